@@ -1,0 +1,69 @@
+//! The generated example tests: each response example in the spec deserializes into its type
+//! and serializes back to the same JSON.
+
+use super::ident;
+use crate::ir::{TypeRef, TypeSpace};
+use quote::quote;
+
+pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
+    let tests = space.examples.iter().map(|example| {
+        let name = ident(&example.test_name);
+        let ty = match &example.ty {
+            TypeRef::Named(id) => {
+                let def = space.get(*id);
+                let dir = ident(def.module.dir());
+                let ty = ident(&def.name);
+                quote!(super::models::#dir::#ty)
+            }
+            _ => quote!(::serde_json::Value),
+        };
+        // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
+        // nothing in an example can end it early.
+        let json = example.value.to_string();
+        quote! {
+            #[test]
+            fn #name() {
+                round_trip::<#ty>(#json);
+            }
+        }
+    });
+    quote! {
+        //! Round-trip tests generated from the response examples of the spec.
+
+        /// Deserializes `json` into `T`, serializes it back and checks that nothing changed.
+        fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str) {
+            let expected: ::serde_json::Value = ::serde_json::from_str(json).expect("the example is valid JSON");
+            let typed: T = match ::serde_json::from_str(json) {
+                ::std::result::Result::Ok(typed) => typed,
+                ::std::result::Result::Err(e) => panic!("the example does not deserialize: {e}"),
+            };
+            let actual = ::serde_json::to_value(&typed).expect("the model serializes");
+            assert!(
+                same_json(&expected, &actual),
+                "the round trip changed the example\nexpected: {expected}\nactual:   {actual}"
+            );
+        }
+
+        /// JSON equality that compares numbers by value, so `1` read into an `f64` and written
+        /// back as `1.0` counts as unchanged.
+        fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+                    (Some(x), Some(y), _, _) => x == y,
+                    (_, _, Some(x), Some(y)) => x == y,
+                    _ => x.as_f64() == y.as_f64(),
+                },
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+                }
+                _ => a == b,
+            }
+        }
+
+        #(#tests)*
+    }
+}

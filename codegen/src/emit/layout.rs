@@ -1,0 +1,94 @@
+//! The module tree of the generated crate: `lib.rs` and the `mod.rs` files.
+
+use super::{ident, RustFile};
+use crate::ir::{Module, TypeSpace};
+use crate::naming;
+use quote::quote;
+use std::collections::BTreeSet;
+
+pub fn crate_files(space: &TypeSpace) -> Vec<RustFile> {
+    let modules: BTreeSet<Module> = space.types.iter().map(|t| t.module).collect();
+    let mut files = vec![lib_rs(space), models_mod_rs(&modules)];
+    for module in modules {
+        files.push(module_mod_rs(space, module));
+    }
+    files
+}
+
+fn lib_rs(space: &TypeSpace) -> RustFile {
+    let title = format!(
+        " Typed models of {}, generated from its OpenAPI document.",
+        space.title.trim()
+    );
+    let example_tests = (!space.examples.is_empty()).then(|| {
+        quote! {
+            #[cfg(test)]
+            #[rustfmt::skip]
+            mod example_tests;
+        }
+    });
+    // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets and HTML in them
+    // are not ours to fix, so the lints that would flag them are off for this crate only.
+    let tokens = quote! {
+        #![doc = #title]
+        #![doc = ""]
+        #![doc = " Each type lives in [`models`]; see the README of the generator for the mapping rules."]
+        #![allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags,
+            rustdoc::invalid_rust_codeblocks,
+            rustdoc::redundant_explicit_links
+        )]
+
+        #[rustfmt::skip]
+        pub mod models;
+
+        #example_tests
+    };
+    RustFile {
+        path: "src/lib.rs".to_owned(),
+        tokens,
+    }
+}
+
+fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
+    let mods = modules.iter().map(|m| ident(m.dir()));
+    RustFile {
+        path: "src/models/mod.rs".to_owned(),
+        tokens: quote! {
+            //! The generated models, by where they come from in the spec.
+            #(pub mod #mods;)*
+        },
+    }
+}
+
+fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
+    let mut entries: Vec<(String, &str)> = space
+        .types
+        .iter()
+        .filter(|t| t.module == module)
+        .map(|t| (naming::module_name(&t.name), t.name.as_str()))
+        .collect();
+    entries.sort();
+    let items = entries.iter().map(|(file, name)| {
+        let file = ident(file);
+        let name = ident(name);
+        quote! {
+            mod #file;
+            pub use self::#file::#name;
+        }
+    });
+    let doc = match module {
+        Module::Operations => {
+            " Request and response bodies of the operations, and the types nested in them."
+        }
+    };
+    RustFile {
+        path: format!("src/models/{}/mod.rs", module.dir()),
+        tokens: quote! {
+            #![doc = #doc]
+            #(#items)*
+        },
+    }
+}

@@ -1,0 +1,83 @@
+//! The generated crate's `Cargo.toml`. It is TOML, not Rust, so it is written as text here
+//! rather than as tokens.
+
+use crate::ir::TypeSpace;
+use std::fmt::Write;
+
+/// The manifest of the generated crate. A standalone crate gets an empty `[workspace]` table so
+/// it builds wherever it is written, even inside another workspace's directory.
+pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> String {
+    let mut out = String::new();
+    let version = if is_semver(&space.version) {
+        space.version.as_str()
+    } else {
+        "0.1.0"
+    };
+    let description = format!("Typed models of {}", space.title.trim());
+    // Writing to a String cannot fail.
+    let _ = write!(
+        out,
+        "[package]\nname = {}\nversion = {}\nedition = \"2021\"\ndescription = {}\npublish = false\n\n\
+         [lib]\n# Doc comments carry the spec's prose, which is not Rust.\ndoctest = false\n\n\
+         [dependencies]\nserde = {{ version = \"1.0.190\", features = [\"derive\"] }}\nserde_json = \"1.0.100\"\n",
+        toml_string(crate_name),
+        toml_string(version),
+        toml_string(&description),
+    );
+    if standalone {
+        out.push_str("\n[workspace]\n");
+    }
+    out
+}
+
+/// `MAJOR.MINOR.PATCH` with plain numbers, which is what Cargo accepts without question.
+fn is_semver(version: &str) -> bool {
+    let parts: Vec<&str> = version.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 9
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+        })
+}
+
+/// A TOML basic string with every character that needs it escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semver_check() {
+        assert!(is_semver("3.0.0"));
+        assert!(is_semver("10.20.30"));
+        for bad in ["v1", "1.0", "1.0.0-beta", "01.0.0", "", "1..0"] {
+            assert!(!is_semver(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn toml_strings_are_escaped() {
+        assert_eq!(
+            toml_string("a \"b\" \\ c\n"),
+            "\"a \\\"b\\\" \\\\ c\\u000A\""
+        );
+    }
+}

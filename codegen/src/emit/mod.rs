@@ -1,0 +1,202 @@
+//! Emit: IR → one token stream per Rust file of the generated crate, plus its manifest.
+//!
+//! The layout is `src/lib.rs`, `src/models/mod.rs`, one module per [`Module`] with one file per
+//! type, and `src/example_tests.rs` when the spec has response examples.
+
+mod examples;
+mod layout;
+mod manifest;
+mod model;
+
+use crate::ir::{Module, TypeRef, TypeSpace};
+use crate::naming;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+pub use manifest::cargo_toml;
+
+/// A Rust source file to render, by its path relative to the crate root.
+pub struct RustFile {
+    pub path: String,
+    pub tokens: TokenStream,
+}
+
+/// Emits every Rust file of the crate, in a fixed order.
+pub fn emit(space: &TypeSpace) -> Vec<RustFile> {
+    let mut files = layout::crate_files(space);
+    for id in space.ids() {
+        let def = space.get(id);
+        files.push(RustFile {
+            path: format!(
+                "src/models/{}/{}.rs",
+                def.module.dir(),
+                naming::module_name(&def.name)
+            ),
+            tokens: model::emit_type(space, def),
+        });
+    }
+    if !space.examples.is_empty() {
+        files.push(RustFile {
+            path: "src/example_tests.rs".to_owned(),
+            tokens: examples::emit(space),
+        });
+    }
+    files
+}
+
+/// An identifier from a name the naming module produced, raw where it is a keyword.
+pub(crate) fn ident(name: &str) -> Ident {
+    if naming::needs_raw(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// `#[doc = "…"]` attributes, one per line, so prettyplease prints `///` comments where it can and
+/// no text from the spec can end the comment early.
+pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
+    let lines = text.trim_end().lines().map(|line| {
+        let line = line.trim_end();
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote! { #(#[doc = #lines])* }
+}
+
+/// How one file spells the std prelude types it uses. Short names (`Option<String>`) read like
+/// hand-written code, and other generated types cannot shadow them because a type file only
+/// defines its own type and names every sibling through `super::`. The one way to shadow them is
+/// a type whose own name is a prelude name; its file spells them in full.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Std {
+    full: bool,
+}
+
+impl Std {
+    pub fn for_type(name: &str) -> Self {
+        Std {
+            full: PRELUDE_NAMES.contains(&name),
+        }
+    }
+
+    pub fn option(self) -> TokenStream {
+        if self.full {
+            quote!(::std::option::Option)
+        } else {
+            quote!(Option)
+        }
+    }
+
+    pub fn string(self) -> TokenStream {
+        if self.full {
+            quote!(::std::string::String)
+        } else {
+            quote!(String)
+        }
+    }
+
+    pub fn vec(self) -> TokenStream {
+        if self.full {
+            quote!(::std::vec::Vec)
+        } else {
+            quote!(Vec)
+        }
+    }
+
+    pub fn result(self) -> TokenStream {
+        if self.full {
+            quote!(::std::result::Result)
+        } else {
+            quote!(Result)
+        }
+    }
+
+    pub fn convert_from(self) -> TokenStream {
+        if self.full {
+            quote!(::std::convert::From)
+        } else {
+            quote!(From)
+        }
+    }
+
+    /// The `skip_serializing_if` function for optional fields.
+    pub fn is_none(self) -> &'static str {
+        if self.full {
+            "::std::option::Option::is_none"
+        } else {
+            "Option::is_none"
+        }
+    }
+}
+
+/// Type and trait names of the std prelude that a spec type could take.
+const PRELUDE_NAMES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "From",
+    "Into",
+    "Default",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Drop",
+    "ToOwned",
+    "ToString",
+    "Iterator",
+    "IntoIterator",
+    "Extend",
+    "AsRef",
+    "AsMut",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Unpin",
+];
+
+/// The Rust type for a reference, as seen from a type in `from`. Sibling types are named
+/// through `super`, so the crate also works when mounted as a module of another crate.
+pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: Std) -> TokenStream {
+    match ty {
+        TypeRef::String => std.string(),
+        TypeRef::I32 => quote!(i32),
+        TypeRef::I64 => quote!(i64),
+        TypeRef::F64 => quote!(f64),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Vec(item) => {
+            let item = type_tokens(space, item, from, std);
+            let vec = std.vec();
+            quote!(#vec<#item>)
+        }
+        TypeRef::Named(id) => {
+            let def = space.get(*id);
+            let name = ident(&def.name);
+            if def.module == from {
+                quote!(super::#name)
+            } else {
+                let dir = ident(def.module.dir());
+                quote!(super::super::#dir::#name)
+            }
+        }
+    }
+}

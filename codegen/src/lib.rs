@@ -1,0 +1,106 @@
+//! OpenAPI 3.0 → Rust serde models.
+//!
+//! The pipeline, one module per stage: [`load`] (text → `openapiv3`) → [`lower`] (spec → IR, see
+//! [`ir`]) → [`passes`] (naming, dedup, derives) → [`emit`] (IR → tokens) → [`render`] (tokens →
+//! text) → [`sync`] (text → files on disk, or a check against them). Only `sync` touches the file
+//! system for writing.
+
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod naming;
+pub mod passes;
+pub mod render;
+pub mod sync;
+
+pub use error::{Diagnostic, Errors, Kind, Severity};
+
+use std::path::Path;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The Cargo package name of the generated crate.
+    pub crate_name: String,
+    /// How the spec is named in diagnostics and in the header of every generated file.
+    pub spec_label: String,
+    /// Whether the crate is its own workspace (`--out`), rather than a member of ours.
+    pub standalone: bool,
+}
+
+/// A generated file: its path relative to the crate root, with `/` separators, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// Everything one run produces.
+#[derive(Debug)]
+pub struct Output {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Generates the crate for the spec at `spec_path`.
+pub fn generate(spec_path: &Path, options: &Options) -> Result<Output, Errors> {
+    validate(options)?;
+    let loaded = load::load_file(spec_path, &options.spec_label)?;
+    generate_loaded(loaded, options)
+}
+
+/// Generates the crate for a spec given as bytes (YAML or JSON).
+pub fn generate_from_bytes(bytes: &[u8], options: &Options) -> Result<Output, Errors> {
+    validate(options)?;
+    let loaded = load::load_bytes(bytes, &options.spec_label)?;
+    generate_loaded(loaded, options)
+}
+
+fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {
+    let label = options.spec_label.as_str();
+    let (mut space, lower_warnings) = lower::lower(&loaded.spec, label)?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(lower_warnings);
+    warnings.extend(passes::run(&mut space, label));
+
+    let mut files = vec![OutputFile {
+        path: "Cargo.toml".to_owned(),
+        contents: render::header("#", label)
+            + &emit::cargo_toml(&space, &options.crate_name, options.standalone),
+    }];
+    let mut errors = Vec::new();
+    for file in emit::emit(&space) {
+        match render::render_rust(file, label) {
+            Ok(file) => files.push(file),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+    Ok(Output { files, warnings })
+}
+
+/// A crate name Cargo accepts: ASCII letters, digits, `-` and `_`, starting with a letter.
+fn validate(options: &Options) -> Result<(), Errors> {
+    let name = &options.crate_name;
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name.len() <= 64;
+    if valid {
+        Ok(())
+    } else {
+        Err(Errors::one(
+            Diagnostic::error(
+                Kind::Schema,
+                &options.spec_label,
+                format!("`{name}` is not a valid crate name"),
+            )
+            .hint("use ASCII letters, digits, `-` and `_`, starting with a letter"),
+        ))
+    }
+}

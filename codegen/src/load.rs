@@ -1,0 +1,277 @@
+//! Load: spec text → `openapiv3::OpenAPI`.
+//!
+//! The text goes through a generic JSON value first, for two reasons: real specs break the letter
+//! of OpenAPI in small, unambiguous ways that are repaired here (with a warning naming the place)
+//! before the strict `openapiv3` types see them; and a failed conversion can then report the JSON
+//! pointer of the offending node. `serde_yaml` is used only in this module, so the YAML parser can
+//! be swapped without touching any other stage.
+
+use crate::error::{pointer, Diagnostic, Errors, Kind};
+use openapiv3::OpenAPI;
+use serde_json::{Map, Value};
+
+/// A parsed spec, with the warnings its repairs produced.
+#[derive(Debug)]
+pub struct Loaded {
+    pub spec: OpenAPI,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and parses the spec at `path`; `label` is how diagnostics name the file.
+pub fn load_file(path: &std::path::Path, label: &str) -> Result<Loaded, Errors> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Errors::one(
+            Diagnostic::error(Kind::Io, label, format!("cannot read the spec: {e}"))
+                .hint("check the path given with --spec"),
+        )
+    })?;
+    load_bytes(&bytes, label)
+}
+
+/// Parses spec bytes (YAML or JSON, told apart by content rather than by file extension, since
+/// real specs are often YAML in a `.json` file).
+pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
+    let text = decode(bytes, label)?;
+    let value = parse_text(text, label)?;
+    let mut warnings = Vec::new();
+    let value = check_version(value, label)?;
+    let value = repair(value, label, &mut warnings);
+    let spec = serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(|e| {
+        let at = path_to_pointer(e.path());
+        Errors::one(
+            Diagnostic::error(
+                Kind::Schema,
+                label,
+                format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
+            )
+            .at(&at)
+            .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
+        )
+    })?;
+    Ok(Loaded { spec, warnings })
+}
+
+fn decode<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, Errors> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let (line, col) = line_col(&bytes[..offset]);
+        Errors::one(
+            Diagnostic::error(Kind::Syntax, label, "the spec is not valid UTF-8")
+                .at_line_col(line, col)
+                .hint("save the file as UTF-8"),
+        )
+    })
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, prefix.len() - line_start + 1)
+}
+
+fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
+    if text.trim().is_empty() {
+        return Err(Errors::one(
+            Diagnostic::error(Kind::Syntax, label, "the spec file is empty")
+                .hint("point --spec at an OpenAPI 3.0 document"),
+        ));
+    }
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| {
+            Errors::one(
+                Diagnostic::error(Kind::Syntax, label, format!("invalid JSON: {e}"))
+                    .at_line_col(e.line(), e.column()),
+            )
+        })
+    } else {
+        serde_yaml::from_str(text).map_err(|e| {
+            let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
+            if let Some(loc) = e.location() {
+                d = d.at_line_col(loc.line(), loc.column());
+            }
+            Errors::one(d)
+        })
+    }
+}
+
+/// Rejects documents that are not OpenAPI 3.0 with a message that says what they are.
+fn check_version(value: Value, label: &str) -> Result<Value, Errors> {
+    let unsupported = |message: String| {
+        Errors::one(
+            Diagnostic::error(Kind::Unsupported, label, message)
+                .at("#/openapi")
+                .hint(
+                    "this generator reads OpenAPI 3.0.x documents; convert the spec to 3.0 first",
+                ),
+        )
+    };
+    let Some(root) = value.as_object() else {
+        return Err(Errors::one(
+            Diagnostic::error(
+                Kind::Schema,
+                label,
+                "the document is not an object, so it is not an OpenAPI document",
+            )
+            .at("#"),
+        ));
+    };
+    match root.get("openapi") {
+        Some(Value::String(v)) if v.starts_with("3.0") => Ok(value),
+        Some(Value::String(v)) => Err(unsupported(format!("unsupported OpenAPI version {v:?}"))),
+        Some(other) => Err(unsupported(format!(
+            "the `openapi` field must be a version string such as \"3.0.3\", found {other}"
+        ))),
+        None if root.contains_key("swagger") => Err(unsupported(
+            "this is a Swagger 2.0 document, which is not supported".to_owned(),
+        )),
+        None => Err(Errors::one(
+            Diagnostic::error(
+                Kind::Schema,
+                label,
+                "no `openapi` field: this does not look like an OpenAPI document",
+            )
+            .at("#")
+            .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`"),
+        )),
+    }
+}
+
+/// Repairs common, unambiguous defects so that real specs load, warning at each place.
+fn repair(mut value: Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Value {
+    let Some(root) = value.as_object_mut() else {
+        return value;
+    };
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in item.iter_mut() {
+                if let Some(Value::Object(responses)) =
+                    op.as_object_mut().and_then(|op| op.get_mut("responses"))
+                {
+                    add_missing_descriptions(
+                        responses,
+                        &["paths", path, method, "responses"],
+                        label,
+                        warnings,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(responses)) = root
+        .get_mut("components")
+        .and_then(|c| c.as_object_mut())
+        .and_then(|c| c.get_mut("responses"))
+    {
+        add_missing_descriptions(responses, &["components", "responses"], label, warnings);
+    }
+    value
+}
+
+/// OpenAPI requires a `description` on every response; many specs leave it out. An empty one
+/// means the same thing to a model generator.
+fn add_missing_descriptions(
+    responses: &mut Map<String, Value>,
+    at: &[&str],
+    label: &str,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for (status, response) in responses.iter_mut() {
+        let Some(response) = response.as_object_mut() else {
+            continue;
+        };
+        if response.contains_key("$ref") || response.contains_key("description") {
+            continue;
+        }
+        response.insert("description".to_owned(), Value::String(String::new()));
+        let mut segments = at.to_vec();
+        segments.push(status);
+        warnings.push(
+            Diagnostic::warning(
+                Kind::Schema,
+                label,
+                "response has no `description`; using an empty one",
+            )
+            .at(&pointer(&segments)),
+        );
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let segments: Vec<String> = path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect();
+    let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    pointer(&refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+
+    #[test]
+    fn yaml_and_json_and_bom_all_load() {
+        assert!(load_bytes(MINIMAL.as_bytes(), "a.yaml").is_ok());
+        let json = r#"{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{}}"#;
+        assert!(load_bytes(json.as_bytes(), "a.json").is_ok());
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), MINIMAL.as_bytes()].concat();
+        assert!(load_bytes(&with_bom, "a.yaml").is_ok());
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_line_and_column() {
+        let err = load_bytes(b"openapi: 3.0.3\ninfo: {title: \"t\n", "bad.yaml").unwrap_err();
+        let d = &err.0[0];
+        assert_eq!(d.kind, Kind::Syntax);
+        assert!(d.line_col.is_some(), "{d}");
+    }
+
+    #[test]
+    fn other_versions_are_named() {
+        let err = load_bytes(b"swagger: '2.0'\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("Swagger 2.0"), "{err}");
+        let err = load_bytes(b"openapi: 3.1.0\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("\"3.1.0\""), "{err}");
+        let err = load_bytes(b"name: not a spec\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("no `openapi` field"), "{err}");
+    }
+
+    #[test]
+    fn schema_error_names_the_pointer() {
+        let text = format!(
+            "{MINIMAL}components:\n  schemas:\n    A:\n      type: object\n      required: 7\n"
+        );
+        let err = load_bytes(text.as_bytes(), "s.yaml").unwrap_err();
+        let d = &err.0[0];
+        // `openapiv3` flattens a schema's keywords into one struct, so serde's path stops at
+        // the schema itself; the message names the keyword's problem.
+        assert_eq!(d.pointer.as_deref(), Some("#/components/schemas/A"), "{d}");
+        assert!(d.message.contains("expected a sequence"), "{d}");
+    }
+
+    #[test]
+    fn missing_response_description_is_repaired_with_a_warning() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {}\n";
+        let loaded = load_bytes(text.as_bytes(), "s.yaml").unwrap();
+        assert_eq!(loaded.warnings.len(), 1);
+        assert_eq!(
+            loaded.warnings[0].pointer.as_deref(),
+            Some("#/paths/~1a/get/responses/200")
+        );
+    }
+}

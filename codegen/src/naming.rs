@@ -1,0 +1,311 @@
+//! Every Rust identifier the generator emits is built here, from a name found in the spec.
+//!
+//! The rules are the ones a reader of Speakeasy-style SDKs expects: PascalCase types and enum
+//! variants, snake_case fields, words split at separators and at case changes, acronyms folded
+//! (`HTTPServer` → `HttpServer`). Whatever the input, the result is a valid, warning-free Rust
+//! identifier; the original spelling is kept elsewhere for serde.
+
+use std::collections::HashSet;
+
+/// Splits a spec name into lower-case words.
+///
+/// Separators are any non-alphanumeric ASCII character; a new word starts at a lower→upper change
+/// and before the last capital of an acronym followed by lower case. Digits stay in their word
+/// (`int32`, `oauth2Token` → `oauth2`, `token`), as common case-conversion libraries do. A
+/// non-ASCII character becomes a word of its own, spelled as `x` and its hex code point, so names
+/// that differ only in such characters stay distinct and the identifier stays ASCII.
+pub fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii() {
+            flush(&mut out, &mut current);
+            if c.is_alphanumeric() {
+                out.push(format!("x{:x}", c as u32));
+            }
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            flush(&mut out, &mut current);
+            continue;
+        }
+        if c.is_ascii_uppercase() && !current.is_empty() {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            let boundary = prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_is_lower);
+            if boundary {
+                flush(&mut out, &mut current);
+            }
+        }
+        current.push(c.to_ascii_lowercase());
+    }
+    flush(&mut out, &mut current);
+    out
+}
+
+fn flush(out: &mut Vec<String>, current: &mut String) {
+    if !current.is_empty() {
+        out.push(std::mem::take(current));
+    }
+}
+
+/// `backchannel_authentication_api` → `BackchannelAuthenticationApi`; may be empty or start
+/// with a digit: use [`type_name`] or [`variant_name`] for an identifier.
+pub fn pascal_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in words(name) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    out
+}
+
+/// `clientIdAlias` → `client_id_alias`; may be empty or start with a digit: use
+/// [`field_name`] for an identifier.
+pub fn snake_case(name: &str) -> String {
+    words(name).join("_")
+}
+
+/// A type name: PascalCase, never empty, never starting with a digit, never a keyword.
+pub fn type_name(name: &str) -> String {
+    pascalish(name, "Type")
+}
+
+/// An enum variant name, by the same rules as a type name.
+pub fn variant_name(value: &str) -> String {
+    pascalish(value, "Value")
+}
+
+fn pascalish(name: &str, prefix: &str) -> String {
+    let pascal = pascal_case(name);
+    if pascal.is_empty() {
+        return format!("{prefix}Empty");
+    }
+    if pascal.starts_with(|c: char| c.is_ascii_digit()) || pascal == "Self" {
+        return format!("{prefix}{pascal}");
+    }
+    pascal
+}
+
+/// A struct field or module name: snake_case, never empty, never starting with a digit.
+/// Keywords stay as they are and are emitted as raw identifiers (see [`needs_raw`]), except the
+/// four that cannot be raw, which get a trailing underscore.
+pub fn field_name(name: &str) -> String {
+    let snake = snake_case(name);
+    if snake.is_empty() {
+        return "field".to_owned();
+    }
+    if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        return format!("_{snake}");
+    }
+    if NOT_RAW.contains(&snake.as_str()) {
+        return format!("{snake}_");
+    }
+    snake
+}
+
+/// Whether an identifier that naming produced must be written as `r#name`.
+pub fn needs_raw(ident: &str) -> bool {
+    KEYWORDS.contains(&ident)
+}
+
+/// A file stem for a module holding a type: the snake_case of the type name, kept clear of
+/// keywords, of the names Rust gives special meaning to in a module tree, and of file names that
+/// some operating systems reserve.
+pub fn module_name(type_name: &str) -> String {
+    let snake = snake_case(type_name);
+    let reserved = KEYWORDS.contains(&snake.as_str())
+        || NOT_RAW.contains(&snake.as_str())
+        || RESERVED_STEMS.contains(&snake.as_str());
+    if reserved {
+        format!("{snake}_")
+    } else {
+        snake
+    }
+}
+
+/// Singular of the last word of a PascalCase name, for array items: `ServiceAttributes` →
+/// `ServiceAttribute`. Deliberately small: it handles the regular English plurals that API
+/// property names use and leaves anything else as it is.
+pub fn singular(pascal: &str) -> String {
+    let last_start = pascal
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_ascii_uppercase())
+        .map_or(0, |(i, _)| i);
+    let (head, last) = pascal.split_at(last_start);
+    let lower = last.to_ascii_lowercase();
+    let keep = if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() > 1) {
+        Some(format!("{}y", &last[..stem.len()]))
+    } else if ["sses", "xes", "ches", "shes", "zzes"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+    {
+        Some(last[..last.len() - 2].to_owned())
+    } else if lower.ends_with('s')
+        && !["ss", "us", "is", "os"].iter().any(|s| lower.ends_with(s))
+        && lower.len() > 2
+    {
+        Some(last[..last.len() - 1].to_owned())
+    } else {
+        None
+    };
+    match keep {
+        Some(single) => format!("{head}{single}"),
+        None => pascal.to_owned(),
+    }
+}
+
+/// Hands out names unique within one scope, comparing them case-insensitively so that two
+/// names never map to files that clash on a case-insensitive file system.
+#[derive(Debug, Default)]
+pub struct UniqueNames {
+    taken: HashSet<String>,
+}
+
+impl UniqueNames {
+    /// Reserves a name outright; returns false if it was taken.
+    pub fn try_claim(&mut self, name: &str) -> bool {
+        self.taken.insert(name.to_ascii_lowercase())
+    }
+
+    /// Whether a name is taken.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(&name.to_ascii_lowercase())
+    }
+
+    /// Claims `name`, or the first of `name2`, `name3`, … (with `sep` between) that is free.
+    pub fn claim_numbered(&mut self, name: &str, sep: &str) -> String {
+        if self.try_claim(name) {
+            return name.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{name}{sep}{n}"))
+            .find(|candidate| self.try_claim(candidate))
+            .expect("an unbounded counter always finds a free name")
+    }
+}
+
+/// Keywords of Rust 2021 and the reserved words, which may only appear as raw identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be written as raw identifiers.
+const NOT_RAW: &[&str] = &["self", "super", "crate", "_"];
+
+/// Module file stems that would clash with the module tree itself or that Windows reserves.
+const RESERVED_STEMS: &[&str] = &[
+    "mod", "lib", "main", "models", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
+    "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
+    "lpt8", "lpt9",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversion_table() {
+        let table = [
+            // (input, PascalCase, snake_case)
+            (
+                "backchannel_authentication_complete_api",
+                "BackchannelAuthenticationCompleteApi",
+                "backchannel_authentication_complete_api",
+            ),
+            ("NO_ACTION", "NoAction", "no_action"),
+            ("clientIdAlias", "ClientIdAlias", "client_id_alias"),
+            ("HTTPServer", "HttpServer", "http_server"),
+            ("idTokenURL", "IdTokenUrl", "id_token_url"),
+            ("foo-bar", "FooBar", "foo_bar"),
+            ("foo_bar", "FooBar", "foo_bar"),
+            ("int32", "Int32", "int32"),
+            ("oauth2Token", "Oauth2Token", "oauth2_token"),
+            (
+                "application/x-www-form-urlencoded",
+                "ApplicationXWwwFormUrlencoded",
+                "application_x_www_form_urlencoded",
+            ),
+            ("  spaced  out ", "SpacedOut", "spaced_out"),
+            ("café", "CafXe9", "caf_xe9"),
+            ("$%^", "", ""),
+        ];
+        for (input, pascal, snake) in table {
+            assert_eq!(pascal_case(input), pascal, "pascal_case({input:?})");
+            assert_eq!(snake_case(input), snake, "snake_case({input:?})");
+        }
+    }
+
+    #[test]
+    fn identifiers_are_always_valid() {
+        let table = [
+            // (input, type_name, variant_name, field_name)
+            ("", "TypeEmpty", "ValueEmpty", "field"),
+            ("123abc", "Type123abc", "Value123abc", "_123abc"),
+            ("Self", "TypeSelf", "ValueSelf", "self_"),
+            ("self", "TypeSelf", "ValueSelf", "self_"),
+            ("super", "Super", "Super", "super_"),
+            ("crate", "Crate", "Crate", "crate_"),
+            ("type", "Type", "Type", "type"),
+            ("$ref", "Ref", "Ref", "ref"),
+            ("+1", "Type1", "Value1", "_1"),
+        ];
+        for (input, ty, variant, field) in table {
+            assert_eq!(type_name(input), ty, "type_name({input:?})");
+            assert_eq!(variant_name(input), variant, "variant_name({input:?})");
+            assert_eq!(field_name(input), field, "field_name({input:?})");
+        }
+        assert!(needs_raw("type") && needs_raw("ref") && !needs_raw("self_"));
+    }
+
+    #[test]
+    fn module_names_avoid_reserved_stems() {
+        assert_eq!(module_name("Mod"), "mod_");
+        assert_eq!(module_name("Type"), "type_");
+        assert_eq!(module_name("Con"), "con_");
+        assert_eq!(
+            module_name("BackchannelAuthenticationCompleteApiFormResponseBody"),
+            "backchannel_authentication_complete_api_form_response_body"
+        );
+    }
+
+    #[test]
+    fn singular_table() {
+        let table = [
+            ("ServiceAttributes", "ServiceAttribute"),
+            ("Elements", "Element"),
+            ("Properties", "Property"),
+            ("Addresses", "Address"),
+            ("Boxes", "Box"),
+            ("Status", "Status"),
+            ("Data", "Data"),
+            ("Class", "Class"),
+            ("AuthorizationDetails", "AuthorizationDetail"),
+            ("Is", "Is"),
+            ("", ""),
+        ];
+        for (plural, single) in table {
+            assert_eq!(singular(plural), single, "singular({plural:?})");
+        }
+    }
+
+    #[test]
+    fn unique_names_number_clashes_case_insensitively() {
+        let mut names = UniqueNames::default();
+        assert_eq!(names.claim_numbered("Client", ""), "Client");
+        assert_eq!(names.claim_numbered("client", ""), "client2");
+        assert_eq!(names.claim_numbered("Client", ""), "Client3");
+        assert!(names.is_taken("CLIENT2"));
+    }
+}

@@ -1,0 +1,49 @@
+//! Derive inference: which structs can derive `Default`.
+
+use crate::ir::{TypeKind, TypeRef, TypeSpace};
+
+/// A struct derives `Default` when each field is optional or of a type with a default. Computed
+/// as a greatest fixpoint: start from "every struct can", then withdraw it from structs with a
+/// required field of a type that cannot, until nothing changes.
+pub fn infer_default(space: &mut TypeSpace) {
+    for def in &mut space.types {
+        if let TypeKind::Struct(s) = &mut def.kind {
+            s.derive_default = true;
+        }
+    }
+    loop {
+        let mut changed = false;
+        for id in space.ids() {
+            let TypeKind::Struct(s) = &space.get(id).kind else {
+                continue;
+            };
+            if !s.derive_default {
+                continue;
+            }
+            let can = s
+                .fields
+                .iter()
+                .all(|f| !f.required || has_default(space, &f.ty));
+            if !can {
+                if let TypeKind::Struct(s) = &mut space.get_mut(id).kind {
+                    s.derive_default = false;
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named(id) => match &space.get(*id).kind {
+            TypeKind::Struct(s) => s.derive_default,
+            TypeKind::Enum(_) => false,
+            TypeKind::Alias(target) => has_default(space, target),
+        },
+        _ => true,
+    }
+}

@@ -1,0 +1,92 @@
+//! The naming pass: turns each type's [`NameHint`](crate::ir::NameHint) into a unique Rust
+//! name, and names fields, enum variants and example tests.
+
+use crate::error::{Diagnostic, Kind};
+use crate::ir::{TypeKind, TypeSpace};
+use crate::naming::{self, UniqueNames};
+
+pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    assign_type_names(space, label, &mut warnings);
+    for def in &mut space.types {
+        match &mut def.kind {
+            TypeKind::Struct(s) => {
+                let mut taken = UniqueNames::default();
+                for field in &mut s.fields {
+                    let wanted = naming::field_name(&field.json_name);
+                    field.rust_name = taken.claim_numbered(&wanted, "_");
+                    if field.rust_name != wanted {
+                        warnings.push(
+                            Diagnostic::warning(
+                                Kind::NameCollision,
+                                label,
+                                format!(
+                                    "property `{}` maps to the Rust field `{wanted}`, which another property of `{}` already has; naming it `{}`",
+                                    field.json_name, def.name, field.rust_name
+                                ),
+                            )
+                            .at(&def.pointer),
+                        );
+                    }
+                }
+            }
+            TypeKind::Enum(e) => {
+                // Values that differ only in case or punctuation get numbered variants rather
+                // than a warning: each still serializes to its exact value.
+                let mut taken = UniqueNames::default();
+                for variant in &mut e.variants {
+                    variant.rust_name =
+                        taken.claim_numbered(&naming::variant_name(&variant.value), "");
+                }
+                e.other_name = ["Unknown", "UnknownValue", "Other"]
+                    .into_iter()
+                    .find(|name| taken.try_claim(name))
+                    .map_or_else(|| taken.claim_numbered("Unknown", ""), str::to_owned);
+            }
+            TypeKind::Alias(_) => {}
+        }
+    }
+    let mut tests = UniqueNames::default();
+    for example in &mut space.examples {
+        let wanted = naming::field_name(&format!(
+            "{}_{}_{}",
+            example.operation_id, example.status, example.name
+        ));
+        example.test_name = tests.claim_numbered(&wanted, "_");
+    }
+    warnings
+}
+
+/// Names types in arena order, which is document order with parents before children. A name
+/// already taken is first disambiguated with the parent's short name, as Speakeasy does
+/// (`…GrantAuthorizationDetails`), and only then numbered, with a warning.
+fn assign_type_names(space: &mut TypeSpace, label: &str, warnings: &mut Vec<Diagnostic>) {
+    let mut taken = UniqueNames::default();
+    // The short name of each type: its name without the variant scope.
+    let mut short: Vec<String> = Vec::with_capacity(space.types.len());
+    for id in space.ids() {
+        let hint = &space.get(id).hint;
+        let mut own = hint.base.clone();
+        let mut name = naming::type_name(&format!("{}{own}", hint.scope));
+        if taken.is_taken(&name) {
+            if let Some(parent) = hint.parent {
+                own = format!("{}{}", short[parent.0], hint.base);
+                name = naming::type_name(&format!("{}{own}", hint.scope));
+            }
+        }
+        let unique = taken.claim_numbered(&name, "");
+        if unique != name {
+            warnings.push(
+                Diagnostic::warning(
+                    Kind::NameCollision,
+                    label,
+                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
+                )
+                .at(&space.get(id).pointer)
+                .hint("give the operations distinct operationIds, or the properties distinct names"),
+            );
+        }
+        short.push(own);
+        space.get_mut(id).name = unique;
+    }
+}

@@ -1,0 +1,137 @@
+//! `cargo xtask codegen`: regenerate (or check) `generated/` from `spec/`, or any spec into any
+//! directory.
+
+use crate::args;
+use codegen::sync::{self, Mode};
+use codegen::Options;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The in-repo spec and crate, relative to the workspace root.
+const SPEC: &str = "spec/authlete-ciba.yaml";
+const OUT: &str = "generated";
+const CRATE_NAME: &str = "authlete-models";
+
+pub fn run(raw: &[String]) -> ExitCode {
+    let args = match args::parse_codegen(raw) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{}", crate::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let root = workspace_root();
+    let (spec_path, spec_label, out, options) = match (&args.spec, &args.out) {
+        (Some(spec), Some(out)) => {
+            let name = args
+                .name
+                .clone()
+                .unwrap_or_else(|| default_crate_name(spec));
+            let options = Options {
+                crate_name: name,
+                spec_label: spec.clone(),
+                standalone: true,
+            };
+            (
+                PathBuf::from(spec),
+                spec.clone(),
+                PathBuf::from(out),
+                options,
+            )
+        }
+        _ => {
+            let options = Options {
+                crate_name: CRATE_NAME.to_owned(),
+                spec_label: SPEC.to_owned(),
+                standalone: false,
+            };
+            (root.join(SPEC), SPEC.to_owned(), root.join(OUT), options)
+        }
+    };
+    let output = match codegen::generate(&spec_path, &options) {
+        Ok(output) => output,
+        Err(errors) => {
+            for d in &errors.0 {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "error: {} problem(s) in {spec_label}; nothing was written",
+                errors.0.len()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &output.warnings {
+        eprintln!("{warning}");
+    }
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let report = match sync::sync(&out, &output.files, mode) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let shown = display_path(&out, &root);
+    if args.check {
+        if report.problems.is_empty() {
+            println!("{shown}: up to date ({} files)", report.unchanged);
+            return ExitCode::SUCCESS;
+        }
+        for problem in &report.problems {
+            eprintln!("{shown}/{problem}");
+        }
+        let fix = if args.spec.is_some() {
+            format!("cargo xtask codegen --spec {} --out {}", spec_label, shown)
+        } else {
+            "cargo xtask codegen".to_owned()
+        };
+        eprintln!(
+            "error: {} file(s) differ from what the spec generates; run `{fix}`",
+            report.problems.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    for path in &report.written {
+        println!("wrote {shown}/{path}");
+    }
+    for path in &report.deleted {
+        println!("deleted {shown}/{path}");
+    }
+    println!(
+        "{shown}: {} written, {} deleted, {} unchanged",
+        report.written.len(),
+        report.deleted.len(),
+        report.unchanged
+    );
+    ExitCode::SUCCESS
+}
+
+/// The workspace root: the xtask lives one level below it.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is inside the workspace")
+        .to_owned()
+}
+
+/// `specs/Pet Store.yaml` → `pet-store`.
+fn default_crate_name(spec: &str) -> String {
+    let stem = Path::new(spec)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = codegen::naming::snake_case(&stem).replace('_', "-");
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name
+    } else {
+        format!("api-{name}")
+    }
+}
+
+fn display_path(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
