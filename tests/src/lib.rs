@@ -1,1 +1,38 @@
+//! Compiles the reviewed outputs of the fixtures in `fixtures/`, so that every golden file
+//! is also proven to build, pass clippy and run its generated example tests.
 
+#[rustfmt::skip]
+#[path = "../fixtures/arrays/src/lib.rs"]
+pub mod arrays;
+
+#[rustfmt::skip]
+#[path = "../fixtures/descriptions/src/lib.rs"]
+pub mod descriptions;
+
+#[rustfmt::skip]
+#[path = "../fixtures/enums/src/lib.rs"]
+pub mod enums;
+
+#[rustfmt::skip]
+#[path = "../fixtures/keywords/src/lib.rs"]
+pub mod keywords;
+
+#[rustfmt::skip]
+#[path = "../fixtures/name_collisions/src/lib.rs"]
+pub mod name_collisions;
+
+#[rustfmt::skip]
+#[path = "../fixtures/nested_objects/src/lib.rs"]
+pub mod nested_objects;
+
+#[rustfmt::skip]
+#[path = "../fixtures/optional_required/src/lib.rs"]
+pub mod optional_required;
+
+#[rustfmt::skip]
+#[path = "../fixtures/scalar_formats/src/lib.rs"]
+pub mod scalar_formats;
+
+#[rustfmt::skip]
+#[path = "../fixtures/variants/src/lib.rs"]
+pub mod variants;

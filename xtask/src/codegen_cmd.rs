@@ -1,22 +1,40 @@
 //! `cargo xtask codegen`: regenerate (or check) `generated/` from `spec/`, or any spec into any
 //! directory.
 
-use crate::args;
+use crate::{args, USAGE};
 use codegen::sync::{self, Mode};
 use codegen::Options;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The in-repo spec and crate, relative to the workspace root.
-const SPEC: &str = "spec/authlete-ciba.yaml";
-const OUT: &str = "generated";
-const CRATE_NAME: &str = "authlete-models";
+pub const SPEC: &str = "spec/authlete-ciba.yaml";
+pub const OUT: &str = "generated";
+pub const CRATE_NAME: &str = "authlete-models";
+
+/// The options that turn `spec/` into `generated/`.
+pub fn in_repo_options() -> Options {
+    Options {
+        crate_name: CRATE_NAME.to_owned(),
+        spec_label: SPEC.to_owned(),
+        standalone: false,
+    }
+}
+
+/// Generates the in-repo crate and syncs it in `mode`: the code path of both
+/// `cargo xtask codegen [--check]` and the golden test.
+pub fn sync_in_repo(root: &Path, mode: Mode) -> Result<(codegen::Output, sync::Report), String> {
+    let output =
+        codegen::generate(&root.join(SPEC), &in_repo_options()).map_err(|e| e.to_string())?;
+    let report = sync::sync(&root.join(OUT), &output.files, mode).map_err(|e| e.to_string())?;
+    Ok((output, report))
+}
 
 pub fn run(raw: &[String]) -> ExitCode {
     let args = match args::parse_codegen(raw) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("error: {message}\n\n{}", crate::USAGE);
+            eprintln!("error: {message}\n\n{}", USAGE);
             return ExitCode::from(2);
         }
     };
@@ -39,14 +57,12 @@ pub fn run(raw: &[String]) -> ExitCode {
                 options,
             )
         }
-        _ => {
-            let options = Options {
-                crate_name: CRATE_NAME.to_owned(),
-                spec_label: SPEC.to_owned(),
-                standalone: false,
-            };
-            (root.join(SPEC), SPEC.to_owned(), root.join(OUT), options)
-        }
+        _ => (
+            root.join(SPEC),
+            SPEC.to_owned(),
+            root.join(OUT),
+            in_repo_options(),
+        ),
     };
     let output = match codegen::generate(&spec_path, &options) {
         Ok(output) => output,
@@ -108,7 +124,7 @@ pub fn run(raw: &[String]) -> ExitCode {
 }
 
 /// The workspace root: the xtask lives one level below it.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask is inside the workspace")

@@ -1,9 +1,7 @@
 //! `cargo xtask`: the project's own commands. See `cargo xtask help`.
 
-mod args;
-mod codegen_cmd;
-
 use std::process::ExitCode;
+use xtask::{codegen_cmd, USAGE};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,13 +17,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-const USAGE: &str = "\
-usage: cargo xtask <command>
-
-commands:
-  codegen                      regenerate generated/ from the spec in spec/
-  codegen --check              write nothing; fail naming each file that differs
-  codegen --spec FILE --out DIR [--name CRATE] [--check]
-                               generate a standalone crate from any OpenAPI 3.0 file
-";

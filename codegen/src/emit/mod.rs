@@ -59,14 +59,25 @@ pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
     let Some(text) = text else {
         return TokenStream::new();
     };
+    let text = clean_doc_text(text);
+    let mut in_fence = false;
     let lines = text.trim_end().lines().map(|line| {
         let line = line.trim_end();
         if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
+            return String::new();
         }
+        // Rustdoc takes a fence with no language for Rust and would compile it as a doc test
+        // wherever doc tests run; spec prose is not Rust, so such fences are marked as text.
+        if let Some(info) = line.trim_start().strip_prefix("```") {
+            let opening = !in_fence;
+            in_fence = !in_fence;
+            if opening && info.trim().is_empty() {
+                return format!(" {line}text");
+            }
+        }
+        format!(" {line}")
     });
+    let lines: Vec<String> = lines.collect();
     quote! { #(#[doc = #lines])* }
 }
 
@@ -172,6 +183,21 @@ const PRELUDE_NAMES: &[&str] = &[
     "FnOnce",
     "Unpin",
 ];
+
+/// Replaces what must not reach a source file: control characters (a NUL makes tools take the
+/// file for binary) and the bidirectional-override code points that rustc rejects in comments.
+fn clean_doc_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\t' && c != '\n') || bidi {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
 
 /// The Rust type for a reference, as seen from a type in `from`. Sibling types are named
 /// through `super`, so the crate also works when mounted as a module of another crate.

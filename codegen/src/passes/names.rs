@@ -14,7 +14,9 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
                     let wanted = naming::field_name(&field.json_name);
-                    field.rust_name = taken.claim_numbered(&wanted, "_");
+                    // `self_` numbers as `self_2`: a doubled underscore is not snake case.
+                    let sep = if wanted.ends_with('_') { "" } else { "_" };
+                    field.rust_name = taken.claim_numbered(&wanted, sep);
                     if field.rust_name != wanted {
                         warnings.push(
                             Diagnostic::warning(

@@ -1,0 +1,14 @@
+//! The project's own commands, as a library so that tests run the same code as the CLI.
+
+pub mod args;
+pub mod codegen_cmd;
+
+pub const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  codegen                      regenerate generated/ from the spec in spec/
+  codegen --check              write nothing; fail naming each file that differs
+  codegen --spec FILE --out DIR [--name CRATE] [--check]
+                               generate a standalone crate from any OpenAPI 3.0 file
+";

@@ -1,0 +1,190 @@
+//! The `cargo xtask codegen` command end to end, on a scratch directory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SPEC: &str = "openapi: 3.0.3
+info: {title: Cli, version: 1.0.0}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  mode: {type: string, enum: [x, y]}
+";
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("xtask-cli-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("spec.yaml"), SPEC).unwrap();
+        Scratch(dir)
+    }
+
+    fn codegen(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["codegen", "--spec", "spec.yaml", "--out", "out"];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(&args)
+            .current_dir(&self.0)
+            .output()
+            .unwrap()
+    }
+
+    fn out(&self) -> PathBuf {
+        self.0.join("out")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file under `dir` with its bytes, to prove a run changed nothing.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(d) = pending.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push((path.clone(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn second_run_writes_nothing_and_check_passes() {
+    let s = Scratch::new("rerun");
+    let first = s.codegen(&[]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(s.out().join("src/models/operations/get_a_mode.rs").exists());
+    let before = snapshot(&s.out());
+    let second = s.codegen(&[]);
+    assert!(
+        text(&second.stdout).contains("0 written, 0 deleted"),
+        "{}",
+        text(&second.stdout)
+    );
+    assert_eq!(snapshot(&s.out()), before);
+    assert!(s.codegen(&["--check"]).status.success());
+}
+
+#[test]
+fn check_fails_on_a_hand_edit_and_on_a_stale_file_naming_each() {
+    let s = Scratch::new("check");
+    assert!(s.codegen(&[]).status.success());
+    let edited = s.out().join("src/models/operations/get_a_mode.rs");
+    let mut body = fs::read_to_string(&edited).unwrap();
+    body.push_str("// a hand edit\n");
+    fs::write(&edited, body).unwrap();
+    let stale = s.out().join("src/models/operations/old_type.rs");
+    fs::write(
+        &stale,
+        fs::read_to_string(s.out().join("src/lib.rs")).unwrap(),
+    )
+    .unwrap();
+    let before = snapshot(&s.out());
+
+    let check = s.codegen(&["--check"]);
+    let stderr = text(&check.stderr);
+    assert!(!check.status.success());
+    assert!(
+        stderr.contains("out/src/models/operations/get_a_mode.rs: out of date"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("+// a hand edit") || stderr.contains("-// a hand edit"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("out/src/models/operations/old_type.rs: stale"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cargo xtask codegen --spec spec.yaml --out out"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&s.out()), before, "--check wrote something");
+
+    assert!(s.codegen(&[]).status.success());
+    assert!(!stale.exists());
+    assert!(s.codegen(&["--check"]).status.success());
+}
+
+#[test]
+fn files_without_the_header_are_never_touched() {
+    let s = Scratch::new("foreign");
+    fs::create_dir_all(s.out().join("src")).unwrap();
+    fs::write(s.out().join("src/lib.rs"), "// mine\n").unwrap();
+    fs::write(s.out().join("notes.txt"), "keep me\n").unwrap();
+    let run = s.codegen(&[]);
+    assert!(!run.status.success());
+    assert!(
+        text(&run.stderr).contains("src/lib.rs"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(s.out().join("src/lib.rs")).unwrap(),
+        "// mine\n"
+    );
+    assert!(
+        !s.out().join("Cargo.toml").exists(),
+        "nothing is written when a target is foreign"
+    );
+}
+
+#[test]
+fn a_bad_spec_is_reported_with_its_place_and_nothing_is_written() {
+    let s = Scratch::new("bad");
+    assert!(s.codegen(&[]).status.success());
+    let before = snapshot(&s.out());
+    fs::write(
+        s.0.join("spec.yaml"),
+        SPEC.replace("type: object", "type: object\n                required: 7"),
+    )
+    .unwrap();
+    let run = s.codegen(&[]);
+    let stderr = text(&run.stderr);
+    assert!(!run.status.success());
+    assert!(stderr.starts_with("spec.yaml: error: "), "{stderr}");
+    assert!(
+        stderr.contains("(at #/paths/~1a/get/responses/200/content/application~1json/schema)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(snapshot(&s.out()), before);
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    let run = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["codegen", "--bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("unknown argument `--bogus`"));
+}
