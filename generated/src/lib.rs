@@ -7,7 +7,12 @@
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
     rustdoc::invalid_rust_codeblocks,
-    rustdoc::redundant_explicit_links
+    rustdoc::redundant_explicit_links,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::doc_nested_refdefs,
+    clippy::tabs_in_doc_comments,
+    clippy::empty_docs
 )]
 #[rustfmt::skip]
 pub mod models;

@@ -172,7 +172,9 @@ fn a_bad_spec_is_reported_with_its_place_and_nothing_is_written() {
     assert!(!run.status.success());
     assert!(stderr.starts_with("spec.yaml: error: "), "{stderr}");
     assert!(
-        stderr.contains("(at #/paths/~1a/get/responses/200/content/application~1json/schema)"),
+        stderr.contains(
+            "(at #/paths/~1a/get/responses/200/content/application~1json/schema/required)"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");

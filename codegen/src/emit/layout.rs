@@ -27,8 +27,9 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             mod example_tests;
         }
     });
-    // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets and HTML in them
-    // are not ours to fix, so the lints that would flag them are off for this crate only.
+    // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets, HTML and loose
+    // Markdown in them are not ours to fix, so the rustdoc and clippy lints that would flag them
+    // are off for this crate only.
     let tokens = quote! {
         #![doc = #title]
         #![doc = ""]
@@ -38,7 +39,12 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             rustdoc::broken_intra_doc_links,
             rustdoc::invalid_html_tags,
             rustdoc::invalid_rust_codeblocks,
-            rustdoc::redundant_explicit_links
+            rustdoc::redundant_explicit_links,
+            clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items,
+            clippy::doc_nested_refdefs,
+            clippy::tabs_in_doc_comments,
+            clippy::empty_docs
         )]
 
         #[rustfmt::skip]

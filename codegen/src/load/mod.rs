@@ -10,6 +10,8 @@ use crate::error::{pointer, Diagnostic, Errors, Kind};
 use openapiv3::OpenAPI;
 use serde_json::{Map, Value};
 
+mod locate;
+
 /// A parsed spec, with the warnings its repairs produced.
 #[derive(Debug)]
 pub struct Loaded {
@@ -36,19 +38,24 @@ pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
     let value = repair(value, label, &mut warnings);
-    let spec = serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(|e| {
-        let at = path_to_pointer(e.path());
-        Errors::one(
-            Diagnostic::error(
-                Kind::Schema,
-                label,
-                format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
-            )
-            .at(&at)
-            .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
-        )
-    })?;
-    Ok(Loaded { spec, warnings })
+    match serde_path_to_error::deserialize::<_, OpenAPI>(&value) {
+        Ok(spec) => Ok(Loaded { spec, warnings }),
+        Err(e) => {
+            let path = path_segments(e.path());
+            let (path, message) = locate::deepest_failure(&value, &path)
+                .unwrap_or_else(|| (path, e.inner().to_string()));
+            let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+            Err(Errors::one(
+                Diagnostic::error(
+                    Kind::Schema,
+                    label,
+                    format!("not a valid OpenAPI 3.0 document: {message}"),
+                )
+                .at(&pointer(&refs))
+                .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
+            ))
+        }
+    }
 }
 
 fn decode<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, Errors> {
@@ -203,19 +210,16 @@ fn add_missing_descriptions(
     }
 }
 
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+fn path_segments(path: &serde_path_to_error::Path) -> Vec<String> {
     use serde_path_to_error::Segment;
-    let segments: Vec<String> = path
-        .iter()
+    path.iter()
         .filter_map(|s| match s {
             Segment::Seq { index } => Some(index.to_string()),
             Segment::Map { key } => Some(key.clone()),
             Segment::Enum { variant } => Some(variant.clone()),
             Segment::Unknown => None,
         })
-        .collect();
-    let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
-    pointer(&refs)
+        .collect()
 }
 
 #[cfg(test)]
@@ -258,9 +262,11 @@ mod tests {
         );
         let err = load_bytes(text.as_bytes(), "s.yaml").unwrap_err();
         let d = &err.0[0];
-        // `openapiv3` flattens a schema's keywords into one struct, so serde's path stops at
-        // the schema itself; the message names the keyword's problem.
-        assert_eq!(d.pointer.as_deref(), Some("#/components/schemas/A"), "{d}");
+        assert_eq!(
+            d.pointer.as_deref(),
+            Some("#/components/schemas/A/required"),
+            "{d}"
+        );
         assert!(d.message.contains("expected a sequence"), "{d}");
     }
 
