@@ -44,6 +44,8 @@ impl TypeSpace {
 /// Which module of the generated crate a type lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Module {
+    /// Component schemas, and the inline types under them.
+    Components,
     /// Request and response bodies of operations, and the inline types under them.
     Operations,
 }
@@ -51,6 +53,7 @@ pub enum Module {
 impl Module {
     pub fn dir(self) -> &'static str {
         match self {
+            Module::Components => "components",
             Module::Operations => "operations",
         }
     }
@@ -70,6 +73,23 @@ pub struct TypeDef {
     pub kind: TypeKind,
 }
 
+impl TypeDef {
+    /// Calls `f` on every type reference the definition holds, in declaration order.
+    pub fn for_each_ref<'s>(&'s self, mut f: impl FnMut(&'s TypeRef)) {
+        match &self.kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().for_each(|field| f(&field.ty));
+                if let Some(extra) = &s.extra {
+                    f(&extra.ty);
+                }
+            }
+            TypeKind::Union(u) => u.variants.iter().for_each(|v| f(&v.ty)),
+            TypeKind::Alias(target) | TypeKind::Newtype(target) => f(target),
+            TypeKind::Enum(_) => {}
+        }
+    }
+}
+
 /// The raw material of a type's name: the naming pass turns it into a unique Rust name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameHint {
@@ -86,14 +106,21 @@ pub struct NameHint {
 pub enum TypeKind {
     Struct(StructDef),
     Enum(EnumDef),
+    /// `oneOf`/`anyOf`: one of several types.
+    Union(UnionDef),
     /// `pub type Name = Target;`: a body that is not an object, or a type found identical to
     /// another by the dedup pass.
     Alias(TypeRef),
+    /// `pub struct Name(pub Target);`, serialized as the target: an alias that would refer to
+    /// itself, which Rust does not allow of aliases.
+    Newtype(TypeRef),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StructDef {
     pub fields: Vec<Field>,
+    /// Where properties the schema does not declare are kept, unless it forbids them.
+    pub extra: Option<Extra>,
     /// Whether `Default` can be derived, decided by the derive pass.
     pub derive_default: bool,
 }
@@ -109,19 +136,65 @@ pub struct Field {
     pub docs: Option<String>,
 }
 
+/// The map of undeclared properties of a struct, flattened into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extra {
+    /// The type of each value (`Json` unless `additionalProperties` gives a schema).
+    pub ty: TypeRef,
+    /// Assigned by the naming pass.
+    pub rust_name: String,
+}
+
 /// An open enum: the listed values plus a variant that keeps any other value as it came.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EnumDef {
+    pub repr: EnumRepr,
     pub variants: Vec<EnumVariant>,
     /// Name of the catch-all variant, assigned by the naming pass.
     pub other_name: String,
 }
 
+/// What the values of an enum are in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    String,
+    Integer,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumVariant {
-    pub value: String,
+    /// The value: a string, or an integer for integer enums.
+    pub value: EnumValue,
     /// Assigned by the naming pass; empty until then.
     pub rust_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    String(String),
+    Integer(i64),
+}
+
+/// `oneOf`/`anyOf`: an enum with a variant per alternative and a catch-all that keeps any value
+/// no alternative accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    pub variants: Vec<UnionVariant>,
+    /// The property whose value picks the variant, when the schema has a discriminator.
+    pub discriminator: Option<String>,
+    /// Name of the catch-all variant, assigned by the naming pass.
+    pub other_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// Where the variant's name comes from: the referenced schema's name, or the JSON type.
+    pub name_hint: String,
+    /// Assigned by the naming pass.
+    pub rust_name: String,
+    pub ty: TypeRef,
+    /// The discriminator values that select this variant.
+    pub tags: Vec<String>,
 }
 
 /// The type of a field, an array item or an alias target.
@@ -130,12 +203,34 @@ pub enum TypeRef {
     String,
     I32,
     I64,
+    U32,
+    U64,
     F64,
     Bool,
     /// Any JSON value: an absent or empty schema, or one whose shape is not known.
     Json,
     Vec(Box<TypeRef>),
+    /// An object used as a map from property names to values, in document order.
+    Map(Box<TypeRef>),
+    /// A value that may be `null` (`nullable: true`).
+    Nullable(Box<TypeRef>),
+    /// A heap indirection, added by the cycle pass where a type would contain itself.
+    Boxed(Box<TypeRef>),
     Named(TypeId),
+}
+
+impl TypeRef {
+    /// Calls `f` on every named type this reference mentions.
+    pub fn for_each_named(&self, f: &mut impl FnMut(TypeId)) {
+        match self {
+            TypeRef::Named(id) => f(*id),
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Nullable(inner)
+            | TypeRef::Boxed(inner) => inner.for_each_named(f),
+            _ => {}
+        }
+    }
 }
 
 /// An operation and the root types of each of its variants, in the order of the variants
@@ -149,8 +244,8 @@ pub struct Operation {
 #[derive(Debug, Clone)]
 pub struct Variant {
     pub scope: String,
-    /// The root types lowered for this variant (response bodies), in a fixed order so the roots
-    /// of two variants can be paired by position.
+    /// The root types lowered for this variant (response bodies, then the request body), in a
+    /// fixed order so the roots of two variants can be paired by position.
     pub roots: Vec<TypeId>,
 }
 
@@ -164,4 +259,10 @@ pub struct Example {
     pub value: Value,
     /// The test function name, assigned by the naming pass.
     pub test_name: String,
+    /// Why the example is left out of the tests, when it contradicts its own schema; set by
+    /// the examples pass.
+    pub contradiction: Option<String>,
+    /// What the round trip must give back, when it differs from `value`: explicit `null`s of
+    /// properties the schema does not call nullable come back absent. Set by the examples pass.
+    pub expected: Option<Value>,
 }

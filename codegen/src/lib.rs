@@ -42,6 +42,18 @@ pub struct OutputFile {
 pub struct Output {
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+/// Counts of what a spec produced, for reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub operations: usize,
+    pub types: usize,
+    pub examples: usize,
+    /// Examples left out of the generated tests because they contradict their schema, with the
+    /// test name each would have had and the reason.
+    pub left_out: Vec<(String, String)>,
 }
 
 /// Generates the crate for the spec at `spec_path`.
@@ -80,7 +92,21 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
-    Ok(Output { files, warnings })
+    let stats = Stats {
+        operations: space.operations.len(),
+        types: space.types.len(),
+        examples: space.examples.len(),
+        left_out: space
+            .examples
+            .iter()
+            .filter_map(|e| Some((e.test_name.clone(), e.contradiction.clone()?)))
+            .collect(),
+    };
+    Ok(Output {
+        files,
+        warnings,
+        stats,
+    })
 }
 
 /// A crate name Cargo accepts: ASCII letters, digits, `-` and `_`, starting with a letter.

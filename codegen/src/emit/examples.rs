@@ -6,33 +6,46 @@ use crate::ir::{TypeRef, TypeSpace};
 use quote::quote;
 
 pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
-    let tests = space.examples.iter().map(|example| {
-        let name = ident(&example.test_name);
-        let ty = match &example.ty {
-            TypeRef::Named(id) => {
-                let def = space.get(*id);
-                let dir = ident(def.module.dir());
-                let ty = ident(&def.name);
-                quote!(super::models::#dir::#ty)
+    let tests = space
+        .examples
+        .iter()
+        .filter(|e| e.contradiction.is_none())
+        .map(|example| {
+            let name = ident(&example.test_name);
+            let ty = match &example.ty {
+                TypeRef::Named(id) => {
+                    let def = space.get(*id);
+                    let dir = ident(def.module.dir());
+                    let ty = ident(&def.name);
+                    quote!(super::models::#dir::#ty)
+                }
+                _ => quote!(::serde_json::Value),
+            };
+            // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
+            // nothing in an example can end it early.
+            let json = example.value.to_string();
+            let expected = match &example.expected {
+                Some(expected) => {
+                    let expected = expected.to_string();
+                    quote!(::std::option::Option::Some(#expected))
+                }
+                None => quote!(::std::option::Option::None),
+            };
+            quote! {
+                #[test]
+                fn #name() {
+                    round_trip::<#ty>(#json, #expected);
+                }
             }
-            _ => quote!(::serde_json::Value),
-        };
-        // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
-        // nothing in an example can end it early.
-        let json = example.value.to_string();
-        quote! {
-            #[test]
-            fn #name() {
-                round_trip::<#ty>(#json);
-            }
-        }
-    });
+        });
     quote! {
         //! Round-trip tests generated from the response examples of the spec.
 
-        /// Deserializes `json` into `T`, serializes it back and checks that nothing changed.
-        fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str) {
-            let expected: ::serde_json::Value = ::serde_json::from_str(json).expect("the example is valid JSON");
+        /// Deserializes `json` into `T`, serializes it back and checks that nothing changed, or,
+        /// where given, that the result is `expected` (the example with its explicit `null`s of
+        /// non-nullable properties removed, as the model reads those as absent).
+        fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str, expected: ::std::option::Option<&str>) {
+            let expected: ::serde_json::Value = ::serde_json::from_str(expected.unwrap_or(json)).expect("the example is valid JSON");
             let typed: T = match ::serde_json::from_str(json) {
                 ::std::result::Result::Ok(typed) => typed,
                 ::std::result::Result::Err(e) => panic!("the example does not deserialize: {e}"),

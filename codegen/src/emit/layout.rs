@@ -20,13 +20,24 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
         " Typed models of {}, generated from its OpenAPI document.",
         space.title.trim()
     );
-    let example_tests = (!space.examples.is_empty()).then(|| {
+    let support = super::support::emit(space).is_some().then(|| {
         quote! {
-            #[cfg(test)]
+            #[doc(hidden)]
             #[rustfmt::skip]
-            mod example_tests;
+            pub mod support;
         }
     });
+    let example_tests = space
+        .examples
+        .iter()
+        .any(|e| e.contradiction.is_none())
+        .then(|| {
+            quote! {
+                #[cfg(test)]
+                #[rustfmt::skip]
+                mod example_tests;
+            }
+        });
     // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets, HTML and loose
     // Markdown in them are not ours to fix, so the rustdoc and clippy lints that would flag them
     // are off for this crate only.
@@ -50,6 +61,7 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
         #[rustfmt::skip]
         pub mod models;
 
+        #support
         #example_tests
     };
     RustFile {
@@ -86,6 +98,7 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
         }
     });
     let doc = match module {
+        Module::Components => " The component schemas of the spec, and the types nested in them.",
         Module::Operations => {
             " Request and response bodies of the operations, and the types nested in them."
         }

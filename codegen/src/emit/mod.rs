@@ -3,10 +3,13 @@
 //! The layout is `src/lib.rs`, `src/models/mod.rs`, one module per [`Module`] with one file per
 //! type, and `src/example_tests.rs` when the spec has response examples.
 
+mod enums;
 mod examples;
 mod layout;
 mod manifest;
 mod model;
+mod support;
+mod unions;
 
 use crate::ir::{Module, TypeRef, TypeSpace};
 use crate::naming;
@@ -35,7 +38,10 @@ pub fn emit(space: &TypeSpace) -> Vec<RustFile> {
             tokens: model::emit_type(space, def),
         });
     }
-    if !space.examples.is_empty() {
+    if let Some(support) = support::emit(space) {
+        files.push(support);
+    }
+    if space.examples.iter().any(|e| e.contradiction.is_none()) {
         files.push(RustFile {
             path: "src/example_tests.rs".to_owned(),
             tokens: examples::emit(space),
@@ -118,6 +124,14 @@ impl Std {
             quote!(::std::vec::Vec)
         } else {
             quote!(Vec)
+        }
+    }
+
+    pub fn boxed(self) -> TokenStream {
+        if self.full {
+            quote!(::std::boxed::Box)
+        } else {
+            quote!(Box)
         }
     }
 
@@ -206,6 +220,8 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
         TypeRef::String => std.string(),
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
+        TypeRef::U32 => quote!(u32),
+        TypeRef::U64 => quote!(u64),
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),
         TypeRef::Json => quote!(::serde_json::Value),
@@ -213,6 +229,21 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
             let item = type_tokens(space, item, from, std);
             let vec = std.vec();
             quote!(#vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = type_tokens(space, value, from, std);
+            let string = std.string();
+            quote!(::indexmap::IndexMap<#string, #value>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = type_tokens(space, inner, from, std);
+            let option = std.option();
+            quote!(#option<#inner>)
+        }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(space, inner, from, std);
+            let boxed = std.boxed();
+            quote!(#boxed<#inner>)
         }
         TypeRef::Named(id) => {
             let def = space.get(*id);

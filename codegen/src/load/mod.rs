@@ -10,6 +10,7 @@ use crate::error::{pointer, Diagnostic, Errors, Kind};
 use openapiv3::OpenAPI;
 use serde_json::{Map, Value};
 
+mod lenient;
 mod locate;
 
 /// A parsed spec, with the warnings its repairs produced.
@@ -88,20 +89,24 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
         ));
     }
     if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| {
-            Errors::one(
-                Diagnostic::error(Kind::Syntax, label, format!("invalid JSON: {e}"))
-                    .at_line_col(e.line(), e.column()),
-            )
-        })
+        serde_json::from_str::<lenient::Lenient>(text)
+            .map(|l| l.0)
+            .map_err(|e| {
+                Errors::one(
+                    Diagnostic::error(Kind::Syntax, label, format!("invalid JSON: {e}"))
+                        .at_line_col(e.line(), e.column()),
+                )
+            })
     } else {
-        serde_yaml::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
-            if let Some(loc) = e.location() {
-                d = d.at_line_col(loc.line(), loc.column());
-            }
-            Errors::one(d)
-        })
+        serde_yaml::from_str::<lenient::Lenient>(text)
+            .map(|l| l.0)
+            .map_err(|e| {
+                let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
+                if let Some(loc) = e.location() {
+                    d = d.at_line_col(loc.line(), loc.column());
+                }
+                Errors::one(d)
+            })
     }
 }
 

@@ -1,13 +1,17 @@
 //! Lower: `openapiv3::OpenAPI` → [`TypeSpace`]. This stage decides *what* types exist and what
 //! their names are made of; the passes decide the final names.
 
+mod components;
 mod operations;
 mod resolve;
 mod schema;
+mod union;
+mod view;
 
 use crate::error::{Diagnostic, Errors, Severity};
-use crate::ir::TypeSpace;
+use crate::ir::{TypeId, TypeSpace};
 use openapiv3::OpenAPI;
+use std::collections::{HashMap, HashSet};
 
 /// Lowers a whole spec. Problems are collected rather than returned at the first one, so a user
 /// sees every error of a spec in one run.
@@ -21,7 +25,12 @@ pub fn lower(spec: &OpenAPI, label: &str) -> Result<(TypeSpace, Vec<Diagnostic>)
             ..TypeSpace::default()
         },
         diagnostics: Vec::new(),
+        components: HashMap::new(),
+        component_names: Vec::new(),
+        nullable_components: HashSet::new(),
     };
+    lowerer.register_components();
+    lowerer.lower_components();
     lowerer.lower_operations();
     let (errors, warnings): (Vec<_>, Vec<_>) = lowerer
         .diagnostics
@@ -39,4 +48,15 @@ struct Lowerer<'a> {
     label: &'a str,
     space: TypeSpace,
     diagnostics: Vec<Diagnostic>,
+    /// Component schema name → its pre-registered type.
+    components: HashMap<&'a str, TypeId>,
+    /// Type id → component name, for the pre-registered component types (indexed by id).
+    component_names: Vec<String>,
+    /// Components declared `nullable`: a reference to one may be `null`.
+    nullable_components: HashSet<TypeId>,
+}
+
+/// Undoes JSON-pointer escaping of one segment.
+fn unescape_pointer(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }

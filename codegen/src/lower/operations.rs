@@ -1,10 +1,14 @@
-//! Walks the paths of a spec: operations, their request-body variants and their response bodies.
+//! Walks the paths of a spec: operations, their request-body variants, and every JSON body
+//! they send or receive.
 
+use super::schema::Ctx;
 use super::Lowerer;
 use crate::error::{pointer, pointer_join, Diagnostic, Kind};
-use crate::ir::{Example, NameHint, Operation, TypeKind, TypeRef, Variant};
+use crate::ir::{
+    Example, Module, NameHint, Operation, TypeDef, TypeId, TypeKind, TypeRef, Variant,
+};
 use crate::naming;
-use openapiv3::{MediaType, ReferenceOr};
+use openapiv3::{MediaType, ReferenceOr, RequestBody, StatusCode};
 
 /// The suffix a request content type adds to the operation prefix when an operation accepts
 /// several content types.
@@ -34,6 +38,27 @@ fn is_json(content_type: &str) -> bool {
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }
 
+/// The name base of a response body: the first 2xx is `ResponseBody`; error bodies are named by
+/// status, as Speakeasy names them.
+fn response_base(status: &StatusCode, first_success: bool) -> String {
+    match status {
+        StatusCode::Code(code) if (200..300).contains(code) => {
+            if first_success {
+                "ResponseBody".to_owned()
+            } else {
+                format!("Status{code}ResponseBody")
+            }
+        }
+        StatusCode::Code(400) => "BadRequestError".to_owned(),
+        StatusCode::Code(401) => "UnauthorizedError".to_owned(),
+        StatusCode::Code(403) => "ForbiddenError".to_owned(),
+        StatusCode::Code(404) => "NotFoundError".to_owned(),
+        StatusCode::Code(500) => "InternalServerError".to_owned(),
+        StatusCode::Code(code) => format!("Status{code}Error"),
+        StatusCode::Range(range) => format!("Status{range}XxError"),
+    }
+}
+
 impl<'a> Lowerer<'a> {
     pub(super) fn lower_operations(&mut self) {
         let spec = self.spec;
@@ -54,14 +79,14 @@ impl<'a> Lowerer<'a> {
             for (method, op) in item.iter() {
                 let op_pointer = pointer_join(&item_pointer, method);
                 let operation_id = match &op.operation_id {
-                    Some(id) => id.clone(),
-                    None => {
+                    Some(id) if !naming::pascal_case(id).is_empty() => id.clone(),
+                    _ => {
                         let derived = naming::snake_case(&format!("{method} {path}"));
                         self.diagnostics.push(
                             Diagnostic::warning(
                                 Kind::Schema,
                                 self.label,
-                                format!("operation has no operationId; naming it `{derived}` after its method and path"),
+                                format!("operation has no usable operationId; naming it `{derived}` after its method and path"),
                             )
                             .at(&op_pointer)
                             .hint("add an operationId to choose the name of its types"),
@@ -76,13 +101,23 @@ impl<'a> Lowerer<'a> {
 
     fn lower_operation(&mut self, operation_id: &str, op: &'a openapiv3::Operation, at: &str) {
         let prefix = naming::pascal_case(operation_id);
-        let scopes = self.variant_scopes(&prefix, op, at);
+        let body_at = pointer_join(at, "requestBody");
+        let body = op
+            .request_body
+            .as_ref()
+            .and_then(|body| self.resolve(body, &body_at, "requestBodies", |c| &c.request_bodies));
+        let variants = variant_scopes(&prefix, body.as_ref().map(|(b, _)| *b));
         let mut operation = Operation {
             operation_id: operation_id.to_owned(),
             variants: Vec::new(),
         };
-        for (i, scope) in scopes.iter().enumerate() {
-            let roots = self.lower_responses(operation_id, scope, op, at, i == 0);
+        for (i, (scope, content_type)) in variants.iter().enumerate() {
+            let mut roots = self.lower_responses(operation_id, scope, op, at, i == 0);
+            if let (Some((body, body_at)), Some(content_type)) = (&body, content_type) {
+                let media = &body.content[content_type.as_str()];
+                let media_at = pointer_join(&pointer_join(body_at, "content"), content_type);
+                roots.push(self.lower_body(media, scope, "RequestBody", &media_at));
+            }
             operation.variants.push(Variant {
                 scope: scope.clone(),
                 roots,
@@ -91,41 +126,8 @@ impl<'a> Lowerer<'a> {
         self.space.operations.push(operation);
     }
 
-    /// One scope per request content type when there are several (JSON first, as the primary
-    /// variant that the dedup pass keeps), else one scope with no suffix.
-    fn variant_scopes(
-        &mut self,
-        prefix: &str,
-        op: &'a openapiv3::Operation,
-        at: &str,
-    ) -> Vec<String> {
-        let body = op.request_body.as_ref().and_then(|body| {
-            self.resolve(
-                body,
-                &pointer_join(at, "requestBody"),
-                "requestBodies",
-                |c| &c.request_bodies,
-            )
-            .map(|(body, _)| body)
-        });
-        let mut suffixes: Vec<&str> = match body {
-            Some(body) if body.content.len() > 1 => body
-                .content
-                .keys()
-                .map(|ct| content_type_suffix(ct))
-                .collect(),
-            _ => vec![""],
-        };
-        suffixes.sort_by_key(|s| !s.is_empty());
-        let mut taken = naming::UniqueNames::default();
-        suffixes
-            .into_iter()
-            .map(|suffix| taken.claim_numbered(&format!("{prefix}{suffix}"), ""))
-            .collect()
-    }
-
-    /// Lowers the success (2xx) JSON response bodies of one variant. The first is
-    /// `{scope}ResponseBody`; further ones are told apart by status.
+    /// Lowers every JSON response body of one variant, success bodies first so they claim the
+    /// plain names; examples are collected once, from the primary variant.
     fn lower_responses(
         &mut self,
         operation_id: &str,
@@ -133,14 +135,27 @@ impl<'a> Lowerer<'a> {
         op: &'a openapiv3::Operation,
         at: &str,
         primary: bool,
-    ) -> Vec<crate::ir::TypeId> {
+    ) -> Vec<TypeId> {
+        let responses_at = pointer_join(at, "responses");
+        let mut listed: Vec<(String, String, &'a ReferenceOr<openapiv3::Response>)> = Vec::new();
+        let mut first_success = true;
+        let successes = op.responses.responses.iter().filter(|(s, _)| is_success(s));
+        let others = op
+            .responses
+            .responses
+            .iter()
+            .filter(|(s, _)| !is_success(s));
+        for (status, response) in successes.chain(others) {
+            let base = response_base(status, first_success && is_success(status));
+            first_success &= !is_success(status);
+            listed.push((status.to_string(), base, response));
+        }
+        if let Some(default) = &op.responses.default {
+            listed.push(("default".to_owned(), "DefaultError".to_owned(), default));
+        }
         let mut roots = Vec::new();
-        for (status, response) in &op.responses.responses {
-            let status = status.to_string();
-            if !status.starts_with('2') {
-                continue;
-            }
-            let response_at = pointer_join(&pointer_join(at, "responses"), &status);
+        for (status, base, response) in listed {
+            let response_at = pointer_join(&responses_at, &status);
             let Some((response, response_at)) =
                 self.resolve(response, &response_at, "responses", |c| &c.responses)
             else {
@@ -151,17 +166,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
-            let base = if roots.is_empty() {
-                "ResponseBody".to_owned()
-            } else {
-                format!("Status{status}ResponseBody")
-            };
-            let hint = NameHint {
-                scope: scope.to_owned(),
-                base,
-                parent: None,
-            };
-            let root = self.lower_body(media, hint, &media_at);
+            let root = self.lower_body(media, scope, &base, &media_at);
             if primary {
                 self.collect_examples(operation_id, &status, media, &media_at, root);
             }
@@ -170,20 +175,30 @@ impl<'a> Lowerer<'a> {
         roots
     }
 
-    /// A body always gets a named type: an object or enum is one already; anything else gets an
-    /// alias, so that `{Variant}ResponseBody` exists whatever the schema.
-    fn lower_body(&mut self, media: &'a MediaType, hint: NameHint, at: &str) -> crate::ir::TypeId {
+    /// A body always gets a named type: an object, enum or union is one already; anything else
+    /// gets an alias, so that `{Variant}ResponseBody` exists whatever the schema.
+    fn lower_body(&mut self, media: &'a MediaType, scope: &str, base: &str, at: &str) -> TypeId {
+        let hint = NameHint {
+            scope: scope.to_owned(),
+            base: base.to_owned(),
+            parent: None,
+        };
+        let ctx = Ctx {
+            hint: hint.clone(),
+            module: Module::Operations,
+            slot: None,
+        };
         let schema_at = pointer_join(at, "schema");
         let ty = match &media.schema {
-            Some(schema) => self.lower_schema_ref(schema, hint.clone(), &schema_at),
+            Some(schema) => self.lower_schema_ref(schema, ctx, &schema_at),
             None => TypeRef::Json,
         };
         match ty {
             TypeRef::Named(id) if self.space.get(id).hint == hint => id,
-            other => self.space.add(crate::ir::TypeDef {
+            other => self.space.add(TypeDef {
                 name: String::new(),
                 hint,
-                module: crate::ir::Module::Operations,
+                module: Module::Operations,
                 docs: None,
                 pointer: schema_at,
                 kind: TypeKind::Alias(other),
@@ -197,7 +212,7 @@ impl<'a> Lowerer<'a> {
         status: &str,
         media: &'a MediaType,
         at: &str,
-        root: crate::ir::TypeId,
+        root: TypeId,
     ) {
         let mut found: Vec<(String, serde_json::Value)> = Vec::new();
         if let Some(value) = &media.example {
@@ -221,7 +236,37 @@ impl<'a> Lowerer<'a> {
                 ty: TypeRef::Named(root),
                 value,
                 test_name: String::new(),
+                contradiction: None,
+                expected: None,
             });
         }
     }
+}
+
+fn is_success(status: &StatusCode) -> bool {
+    match status {
+        StatusCode::Code(code) => (200..300).contains(code),
+        StatusCode::Range(range) => *range == 2,
+    }
+}
+
+/// One scope per request content type when there are several (JSON first, as the primary
+/// variant that the dedup pass keeps), else one scope with no suffix. Each scope comes with the
+/// content type whose schema is its request body.
+fn variant_scopes(prefix: &str, body: Option<&RequestBody>) -> Vec<(String, Option<String>)> {
+    let mut content: Vec<(&'static str, Option<String>)> = match body {
+        Some(body) if body.content.len() > 1 => body
+            .content
+            .keys()
+            .map(|ct| (content_type_suffix(ct), Some(ct.clone())))
+            .collect(),
+        Some(body) => vec![("", body.content.keys().next().cloned())],
+        None => vec![("", None)],
+    };
+    content.sort_by_key(|(suffix, _)| !suffix.is_empty());
+    let mut taken = naming::UniqueNames::default();
+    content
+        .into_iter()
+        .map(|(suffix, ct)| (taken.claim_numbered(&format!("{prefix}{suffix}"), ""), ct))
+        .collect()
 }

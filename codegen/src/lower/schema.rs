@@ -1,175 +1,514 @@
-//! Schemas → type references, creating a named type for every inline object and enum.
+//! Schemas → type references, creating a named type for every object, enum and union.
 
+use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::{pointer_join, Diagnostic, Kind};
 use crate::ir::{
-    EnumDef, EnumVariant, Field, Module, NameHint, StructDef, TypeDef, TypeKind, TypeRef,
+    EnumDef, EnumRepr, EnumValue, EnumVariant, Extra, Field, Module, NameHint, StructDef, TypeDef,
+    TypeId, TypeKind, TypeRef,
 };
 use crate::naming;
-use openapiv3::{
-    IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringType, Type,
-    VariantOrUnknownOrEmpty,
-};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
+use serde_json::Value;
 use std::borrow::Borrow;
 
+/// Where a schema is being lowered: the name its type would get, the module it would live in,
+/// and, for a component, the pre-registered type it fills.
+#[derive(Debug, Clone)]
+pub(super) struct Ctx {
+    pub hint: NameHint,
+    pub module: Module,
+    pub slot: Option<TypeId>,
+}
+
+impl Ctx {
+    /// The context of a type nested in the current one under `base`.
+    pub fn nested(&self, parent: Option<TypeId>, base: String) -> Ctx {
+        Ctx {
+            hint: NameHint {
+                scope: self.hint.scope.clone(),
+                base,
+                parent: parent.or(self.hint.parent),
+            },
+            module: self.module,
+            slot: None,
+        }
+    }
+}
+
+/// How deep `allOf` parts may nest before they are taken for a cycle.
+const MAX_ALL_OF_DEPTH: usize = 32;
+
 impl<'a> Lowerer<'a> {
-    /// Lowers a schema or a reference to one. `hint` names the type the schema would create if
-    /// it is an inline object or enum.
+    /// Lowers a schema or a reference to one.
     pub(super) fn lower_schema_ref<S: Borrow<Schema>>(
         &mut self,
         schema: &'a ReferenceOr<S>,
-        hint: NameHint,
+        ctx: Ctx,
         at: &str,
     ) -> TypeRef {
         match schema {
-            ReferenceOr::Item(schema) => self.lower_schema(schema.borrow(), hint, at),
-            ReferenceOr::Reference { reference } => {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Kind::Unsupported,
-                        self.label,
-                        format!("schema references (`$ref: {reference}`) are not supported yet"),
-                    )
-                    .at(at)
-                    .hint("inline the referenced schema"),
-                );
-                TypeRef::Json
-            }
+            ReferenceOr::Item(schema) => self.lower_schema(schema.borrow(), ctx, at),
+            ReferenceOr::Reference { reference } => self.lower_reference(reference, at),
         }
     }
 
-    fn lower_schema(&mut self, schema: &'a Schema, hint: NameHint, at: &str) -> TypeRef {
-        match &schema.schema_kind {
-            SchemaKind::Type(Type::String(string)) => self.lower_string(schema, string, hint, at),
-            SchemaKind::Type(Type::Integer(integer)) => match integer.format {
-                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
-                _ => TypeRef::I64,
-            },
-            SchemaKind::Type(Type::Number(_)) => TypeRef::F64,
-            SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
-            SchemaKind::Type(Type::Object(object)) => self.lower_object(schema, object, hint, at),
-            SchemaKind::Type(Type::Array(array)) => {
-                let item_hint = NameHint {
-                    base: item_base(&hint.base),
-                    ..hint
-                };
-                let items_at = pointer_join(at, "items");
-                let item = match &array.items {
-                    Some(items) => self.lower_schema_ref(items, item_hint, &items_at),
+    /// A `$ref` to a component schema is that component's type, wherever it is used.
+    pub(super) fn lower_reference(&mut self, reference: &str, at: &str) -> TypeRef {
+        match self.component_for(reference, at) {
+            Some(id) if self.nullable_components.contains(&id) => {
+                TypeRef::Nullable(Box::new(TypeRef::Named(id)))
+            }
+            Some(id) => TypeRef::Named(id),
+            None => TypeRef::Json,
+        }
+    }
+
+    /// The component a schema `$ref` names, reporting a reference that names none.
+    pub(super) fn component_for(&mut self, reference: &str, at: &str) -> Option<TypeId> {
+        let hint = "point the `$ref` at an entry of `#/components/schemas` in this document";
+        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
+            let why = if reference.starts_with('#') {
+                "only references to `#/components/schemas/…` are supported for schemas"
+            } else {
+                "references to other files are not supported"
+            };
+            self.error(
+                Kind::Unsupported,
+                at,
+                format!("cannot use `$ref: {reference}`: {why}"),
+                hint,
+            );
+            return None;
+        };
+        let name = super::unescape_pointer(name);
+        let found = self.components.get(name.as_str()).copied();
+        if found.is_none() {
+            self.error(
+                Kind::Schema,
+                at,
+                format!("`$ref: {reference}` names no component schema"),
+                hint,
+            );
+        }
+        found
+    }
+
+    fn lower_schema(&mut self, schema: &'a Schema, ctx: Ctx, at: &str) -> TypeRef {
+        let view = View::of(schema);
+        let ty = self.lower_view(&view, ctx, at);
+        match ty {
+            TypeRef::Json | TypeRef::Nullable(_) => ty,
+            ty if view.nullable() => TypeRef::Nullable(Box::new(ty)),
+            ty => ty,
+        }
+    }
+
+    fn lower_view(&mut self, view: &View<'a>, ctx: Ctx, at: &str) -> TypeRef {
+        if let Some(unknown) = view.unknown_type {
+            self.warn(
+                Kind::Unsupported,
+                at,
+                format!(
+                    "unknown type `{unknown}`; typed as `serde_json::Value`, which keeps any value"
+                ),
+            );
+            return TypeRef::Json;
+        }
+        if !view.all_of.is_empty() {
+            return self.lower_all_of(view, ctx, at);
+        }
+        if !view.one_of.is_empty() || !view.any_of.is_empty() {
+            return self.lower_union(view, ctx, at);
+        }
+        if view.has_not {
+            self.warn(
+                Kind::Unsupported,
+                at,
+                "`not` is typed as `serde_json::Value`".to_owned(),
+            );
+            return TypeRef::Json;
+        }
+        let ty = view.ty.or_else(|| infer_type(view));
+        match ty {
+            Some(JsonType::String) => self.lower_string(view, ctx, at),
+            Some(JsonType::Integer) => self.lower_integer(view, ctx, at),
+            Some(JsonType::Number) => TypeRef::F64,
+            Some(JsonType::Boolean) => TypeRef::Bool,
+            Some(JsonType::Object) => self.lower_object(view, ctx, at),
+            Some(JsonType::Array) => {
+                let item_ctx = ctx.nested(None, item_base(&ctx.hint.base));
+                let item = match view.items {
+                    Some(items) => {
+                        self.lower_schema_ref(items, item_ctx, &pointer_join(at, "items"))
+                    }
                     None => TypeRef::Json,
                 };
                 TypeRef::Vec(Box::new(item))
             }
-            SchemaKind::Any(any) if any == &Default::default() => TypeRef::Json,
-            other => {
-                let construct = match other {
-                    SchemaKind::OneOf { .. } => "oneOf",
-                    SchemaKind::AllOf { .. } => "allOf",
-                    SchemaKind::AnyOf { .. } => "anyOf",
-                    SchemaKind::Not { .. } => "not",
-                    _ => "a schema that mixes keywords of several types",
-                };
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        Kind::Unsupported,
-                        self.label,
-                        format!("{construct} is not supported yet; typed as `serde_json::Value`, which keeps the data as it is"),
-                    )
-                    .at(at),
-                );
-                TypeRef::Json
-            }
+            None => TypeRef::Json,
         }
     }
 
-    fn lower_string(
+    /// Adds a named type, or fills the component slot the context carries.
+    pub(super) fn new_type(
         &mut self,
-        schema: &Schema,
-        string: &StringType,
-        hint: NameHint,
+        ctx: &mut Ctx,
+        view: Option<&View<'a>>,
         at: &str,
-    ) -> TypeRef {
-        // A `null` entry in an enum says the value may be null; it is not a variant.
-        let values: Vec<&String> = string.enumeration.iter().flatten().collect();
+        kind: TypeKind,
+    ) -> TypeId {
+        let docs = view.and_then(|v| docs_of(v.schema));
+        if let Some(id) = ctx.slot.take() {
+            let def = self.space.get_mut(id);
+            def.kind = kind;
+            def.docs = docs.or(def.docs.take());
+            def.pointer = at.to_owned();
+            return id;
+        }
+        self.space.add(TypeDef {
+            name: String::new(),
+            hint: ctx.hint.clone(),
+            module: ctx.module,
+            docs,
+            pointer: at.to_owned(),
+            kind,
+        })
+    }
+
+    fn lower_string(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        let values: Vec<EnumValue> = view
+            .enumeration
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| match v {
+                Value::String(s) => EnumValue::String(s.clone()),
+                other => EnumValue::String(other.to_string()),
+            })
+            .collect();
         if values.is_empty() {
             return TypeRef::String;
         }
-        let variants = values
-            .into_iter()
-            .map(|value| EnumVariant {
-                value: value.clone(),
-                rust_name: String::new(),
-            })
+        let kind = enum_kind(EnumRepr::String, values);
+        TypeRef::Named(self.new_type(&mut ctx, Some(view), at, kind))
+    }
+
+    fn lower_integer(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        let values: Option<Vec<EnumValue>> = view
+            .enumeration
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| v.as_i64().map(EnumValue::Integer))
             .collect();
-        let id = self.space.add(TypeDef {
-            name: String::new(),
-            hint,
-            module: Module::Operations,
-            docs: docs_of(schema),
-            pointer: at.to_owned(),
-            kind: TypeKind::Enum(EnumDef {
-                variants,
-                other_name: String::new(),
-            }),
-        });
+        match values {
+            Some(values) if !values.is_empty() => {
+                let kind = enum_kind(EnumRepr::Integer, values);
+                TypeRef::Named(self.new_type(&mut ctx, Some(view), at, kind))
+            }
+            _ => match view.format.as_deref() {
+                Some("int32") => TypeRef::I32,
+                Some("uint32") => TypeRef::U32,
+                Some("uint64") => TypeRef::U64,
+                _ => TypeRef::I64,
+            },
+        }
+    }
+
+    fn lower_object(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        let properties = view.properties.filter(|p| !p.is_empty());
+        let Some(properties) = properties else {
+            // No declared properties: a map of whatever the object holds.
+            return match view.additional {
+                Some(AdditionalProperties::Schema(schema)) => {
+                    let value_ctx = ctx.nested(None, format!("{}Value", ctx.hint.base));
+                    let value = self.lower_schema_ref(
+                        schema,
+                        value_ctx,
+                        &pointer_join(at, "additionalProperties"),
+                    );
+                    TypeRef::Map(Box::new(value))
+                }
+                _ if view.ty == Some(JsonType::Object) || view.additional.is_some() => {
+                    TypeRef::Map(Box::new(TypeRef::Json))
+                }
+                _ => TypeRef::Json,
+            };
+        };
+        // Registered before its properties are lowered, so nested types come after their
+        // parent in the arena and can name it as their parent.
+        let id = self.new_type(
+            &mut ctx,
+            Some(view),
+            at,
+            TypeKind::Struct(StructDef::default()),
+        );
+        let parts = vec![ObjectPart {
+            properties: properties.iter().collect(),
+            required: view.required.to_vec(),
+            additional: view.additional,
+            at: at.to_owned(),
+        }];
+        self.fill_struct(id, &ctx, parts);
         TypeRef::Named(id)
     }
 
-    fn lower_object(
-        &mut self,
-        schema: &'a Schema,
-        object: &'a ObjectType,
-        hint: NameHint,
-        at: &str,
-    ) -> TypeRef {
-        if object.properties.is_empty() {
-            // No declared shape: a JSON value keeps whatever the server sends.
-            return TypeRef::Json;
+    /// Lowers the properties of one or more object parts (several for `allOf`) into the struct
+    /// `id`. A property declared by two parts takes the later declaration, with a warning
+    /// unless the two are the same.
+    pub(super) fn fill_struct(&mut self, id: TypeId, ctx: &Ctx, parts: Vec<ObjectPart<'a>>) {
+        let mut merged: Vec<(&'a String, &'a ReferenceOr<Box<Schema>>, String)> = Vec::new();
+        let mut required: Vec<String> = Vec::new();
+        let mut extra = Some(TypeRef::Json);
+        let mut extra_schema = None;
+        for part in &parts {
+            let properties_at = pointer_join(&part.at, "properties");
+            for (name, schema) in &part.properties {
+                let prop_at = pointer_join(&properties_at, name);
+                if let Some(existing) = merged.iter_mut().find(|(n, _, _)| n == name) {
+                    if existing.1 != *schema {
+                        self.warn(
+                            Kind::Schema,
+                            &prop_at,
+                            format!("`allOf` parts define property `{name}` differently; using this later definition"),
+                        );
+                    }
+                    existing.1 = schema;
+                    existing.2 = prop_at;
+                } else {
+                    merged.push((name, schema, prop_at));
+                }
+            }
+            required.extend(part.required.iter().cloned());
+            match part.additional {
+                Some(AdditionalProperties::Any(false)) if parts.len() == 1 => extra = None,
+                Some(AdditionalProperties::Schema(schema)) => {
+                    extra_schema = Some((
+                        schema.as_ref(),
+                        pointer_join(&part.at, "additionalProperties"),
+                    ))
+                }
+                _ => {}
+            }
         }
-        let scope = hint.scope.clone();
-        // The type is registered before its properties are lowered, so nested types come after
-        // their parent in the arena and can name it as their parent.
-        let id = self.space.add(TypeDef {
-            name: String::new(),
-            hint,
-            module: Module::Operations,
-            docs: docs_of(schema),
-            pointer: at.to_owned(),
-            kind: TypeKind::Struct(StructDef::default()),
-        });
-        let properties_at = pointer_join(at, "properties");
-        let mut fields = Vec::with_capacity(object.properties.len());
-        for (name, property) in &object.properties {
-            let property_hint = NameHint {
-                scope: scope.clone(),
-                base: naming::pascal_case(name),
-                parent: Some(id),
-            };
-            let ty =
-                self.lower_schema_ref(property, property_hint, &pointer_join(&properties_at, name));
-            let docs = match property {
-                ReferenceOr::Item(schema) => docs_of(schema),
-                ReferenceOr::Reference { .. } => None,
-            };
+        let mut fields = Vec::with_capacity(merged.len());
+        for (name, schema, prop_at) in merged {
+            let prop_ctx = ctx.nested(Some(id), naming::pascal_case(name));
+            let ty = self.lower_schema_ref(schema, prop_ctx, &prop_at);
             fields.push(Field {
                 json_name: name.clone(),
                 rust_name: String::new(),
                 ty,
-                required: object.required.contains(name),
-                docs,
+                required: required.contains(name),
+                docs: self.docs_of_ref(schema),
             });
+        }
+        if let Some((schema, schema_at)) = extra_schema {
+            let value_ctx = ctx.nested(Some(id), format!("{}Value", ctx.hint.base));
+            extra = Some(self.lower_schema_ref(schema, value_ctx, &schema_at));
         }
         self.space.get_mut(id).kind = TypeKind::Struct(StructDef {
             fields,
+            extra: extra.map(|ty| Extra {
+                ty,
+                rust_name: String::new(),
+            }),
             derive_default: false,
         });
+    }
+
+    /// Docs for a property: its own description, or, for the `allOf: [{$ref}, {description}]`
+    /// pattern, the description of the annotation part.
+    fn docs_of_ref(&self, schema: &ReferenceOr<Box<Schema>>) -> Option<String> {
+        let ReferenceOr::Item(schema) = schema else {
+            return None;
+        };
+        docs_of(schema).or_else(|| {
+            View::of(schema).all_of.iter().find_map(|part| match part {
+                ReferenceOr::Item(part) if View::of(part).is_annotation_only() => docs_of(part),
+                _ => None,
+            })
+        })
+    }
+
+    /// `allOf`: one struct with the properties of every part, or, when every part but one only
+    /// annotates, that one part itself.
+    fn lower_all_of(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        let all_of_at = pointer_join(at, "allOf");
+        let shaped: Vec<(usize, &'a ReferenceOr<Schema>)> = view
+            .all_of
+            .iter()
+            .enumerate()
+            .filter(|(_, part)| match part {
+                ReferenceOr::Item(part) => !View::of(part).is_annotation_only(),
+                ReferenceOr::Reference { .. } => true,
+            })
+            .collect();
+        let own_properties = view.properties.is_some_and(|p| !p.is_empty());
+        let nullable_part = view.all_of.iter().any(|part| match part {
+            ReferenceOr::Item(part) => View::of(part).nullable(),
+            ReferenceOr::Reference { .. } => false,
+        });
+        if let ([(i, only)], false) = (shaped.as_slice(), own_properties) {
+            let ty = self.lower_schema_ref(only, ctx, &pointer_join(&all_of_at, &i.to_string()));
+            return match ty {
+                TypeRef::Named(_) if nullable_part => TypeRef::Nullable(Box::new(ty)),
+                ty => ty,
+            };
+        }
+        let mut parts = Vec::new();
+        for (i, part) in &shaped {
+            let part_at = pointer_join(&all_of_at, &i.to_string());
+            if !self.collect_object_parts(part, &part_at, 0, &mut parts) {
+                self.warn(
+                    Kind::Unsupported,
+                    &part_at,
+                    "an `allOf` part that is not an object cannot be merged; the whole `allOf` is typed as `serde_json::Value`".to_owned(),
+                );
+                return TypeRef::Json;
+            }
+        }
+        if own_properties {
+            parts.push(ObjectPart {
+                properties: view.properties.into_iter().flatten().collect(),
+                required: view.required.to_vec(),
+                additional: view.additional,
+                at: at.to_owned(),
+            });
+        }
+        let id = self.new_type(
+            &mut ctx,
+            Some(view),
+            at,
+            TypeKind::Struct(StructDef::default()),
+        );
+        self.fill_struct(id, &ctx, parts);
         TypeRef::Named(id)
     }
+
+    /// Gathers the object parts of an `allOf` part, following references and nested `allOf`s.
+    /// Returns false when a part is not an object.
+    fn collect_object_parts(
+        &mut self,
+        part: &'a ReferenceOr<Schema>,
+        at: &str,
+        depth: usize,
+        parts: &mut Vec<ObjectPart<'a>>,
+    ) -> bool {
+        if depth > MAX_ALL_OF_DEPTH {
+            self.error(
+                Kind::Schema,
+                at,
+                "`allOf` refers back to itself".to_owned(),
+                "an `allOf` cannot include the schema that contains it",
+            );
+            return true;
+        }
+        let (schema, at) = match part {
+            ReferenceOr::Item(schema) => (schema, at.to_owned()),
+            ReferenceOr::Reference { reference } => {
+                let Some(id) = self.component_for(reference, at) else {
+                    return true;
+                };
+                let name = self.component_names[id.0].clone();
+                match self
+                    .spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.schemas.get(&name))
+                {
+                    Some(target) => {
+                        return self.collect_object_parts(target, reference, depth + 1, parts)
+                    }
+                    None => return true,
+                }
+            }
+        };
+        let view = View::of(schema);
+        if view.is_annotation_only() {
+            return true;
+        }
+        for (i, inner) in view.all_of.iter().enumerate() {
+            let inner_at = pointer_join(&pointer_join(&at, "allOf"), &i.to_string());
+            if !self.collect_object_parts(inner, &inner_at, depth + 1, parts) {
+                return false;
+            }
+        }
+        let is_object = view.ty == Some(JsonType::Object)
+            || view.properties.is_some()
+            || view.additional.is_some();
+        if !is_object {
+            return !view.all_of.is_empty() && view.one_of.is_empty() && view.any_of.is_empty();
+        }
+        parts.push(ObjectPart {
+            properties: view.properties.into_iter().flatten().collect(),
+            required: view.required.to_vec(),
+            additional: view.additional,
+            at,
+        });
+        true
+    }
+
+    pub(super) fn warn(&mut self, kind: Kind, at: &str, message: String) {
+        self.diagnostics
+            .push(Diagnostic::warning(kind, self.label, message).at(at));
+    }
+
+    pub(super) fn error(&mut self, kind: Kind, at: &str, message: String, hint: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(kind, self.label, message)
+                .at(at)
+                .hint(hint),
+        );
+    }
+}
+
+/// One object's contribution to a struct: its properties, required list and extra properties.
+pub(super) struct ObjectPart<'a> {
+    pub properties: Vec<(&'a String, &'a ReferenceOr<Box<Schema>>)>,
+    pub required: Vec<String>,
+    pub additional: Option<&'a AdditionalProperties>,
+    pub at: String,
+}
+
+fn enum_kind(repr: EnumRepr, values: Vec<EnumValue>) -> TypeKind {
+    let mut variants: Vec<EnumVariant> = Vec::with_capacity(values.len());
+    for value in values {
+        // A value listed twice is one variant.
+        if !variants.iter().any(|v| v.value == value) {
+            variants.push(EnumVariant {
+                value,
+                rust_name: String::new(),
+            });
+        }
+    }
+    TypeKind::Enum(EnumDef {
+        repr,
+        variants,
+        other_name: String::new(),
+    })
+}
+
+/// A schema with no `type` still says what it is through its other keywords.
+fn infer_type(view: &View) -> Option<JsonType> {
+    if view.properties.is_some_and(|p| !p.is_empty()) || view.additional.is_some() {
+        return Some(JsonType::Object);
+    }
+    if view.items.is_some() {
+        return Some(JsonType::Array);
+    }
+    let values: Vec<&Value> = view.enumeration.iter().filter(|v| !v.is_null()).collect();
+    if !values.is_empty() && values.iter().all(|v| v.is_string()) {
+        return Some(JsonType::String);
+    }
+    if !values.is_empty() && values.iter().all(|v| v.is_i64()) {
+        return Some(JsonType::Integer);
+    }
+    None
 }
 
 /// The name base of array items: the singular of the array's name, or the name with `Item`
 /// added where it has no distinct singular (`data` → `DataItem`).
-fn item_base(base: &str) -> String {
+pub(super) fn item_base(base: &str) -> String {
     let single = naming::singular(base);
     if single == base {
         format!("{base}Item")
@@ -178,7 +517,7 @@ fn item_base(base: &str) -> String {
     }
 }
 
-fn docs_of(schema: &Schema) -> Option<String> {
+pub(super) fn docs_of(schema: &Schema) -> Option<String> {
     let data = &schema.schema_data;
     data.description
         .as_ref()

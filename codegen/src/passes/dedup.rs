@@ -1,5 +1,5 @@
-//! The dedup pass: an operation with several request content types gets the same response
-//! types once per variant. Where a variant's types are structurally identical to the primary
+//! The dedup pass: an operation with several request content types gets its response types
+//! once per variant. Where a variant's types are structurally identical to the primary
 //! variant's, they become `pub type` aliases of them: every name still resolves, and the crate
 //! compiles one struct instead of two.
 
@@ -24,8 +24,9 @@ pub fn alias_variant_twins(space: &mut TypeSpace) {
     }
 }
 
-/// Structural equality: same kind, same docs, same fields or values, and nested types equal in
-/// turn. Names are not compared: twins differ exactly in their variant prefix.
+/// Structural equality: same kind, same docs, same fields, values or alternatives, and nested
+/// types equal in turn. Names are not compared: twins differ exactly in their variant prefix.
+/// Types reached through component references compare by identity, so this never loops.
 fn same_type(space: &TypeSpace, a: TypeId, b: TypeId) -> bool {
     if a == b {
         return true;
@@ -36,7 +37,9 @@ fn same_type(space: &TypeSpace, a: TypeId, b: TypeId) -> bool {
     }
     match (&da.kind, &db.kind) {
         (TypeKind::Struct(sa), TypeKind::Struct(sb)) => {
-            sa.fields.len() == sb.fields.len()
+            let extra = |s: &crate::ir::StructDef| s.extra.as_ref().map(|e| e.ty.clone());
+            same_option(space, extra(sa).as_ref(), extra(sb).as_ref())
+                && sa.fields.len() == sb.fields.len()
                 && sa.fields.iter().zip(&sb.fields).all(|(fa, fb)| {
                     fa.json_name == fb.json_name
                         && fa.required == fb.required
@@ -45,23 +48,53 @@ fn same_type(space: &TypeSpace, a: TypeId, b: TypeId) -> bool {
                 })
         }
         (TypeKind::Enum(ea), TypeKind::Enum(eb)) => {
-            ea.variants.len() == eb.variants.len()
+            ea.repr == eb.repr
+                && ea.variants.len() == eb.variants.len()
                 && ea
                     .variants
                     .iter()
                     .zip(&eb.variants)
                     .all(|(va, vb)| va.value == vb.value)
         }
-        (TypeKind::Alias(ra), TypeKind::Alias(rb)) => same_ref(space, ra, rb),
+        (TypeKind::Union(ua), TypeKind::Union(ub)) => {
+            ua.discriminator == ub.discriminator
+                && ua.variants.len() == ub.variants.len()
+                && ua.variants.iter().zip(&ub.variants).all(|(va, vb)| {
+                    va.name_hint == vb.name_hint
+                        && va.tags == vb.tags
+                        && same_ref(space, &va.ty, &vb.ty)
+                })
+        }
+        (TypeKind::Alias(ra), TypeKind::Alias(rb))
+        | (TypeKind::Newtype(ra), TypeKind::Newtype(rb)) => same_ref(space, ra, rb),
         _ => false,
     }
 }
 
 fn same_ref(space: &TypeSpace, a: &TypeRef, b: &TypeRef) -> bool {
     match (a, b) {
-        (TypeRef::Named(x), TypeRef::Named(y)) => same_type(space, *x, *y),
-        (TypeRef::Vec(x), TypeRef::Vec(y)) => same_ref(space, x, y),
+        (TypeRef::Named(x), TypeRef::Named(y)) => {
+            // Component types are shared, never twins: only the very same one is equal.
+            let shared = |id: &TypeId| space.get(*id).module == crate::ir::Module::Components;
+            if shared(x) || shared(y) {
+                x == y
+            } else {
+                same_type(space, *x, *y)
+            }
+        }
+        (TypeRef::Vec(x), TypeRef::Vec(y))
+        | (TypeRef::Map(x), TypeRef::Map(y))
+        | (TypeRef::Nullable(x), TypeRef::Nullable(y))
+        | (TypeRef::Boxed(x), TypeRef::Boxed(y)) => same_ref(space, x, y),
         _ => a == b,
+    }
+}
+
+fn same_option(space: &TypeSpace, a: Option<&TypeRef>, b: Option<&TypeRef>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_ref(space, a, b),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -72,28 +105,19 @@ fn collect_pairs(
     original: TypeId,
     pairs: &mut Vec<(TypeId, TypeId)>,
 ) {
-    if twin == original {
+    if twin == original || space.get(twin).module == crate::ir::Module::Components {
         return;
     }
     pairs.push((twin, original));
-    let refs = |id: TypeId| -> Vec<&TypeRef> {
-        match &space.get(id).kind {
-            TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
-            TypeKind::Alias(r) => vec![r],
-            TypeKind::Enum(_) => Vec::new(),
-        }
+    let named = |id: TypeId| -> Vec<TypeId> {
+        let mut out = Vec::new();
+        space
+            .get(id)
+            .for_each_ref(|r| r.for_each_named(&mut |n| out.push(n)));
+        out
     };
-    for (ra, rb) in refs(twin).into_iter().zip(refs(original)) {
-        if let (Some(a), Some(b)) = (named_in(ra), named_in(rb)) {
-            collect_pairs(space, a, b, pairs);
-        }
-    }
-}
-
-fn named_in(r: &TypeRef) -> Option<TypeId> {
-    match r {
-        TypeRef::Named(id) => Some(*id),
-        TypeRef::Vec(inner) => named_in(inner),
-        _ => None,
+    // Twins have the same shape, so their references pair up in order.
+    for (a, b) in named(twin).into_iter().zip(named(original)) {
+        collect_pairs(space, a, b, pairs);
     }
 }

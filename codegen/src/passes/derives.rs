@@ -41,9 +41,10 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(id) => match &space.get(*id).kind {
             TypeKind::Struct(s) => s.derive_default,
-            TypeKind::Enum(_) => false,
+            TypeKind::Enum(_) | TypeKind::Union(_) | TypeKind::Newtype(_) => false,
             TypeKind::Alias(target) => has_default(space, target),
         },
+        TypeRef::Boxed(inner) => has_default(space, inner),
         _ => true,
     }
 }

@@ -1,8 +1,11 @@
-//! Passes over the IR, run in order after lowering: naming, then dedup (which needs the final
-//! names of both twins), then derive inference (which needs to know which types are aliases).
+//! Passes over the IR, run in order after lowering: naming; dedup of variant twins; cycle
+//! breaking (which needs to know which types are aliases); derive inference (which needs the
+//! boxes cycle breaking adds).
 
+mod cycles;
 mod dedup;
 mod derives;
+mod examples;
 mod names;
 
 use crate::error::Diagnostic;
@@ -10,8 +13,10 @@ use crate::ir::TypeSpace;
 
 /// Runs every pass; returns the warnings they raised.
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
-    let warnings = names::assign(space, label);
+    let mut warnings = names::assign(space, label);
     dedup::alias_variant_twins(space);
+    cycles::break_cycles(space);
     derives::infer_default(space);
+    warnings.extend(examples::check(space, label));
     warnings
 }

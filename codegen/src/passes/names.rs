@@ -1,8 +1,8 @@
 //! The naming pass: turns each type's [`NameHint`](crate::ir::NameHint) into a unique Rust
-//! name, and names fields, enum variants and example tests.
+//! name, and names fields, enum and union variants, and example tests.
 
 use crate::error::{Diagnostic, Kind};
-use crate::ir::{TypeKind, TypeSpace};
+use crate::ir::{EnumValue, TypeKind, TypeSpace};
 use crate::naming::{self, UniqueNames};
 
 pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
@@ -14,9 +14,7 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
                     let wanted = naming::field_name(&field.json_name);
-                    // `self_` numbers as `self_2`: a doubled underscore is not snake case.
-                    let sep = if wanted.ends_with('_') { "" } else { "_" };
-                    field.rust_name = taken.claim_numbered(&wanted, sep);
+                    field.rust_name = claim_field(&mut taken, &wanted);
                     if field.rust_name != wanted {
                         warnings.push(
                             Diagnostic::warning(
@@ -31,21 +29,35 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                         );
                     }
                 }
+                if let Some(extra) = &mut s.extra {
+                    extra.rust_name = claim_field(&mut taken, "additional_properties");
+                }
             }
             TypeKind::Enum(e) => {
                 // Values that differ only in case or punctuation get numbered variants rather
                 // than a warning: each still serializes to its exact value.
                 let mut taken = UniqueNames::default();
                 for variant in &mut e.variants {
-                    variant.rust_name =
-                        taken.claim_numbered(&naming::variant_name(&variant.value), "");
+                    let wanted = match &variant.value {
+                        EnumValue::String(s) => naming::variant_name(s),
+                        EnumValue::Integer(n) if *n < 0 => {
+                            format!("ValueMinus{}", n.unsigned_abs())
+                        }
+                        EnumValue::Integer(n) => format!("Value{n}"),
+                    };
+                    variant.rust_name = taken.claim_numbered(&wanted, "");
                 }
-                e.other_name = ["Unknown", "UnknownValue", "Other"]
-                    .into_iter()
-                    .find(|name| taken.try_claim(name))
-                    .map_or_else(|| taken.claim_numbered("Unknown", ""), str::to_owned);
+                e.other_name = catch_all_name(&mut taken);
             }
-            TypeKind::Alias(_) => {}
+            TypeKind::Union(u) => {
+                let mut taken = UniqueNames::default();
+                for variant in &mut u.variants {
+                    variant.rust_name =
+                        taken.claim_numbered(&naming::variant_name(&variant.name_hint), "");
+                }
+                u.other_name = catch_all_name(&mut taken);
+            }
+            TypeKind::Alias(_) | TypeKind::Newtype(_) => {}
         }
     }
     let mut tests = UniqueNames::default();
@@ -54,14 +66,29 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             "{}_{}_{}",
             example.operation_id, example.status, example.name
         ));
-        example.test_name = tests.claim_numbered(&wanted, "_");
+        example.test_name = claim_field(&mut tests, &wanted);
     }
     warnings
 }
 
-/// Names types in arena order, which is document order with parents before children. A name
-/// already taken is first disambiguated with the parent's short name, as Speakeasy does
-/// (`…GrantAuthorizationDetails`), and only then numbered, with a warning.
+/// `self_` numbers as `self_2`: a doubled underscore is not snake case.
+fn claim_field(taken: &mut UniqueNames, wanted: &str) -> String {
+    let sep = if wanted.ends_with('_') { "" } else { "_" };
+    taken.claim_numbered(wanted, sep)
+}
+
+/// The variant that keeps values the spec does not list.
+fn catch_all_name(taken: &mut UniqueNames) -> String {
+    ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .find(|name| taken.try_claim(name))
+        .map_or_else(|| taken.claim_numbered("Unknown", ""), str::to_owned)
+}
+
+/// Names types in arena order: components first, then operations in document order with
+/// parents before children. A name already taken is first disambiguated with the parent's short
+/// name, as Speakeasy does (`…GrantAuthorizationDetails`), and only then numbered, with a
+/// warning.
 fn assign_type_names(space: &mut TypeSpace, label: &str, warnings: &mut Vec<Diagnostic>) {
     let mut taken = UniqueNames::default();
     // The short name of each type: its name without the variant scope.
@@ -85,7 +112,7 @@ fn assign_type_names(space: &mut TypeSpace, label: &str, warnings: &mut Vec<Diag
                     format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
                 )
                 .at(&space.get(id).pointer)
-                .hint("give the operations distinct operationIds, or the properties distinct names"),
+                .hint("give the operations, schemas or properties names that differ in more than case and punctuation"),
             );
         }
         short.push(own);

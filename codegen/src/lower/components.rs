@@ -1,0 +1,77 @@
+//! Component schemas: registered up front, so any reference resolves to a type id before the
+//! type it names is lowered (references in any order, and cycles, need nothing more), then
+//! lowered into their slots.
+
+use super::schema::Ctx;
+use super::view::View;
+use super::Lowerer;
+use crate::error::pointer;
+use crate::ir::{Module, NameHint, TypeDef, TypeKind, TypeRef};
+use crate::naming;
+use openapiv3::ReferenceOr;
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn register_components(&mut self) {
+        let spec = self.spec;
+        let Some(components) = &spec.components else {
+            return;
+        };
+        for (name, schema) in &components.schemas {
+            let id = self.space.add(TypeDef {
+                name: String::new(),
+                hint: NameHint {
+                    scope: naming::pascal_case(name),
+                    base: String::new(),
+                    parent: None,
+                },
+                module: Module::Components,
+                docs: None,
+                pointer: pointer(&["components", "schemas", name]),
+                kind: TypeKind::Alias(TypeRef::Json),
+            });
+            self.components.insert(name.as_str(), id);
+            self.component_names.push(name.clone());
+            if let ReferenceOr::Item(schema) = schema {
+                if View::of(schema).nullable() {
+                    self.nullable_components.insert(id);
+                }
+            }
+        }
+    }
+
+    pub(super) fn lower_components(&mut self) {
+        let spec = self.spec;
+        let Some(components) = &spec.components else {
+            return;
+        };
+        for (name, schema) in &components.schemas {
+            let id = self.components[name.as_str()];
+            let def = self.space.get(id);
+            let ctx = Ctx {
+                hint: def.hint.clone(),
+                module: Module::Components,
+                slot: Some(id),
+            };
+            let at = def.pointer.clone();
+            let ty = self.lower_schema_ref(schema, ctx, &at);
+            // A schema that made no type of its own (a scalar, an array, a reference) fills
+            // the slot with an alias; `nullable` is carried by the references instead.
+            let filled = match &ty {
+                TypeRef::Named(filled) => *filled == id,
+                TypeRef::Nullable(inner) => **inner == TypeRef::Named(id),
+                _ => false,
+            };
+            if !filled {
+                let target = match ty {
+                    TypeRef::Nullable(inner) if self.nullable_components.contains(&id) => *inner,
+                    other => other,
+                };
+                let def = self.space.get_mut(id);
+                def.kind = TypeKind::Alias(target);
+                if let ReferenceOr::Item(schema) = schema {
+                    def.docs = super::schema::docs_of(schema);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! `oneOf` / `anyOf` → a union type (or the one alternative, when only one has a shape).
+
+use super::schema::Ctx;
+use super::view::{JsonType, View};
+use super::Lowerer;
+use crate::error::{pointer_join, Kind};
+use crate::ir::{TypeKind, TypeRef, UnionDef, UnionVariant};
+use crate::naming;
+use openapiv3::ReferenceOr;
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn lower_union(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        let (keyword, alternatives) = if view.one_of.is_empty() {
+            ("anyOf", view.any_of)
+        } else {
+            ("oneOf", view.one_of)
+        };
+        let list_at = pointer_join(at, keyword);
+        if !view.properties.is_none_or(|p| p.is_empty()) {
+            self.warn(
+                Kind::Unsupported,
+                at,
+                format!("properties beside `{keyword}` are not merged into its alternatives; they are kept with the other undeclared properties"),
+            );
+        }
+        // Alternatives that only annotate (`{nullable: true}`, `{description: …}`) carry no
+        // shape of their own.
+        let mut nullable = false;
+        let shaped: Vec<(usize, &'a ReferenceOr<openapiv3::Schema>)> = alternatives
+            .iter()
+            .enumerate()
+            .filter(|(_, alt)| match alt {
+                ReferenceOr::Item(schema) => {
+                    let alt_view = View::of(schema);
+                    if alt_view.is_annotation_only() || alt_view.unknown_type == Some("null") {
+                        nullable |= alt_view.nullable() || alt_view.unknown_type == Some("null");
+                        false
+                    } else {
+                        true
+                    }
+                }
+                ReferenceOr::Reference { .. } => true,
+            })
+            .collect();
+        let wrap = |ty: TypeRef| match ty {
+            TypeRef::Nullable(_) | TypeRef::Json => ty,
+            ty if nullable => TypeRef::Nullable(Box::new(ty)),
+            ty => ty,
+        };
+        if let [(i, only)] = shaped.as_slice() {
+            let ty = self.lower_schema_ref(only, ctx, &pointer_join(&list_at, &i.to_string()));
+            return wrap(ty);
+        }
+        if shaped.is_empty() {
+            return TypeRef::Json;
+        }
+        let discriminator = view.schema.schema_data.discriminator.as_ref();
+        // The union is registered first so that its alternatives, lowered next, can name it as
+        // their parent.
+        let id = self.new_type(
+            &mut ctx,
+            Some(view),
+            at,
+            TypeKind::Union(UnionDef {
+                variants: Vec::new(),
+                discriminator: discriminator.map(|d| d.property_name.clone()),
+                other_name: String::new(),
+            }),
+        );
+        let mut variants = Vec::with_capacity(shaped.len());
+        for (n, (i, alt)) in shaped.iter().enumerate() {
+            let alt_at = pointer_join(&list_at, &i.to_string());
+            let alt_ctx = ctx.nested(Some(id), format!("{}{}", ctx.hint.base, n + 1));
+            let ty = self.lower_schema_ref(alt, alt_ctx, &alt_at);
+            let (name_hint, component) = match alt {
+                ReferenceOr::Reference { reference } => {
+                    let name = reference.rsplit('/').next().unwrap_or(reference);
+                    (
+                        naming::pascal_case(&super::unescape_pointer(name)),
+                        Some(reference.as_str()),
+                    )
+                }
+                ReferenceOr::Item(schema) => (type_word(&View::of(schema), &ty), None),
+            };
+            let tags = match (discriminator, component) {
+                (Some(d), Some(reference)) => {
+                    let mapped: Vec<String> = d
+                        .mapping
+                        .iter()
+                        .filter(|(_, target)| {
+                            *target == reference
+                                || reference.rsplit('/').next() == Some(target.as_str())
+                        })
+                        .map(|(value, _)| value.clone())
+                        .collect();
+                    if mapped.is_empty() && d.mapping.is_empty() {
+                        // Without a mapping, the schema name is the value.
+                        vec![super::unescape_pointer(
+                            reference.rsplit('/').next().unwrap_or_default(),
+                        )]
+                    } else {
+                        mapped
+                    }
+                }
+                _ => Vec::new(),
+            };
+            variants.push(UnionVariant {
+                name_hint,
+                rust_name: String::new(),
+                ty,
+                tags,
+            });
+        }
+        if discriminator.is_some() && variants.iter().any(|v| v.tags.is_empty()) {
+            self.warn(
+                Kind::Schema,
+                at,
+                "a discriminated alternative has no discriminator value (inline, or missing from the mapping); it is matched by shape instead".to_owned(),
+            );
+        }
+        if let TypeKind::Union(union) = &mut self.space.get_mut(id).kind {
+            union.variants = variants;
+        }
+        wrap(TypeRef::Named(id))
+    }
+}
+
+/// A variant name for an inline alternative, from what it is.
+fn type_word(view: &View, ty: &TypeRef) -> String {
+    let word = match (ty, view.ty) {
+        (TypeRef::String, _) => "String",
+        (TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64, _) => "Integer",
+        (TypeRef::F64, _) => "Number",
+        (TypeRef::Bool, _) => "Boolean",
+        (TypeRef::Vec(_), _) | (_, Some(JsonType::Array)) => "Array",
+        (TypeRef::Map(_), _) => "Map",
+        _ => "Object",
+    };
+    word.to_owned()
+}

@@ -1,0 +1,228 @@
+//! Cycle breaking: references between component schemas may loop (a tree node holding its
+//! children, a person holding their manager). Rust needs a heap indirection wherever a type
+//! would contain itself by value, and does not allow a type alias to refer to itself at all.
+
+use crate::ir::{TypeId, TypeKind, TypeRef, TypeSpace};
+
+pub fn break_cycles(space: &mut TypeSpace) {
+    turn_self_referring_aliases_into_newtypes(space);
+    box_by_value_cycles(space);
+    box_union_structs(space);
+}
+
+/// A union is as large as its largest alternative; struct alternatives are boxed so that a
+/// union of large structs stays one pointer wide (and clippy's `large_enum_variant` holds).
+fn box_union_structs(space: &mut TypeSpace) {
+    for id in space.ids() {
+        let TypeKind::Union(u) = &space.get(id).kind else {
+            continue;
+        };
+        let aggregate: Vec<bool> = u
+            .variants
+            .iter()
+            .map(|v| match &v.ty {
+                TypeRef::Named(target) => is_aggregate(space, *target),
+                TypeRef::Nullable(inner) => {
+                    matches!(**inner, TypeRef::Named(target) if is_aggregate(space, target))
+                }
+                _ => false,
+            })
+            .collect();
+        if let TypeKind::Union(u) = &mut space.get_mut(id).kind {
+            for (variant, aggregate) in u.variants.iter_mut().zip(aggregate) {
+                if aggregate {
+                    box_in(&mut variant.ty, &|_| true);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a type is (an alias of) a struct, union or newtype, rather than a small enum.
+fn is_aggregate(space: &TypeSpace, id: TypeId) -> bool {
+    let mut current = id;
+    for _ in 0..space.types.len() {
+        match &space.get(current).kind {
+            TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Newtype(_) => return true,
+            TypeKind::Alias(TypeRef::Named(next)) => current = *next,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `pub type A = Vec<A>;` does not compile; `pub struct A(pub Vec<A>);` does, and serializes the
+/// same with `#[serde(transparent)]`.
+fn turn_self_referring_aliases_into_newtypes(space: &mut TypeSpace) {
+    for id in space.ids() {
+        if matches!(space.get(id).kind, TypeKind::Alias(_)) && alias_reaches(space, id, id) {
+            if let TypeKind::Alias(target) = &space.get(id).kind {
+                let target = target.clone();
+                space.get_mut(id).kind = TypeKind::Newtype(target);
+            }
+        }
+    }
+}
+
+/// Whether `goal` is reachable from the alias `from` through aliases only.
+fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId) -> bool {
+    let mut seen = vec![false; space.types.len()];
+    let mut stack = vec![from];
+    while let Some(id) = stack.pop() {
+        let TypeKind::Alias(target) = &space.get(id).kind else {
+            continue;
+        };
+        let mut found = false;
+        target.for_each_named(&mut |next| {
+            if next == goal {
+                found = true;
+            } else if !seen[next.0] {
+                seen[next.0] = true;
+                stack.push(next);
+            }
+        });
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// The types `ty` holds by value: through `Option`, but not through `Vec`, maps or `Box`,
+/// which already live on the heap.
+fn by_value(ty: &TypeRef, out: &mut Vec<TypeId>) {
+    match ty {
+        TypeRef::Named(id) => out.push(*id),
+        TypeRef::Nullable(inner) => by_value(inner, out),
+        _ => {}
+    }
+}
+
+/// Boxes every by-value reference from a struct, union or newtype to a type in its own strongly
+/// connected component. Every cycle passes through at least one such reference, since aliases
+/// alone cannot form one any more.
+fn box_by_value_cycles(space: &mut TypeSpace) {
+    let edges: Vec<Vec<TypeId>> = space
+        .types
+        .iter()
+        .map(|def| {
+            let mut out = Vec::new();
+            def.for_each_ref(|r| by_value(r, &mut out));
+            out
+        })
+        .collect();
+    let component = strongly_connected(&edges);
+    // Only actual edges are asked about, so sharing a component means lying on a cycle.
+    let in_cycle = |from: usize, to: TypeId| component[from] == component[to.0];
+    for id in space.ids() {
+        let mine = id.0;
+        let boxable = |r: &mut TypeRef| box_in(r, &|to| in_cycle(mine, to));
+        match &mut space.get_mut(id).kind {
+            TypeKind::Struct(s) => s.fields.iter_mut().for_each(|f| boxable(&mut f.ty)),
+            TypeKind::Union(u) => u.variants.iter_mut().for_each(|v| boxable(&mut v.ty)),
+            TypeKind::Newtype(target) => boxable(target),
+            TypeKind::Alias(_) | TypeKind::Enum(_) => {}
+        }
+    }
+}
+
+fn box_in(ty: &mut TypeRef, in_cycle: &dyn Fn(TypeId) -> bool) {
+    match ty {
+        TypeRef::Named(id) if in_cycle(*id) => *ty = TypeRef::Boxed(Box::new(TypeRef::Named(*id))),
+        TypeRef::Nullable(inner) => box_in(inner, in_cycle),
+        _ => {}
+    }
+}
+
+/// Tarjan's algorithm, iterative so that a long chain of types cannot overflow the stack.
+/// Returns the component index of each node.
+fn strongly_connected(edges: &[Vec<TypeId>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut component = vec![UNSEEN; n];
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // Each frame: the node and how many of its edges have been followed.
+        let mut frames = vec![(root, 0usize)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut edge)) = frames.last_mut() {
+            if let Some(&TypeId(next)) = edges[node].get(*edge) {
+                *edge += 1;
+                if index[next] == UNSEEN {
+                    index[next] = next_index;
+                    low[next] = next_index;
+                    next_index += 1;
+                    stack.push(next);
+                    on_stack[next] = true;
+                    frames.push((next, 0));
+                } else if on_stack[next] {
+                    low[node] = low[node].min(index[next]);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_of_a_small_graph() {
+        // 0 → 1 → 2 → 0 is a cycle; 3 → 3 is a self-loop; 4 stands alone.
+        let edges = vec![
+            vec![TypeId(1)],
+            vec![TypeId(2)],
+            vec![TypeId(0), TypeId(3)],
+            vec![TypeId(3)],
+            vec![],
+        ];
+        let c = strongly_connected(&edges);
+        assert!(c[0] == c[1] && c[1] == c[2]);
+        assert!(c[3] != c[0] && c[4] != c[0] && c[4] != c[3]);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow() {
+        let n = 200_000;
+        let edges: Vec<Vec<TypeId>> = (0..n)
+            .map(|i| {
+                if i + 1 < n {
+                    vec![TypeId(i + 1)]
+                } else {
+                    vec![TypeId(0)]
+                }
+            })
+            .collect();
+        let c = strongly_connected(&edges);
+        assert!(c.iter().all(|&x| x == c[0]));
+    }
+}
