@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod codegen_cmd;
+pub mod corpus;
 
 pub const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -11,4 +12,7 @@ commands:
   codegen --check              write nothing; fail naming each file that differs
   codegen --spec FILE --out DIR [--name CRATE] [--check]
                                generate a standalone crate from any OpenAPI 3.0 file
+  corpus PATH...               for each spec (directories are searched): generate a crate under
+                               target/corpus/, build it with clippy -D warnings, run its
+                               example tests, and print one row per spec
 ";
