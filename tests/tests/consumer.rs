@@ -11,6 +11,7 @@ use authlete_models::models::operations::{
     BackchannelAuthenticationCompleteApiFormResponseBody as ResponseBody,
     BackchannelAuthenticationCompleteApiFormServiceAttribute as ServiceAttribute,
 };
+use indexmap::IndexMap;
 use serde_json::{json, Value};
 
 /// The seed's field list: JSON names in the seed's order.
@@ -43,7 +44,7 @@ const SEED_FIELDS: [&str; 26] = [
     "clientEntityIdUsed",
 ];
 
-/// Every field spelled out with its type, so a change of name or type fails to compile.
+/// Every field spelled out with its type (plus the map that keeps undeclared properties), so a change of name or type fails to compile.
 fn full_body() -> ResponseBody {
     let s = |v: &str| Some(v.to_owned());
     ResponseBody {
@@ -76,19 +77,24 @@ fn full_body() -> ResponseBody {
                 identifier: s("id-1"),
                 privileges: Some(vec!["read".to_owned()]),
                 other_fields: s("{\"amount\":1}"),
+                additional_properties: IndexMap::new(),
             }]),
+            additional_properties: IndexMap::new(),
         }),
         service_attributes: Some(vec![ServiceAttribute {
             key: s("k"),
             value: s("v"),
+            additional_properties: IndexMap::new(),
         }]),
         client_attributes: Some(vec![ClientAttribute {
             key: s("ck"),
             value: s("cv"),
+            additional_properties: IndexMap::new(),
         }]),
         grant_id: s("grant"),
         client_entity_id: s("https://client.example"),
         client_entity_id_used: Some(false),
+        additional_properties: IndexMap::new(),
     }
 }
 
@@ -151,4 +157,25 @@ fn listed_enum_values_map_to_their_variants() {
 fn the_element_type_is_required() {
     let err = serde_json::from_value::<Element>(json!({"actions": []})).unwrap_err();
     assert!(err.to_string().contains("missing field `type`"), "{err}");
+}
+
+#[test]
+fn properties_the_spec_does_not_declare_survive_a_round_trip() {
+    let input = json!({
+        "resultCode": "A1",
+        "serviceOwnerNumber": 1001,
+        "serviceAttributes": [{"key": "k", "value": "v", "hidden": true}],
+        "future": {"nested": [1, null]}
+    });
+    let mut body: ResponseBody = serde_json::from_value(input.clone()).unwrap();
+    assert_eq!(
+        body.additional_properties["serviceOwnerNumber"],
+        json!(1001)
+    );
+    assert_eq!(serde_json::to_value(&body).unwrap(), input);
+    // Read, modify, write: the undeclared properties are still there.
+    body.result_code = Some("A2".to_owned());
+    let written = serde_json::to_value(&body).unwrap();
+    assert_eq!(written["future"], input["future"]);
+    assert_eq!(written["serviceAttributes"][0]["hidden"], json!(true));
 }

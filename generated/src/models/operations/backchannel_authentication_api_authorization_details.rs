@@ -5,4 +5,8 @@ pub struct BackchannelAuthenticationApiAuthorizationDetails {
     /// Individual authorization detail entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub elements: Option<Vec<super::BackchannelAuthenticationApiElement>>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

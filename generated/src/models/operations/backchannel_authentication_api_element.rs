@@ -21,4 +21,8 @@ pub struct BackchannelAuthenticationApiElement {
     /// Any further fields of the entry, as a JSON object in text.
     #[serde(rename = "otherFields", skip_serializing_if = "Option::is_none")]
     pub other_fields: Option<String>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -27,7 +27,8 @@ impl BackchannelAuthenticationApiGmAction {
             Self::Unknown(value) => value.as_str(),
         }
     }
-    fn known(value: &str) -> Option<Self> {
+    /// The variant of a value the spec lists, or `None`.
+    pub fn known(value: &str) -> Option<Self> {
         match value {
             "CREATE" => Option::Some(Self::Create),
             "QUERY" => Option::Some(Self::Query),

@@ -13,4 +13,8 @@ pub struct BackchannelAuthenticationApiGrant {
     pub authorization_details: Option<
         super::BackchannelAuthenticationApiGrantAuthorizationDetails,
     >,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -7,4 +7,8 @@ pub struct BackchannelAuthenticationApiGrantAuthorizationDetails {
     pub elements: Option<
         Vec<super::BackchannelAuthenticationApiGrantAuthorizationDetailsElement>,
     >,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -112,4 +112,8 @@ pub struct BackchannelAuthenticationApiResponseBody {
     /// Whether the client identified itself by its entity identifier.
     #[serde(rename = "clientEntityIdUsed", skip_serializing_if = "Option::is_none")]
     pub client_entity_id_used: Option<bool>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -16,4 +16,8 @@ pub struct BackchannelAuthenticationApiScope {
     /// Extra key/value pairs attached to the scope.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<super::BackchannelAuthenticationApiAttribute>>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -21,7 +21,8 @@ impl BackchannelAuthenticationCompleteApiAction {
             Self::Unknown(value) => value.as_str(),
         }
     }
-    fn known(value: &str) -> Option<Self> {
+    /// The variant of a value the spec lists, or `None`.
+    pub fn known(value: &str) -> Option<Self> {
         match value {
             "SERVER_ERROR" => Option::Some(Self::ServerError),
             "NO_ACTION" => Option::Some(Self::NoAction),

@@ -7,4 +7,8 @@ pub struct BackchannelAuthenticationCompleteApiClientAttribute {
     /// Value of the entry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

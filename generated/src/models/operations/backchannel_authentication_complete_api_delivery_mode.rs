@@ -21,7 +21,8 @@ impl BackchannelAuthenticationCompleteApiDeliveryMode {
             Self::Unknown(value) => value.as_str(),
         }
     }
-    fn known(value: &str) -> Option<Self> {
+    /// The variant of a value the spec lists, or `None`.
+    pub fn known(value: &str) -> Option<Self> {
         match value {
             "PING" => Option::Some(Self::Ping),
             "POLL" => Option::Some(Self::Poll),

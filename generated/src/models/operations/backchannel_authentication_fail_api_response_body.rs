@@ -13,4 +13,8 @@ pub struct BackchannelAuthenticationFailApiResponseBody {
     /// Body that the authorization server can send back to the client as it is, usually JSON.
     #[serde(rename = "responseContent", skip_serializing_if = "Option::is_none")]
     pub response_content: Option<String>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }

@@ -21,7 +21,8 @@ impl BackchannelAuthenticationIssueApiAction {
             Self::Unknown(value) => value.as_str(),
         }
     }
-    fn known(value: &str) -> Option<Self> {
+    /// The variant of a value the spec lists, or `None`.
+    pub fn known(value: &str) -> Option<Self> {
         match value {
             "INTERNAL_SERVER_ERROR" => Option::Some(Self::InternalServerError),
             "INVALID_TICKET" => Option::Some(Self::InvalidTicket),

@@ -22,4 +22,8 @@ pub struct BackchannelAuthenticationIssueApiResponseBody {
     /// Minimum number of seconds the client should wait between polls.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<i32>,
+    /// Properties the spec does not declare, kept so that a read-modify-write round trip
+    /// loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
