@@ -257,6 +257,8 @@ pub struct Example {
     pub name: String,
     pub ty: TypeRef,
     pub value: Value,
+    /// JSON pointer of the example in the spec.
+    pub pointer: String,
     /// The test function name, assigned by the naming pass.
     pub test_name: String,
     /// Why the example is left out of the tests, when it contradicts its own schema; set by

@@ -36,3 +36,35 @@ pub mod scalar_formats;
 #[rustfmt::skip]
 #[path = "../fixtures/variants/src/lib.rs"]
 pub mod variants;
+
+#[rustfmt::skip]
+#[path = "../fixtures/components_refs/src/lib.rs"]
+pub mod components_refs;
+
+#[rustfmt::skip]
+#[path = "../fixtures/all_of/src/lib.rs"]
+pub mod all_of;
+
+#[rustfmt::skip]
+#[path = "../fixtures/one_of/src/lib.rs"]
+pub mod one_of;
+
+#[rustfmt::skip]
+#[path = "../fixtures/nullable/src/lib.rs"]
+pub mod nullable;
+
+#[rustfmt::skip]
+#[path = "../fixtures/maps/src/lib.rs"]
+pub mod maps;
+
+#[rustfmt::skip]
+#[path = "../fixtures/int_enums/src/lib.rs"]
+pub mod int_enums;
+
+#[rustfmt::skip]
+#[path = "../fixtures/bodies/src/lib.rs"]
+pub mod bodies;
+
+#[rustfmt::skip]
+#[path = "../fixtures/tolerance/src/lib.rs"]
+pub mod tolerance;

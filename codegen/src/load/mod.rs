@@ -8,10 +8,11 @@
 
 use crate::error::{pointer, Diagnostic, Errors, Kind};
 use openapiv3::OpenAPI;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 mod lenient;
 mod locate;
+mod repair;
 
 /// A parsed spec, with the warnings its repairs produced.
 #[derive(Debug)]
@@ -38,7 +39,7 @@ pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
     let value = parse_text(text, label)?;
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
-    let value = repair(value, label, &mut warnings);
+    let value = repair::repair(value, label, &mut warnings);
     match serde_path_to_error::deserialize::<_, OpenAPI>(&value) {
         Ok(spec) => Ok(Loaded { spec, warnings }),
         Err(e) => {
@@ -149,69 +150,6 @@ fn check_version(value: Value, label: &str) -> Result<Value, Errors> {
             .at("#")
             .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`"),
         )),
-    }
-}
-
-/// Repairs common, unambiguous defects so that real specs load, warning at each place.
-fn repair(mut value: Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Value {
-    let Some(root) = value.as_object_mut() else {
-        return value;
-    };
-    if let Some(Value::Object(paths)) = root.get_mut("paths") {
-        for (path, item) in paths.iter_mut() {
-            let Some(item) = item.as_object_mut() else {
-                continue;
-            };
-            for (method, op) in item.iter_mut() {
-                if let Some(Value::Object(responses)) =
-                    op.as_object_mut().and_then(|op| op.get_mut("responses"))
-                {
-                    add_missing_descriptions(
-                        responses,
-                        &["paths", path, method, "responses"],
-                        label,
-                        warnings,
-                    );
-                }
-            }
-        }
-    }
-    if let Some(Value::Object(responses)) = root
-        .get_mut("components")
-        .and_then(|c| c.as_object_mut())
-        .and_then(|c| c.get_mut("responses"))
-    {
-        add_missing_descriptions(responses, &["components", "responses"], label, warnings);
-    }
-    value
-}
-
-/// OpenAPI requires a `description` on every response; many specs leave it out. An empty one
-/// means the same thing to a model generator.
-fn add_missing_descriptions(
-    responses: &mut Map<String, Value>,
-    at: &[&str],
-    label: &str,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    for (status, response) in responses.iter_mut() {
-        let Some(response) = response.as_object_mut() else {
-            continue;
-        };
-        if response.contains_key("$ref") || response.contains_key("description") {
-            continue;
-        }
-        response.insert("description".to_owned(), Value::String(String::new()));
-        let mut segments = at.to_vec();
-        segments.push(status);
-        warnings.push(
-            Diagnostic::warning(
-                Kind::Schema,
-                label,
-                "response has no `description`; using an empty one",
-            )
-            .at(&pointer(&segments)),
-        );
     }
 }
 

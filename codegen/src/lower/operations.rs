@@ -214,9 +214,13 @@ impl<'a> Lowerer<'a> {
         at: &str,
         root: TypeId,
     ) {
-        let mut found: Vec<(String, serde_json::Value)> = Vec::new();
+        let mut found: Vec<(String, serde_json::Value, String)> = Vec::new();
         if let Some(value) = &media.example {
-            found.push(("example".to_owned(), value.clone()));
+            found.push((
+                "example".to_owned(),
+                value.clone(),
+                pointer_join(at, "example"),
+            ));
         }
         for (name, example) in &media.examples {
             let example_at = pointer_join(&pointer_join(at, "examples"), name);
@@ -224,17 +228,22 @@ impl<'a> Lowerer<'a> {
                 self.resolve(example, &example_at, "examples", |c| &c.examples)
             {
                 if let Some(value) = &example.value {
-                    found.push((name.clone(), value.clone()));
+                    found.push((
+                        name.clone(),
+                        value.clone(),
+                        pointer_join(&example_at, "value"),
+                    ));
                 }
             }
         }
-        for (name, value) in found {
+        for (name, value, pointer) in found {
             self.space.examples.push(Example {
                 operation_id: operation_id.to_owned(),
                 status: status.to_owned(),
                 name,
                 ty: TypeRef::Named(root),
                 value,
+                pointer,
                 test_name: String::new(),
                 contradiction: None,
                 expected: None,

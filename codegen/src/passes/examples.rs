@@ -26,14 +26,17 @@ pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 }
             }
             Err(reason) => {
-                warnings.push(Diagnostic::warning(
-                    Kind::Schema,
-                    label,
-                    format!(
-                        "response example `{}` of `{}` ({}) contradicts its schema: {reason}; it is left out of the generated tests",
-                        example.name, example.operation_id, example.status
-                    ),
-                ));
+                warnings.push(
+                    Diagnostic::warning(
+                        Kind::Schema,
+                        label,
+                        format!(
+                            "response example `{}` of `{}` ({}) contradicts its schema: {reason}; it is left out of the generated tests",
+                            example.name, example.operation_id, example.status
+                        ),
+                    )
+                    .at(&example.pointer),
+                );
                 example.contradiction = Some(reason);
             }
         }
