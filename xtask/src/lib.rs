@@ -3,6 +3,7 @@
 pub mod args;
 pub mod codegen_cmd;
 pub mod corpus;
+pub mod seed_check;
 
 pub const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -15,4 +16,6 @@ commands:
   corpus PATH...               for each spec (directories are searched): generate a crate under
                                target/corpus/, build it with clippy -D warnings, run its
                                example tests, and print one row per spec
+  seed-check SPEC              check that the seed's types generated from SPEC (the whole
+                               Authlete API) equal those in generated/, doc comments aside
 ";
