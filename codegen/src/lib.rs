@@ -76,22 +76,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     let mut warnings = loaded.warnings;
     warnings.extend(lower_warnings);
     warnings.extend(passes::run(&mut space, label));
-
-    let mut files = vec![OutputFile {
-        path: "Cargo.toml".to_owned(),
-        contents: render::header("#", label)
-            + &emit::cargo_toml(&space, &options.crate_name, options.standalone),
-    }];
-    let mut errors = Vec::new();
-    for file in emit::emit(&space) {
-        match render::render_rust(file, label) {
-            Ok(file) => files.push(file),
-            Err(e) => errors.extend(e.0),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Errors(errors));
-    }
+    let files = render_crate(&space, options)?;
     let stats = Stats {
         operations: space.operations.len(),
         types: space.types.len(),
@@ -107,6 +92,60 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
         warnings,
         stats,
     })
+}
+
+/// Emits and renders every file of the crate for a type space that the passes have run on.
+pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<OutputFile>, Errors> {
+    let label = options.spec_label.as_str();
+    let mut files = vec![OutputFile {
+        path: "Cargo.toml".to_owned(),
+        contents: render::header("#", label)
+            + &emit::cargo_toml(space, &options.crate_name, options.standalone),
+    }];
+    let jobs = emit::plan(space);
+    // Emitting and rendering is most of the work and each file is independent: the files are
+    // dealt out to one worker per core, each emitting and rendering its share.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let work = |worker: usize| -> Vec<(usize, Result<OutputFile, Errors>)> {
+        (worker..jobs.len())
+            .step_by(workers)
+            .map(|i| {
+                (
+                    i,
+                    render::render_rust(emit::emit_file(space, jobs[i]), label),
+                )
+            })
+            .collect()
+    };
+    let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> = if workers == 1 {
+        work(0)
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers).map(|w| scope.spawn(move || work(w))).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    };
+    rendered.sort_by_key(|(i, _)| *i);
+    let mut errors = Vec::new();
+    for (_, result) in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Errors(errors))
+    }
 }
 
 /// A crate name Cargo accepts: ASCII letters, digits, `-` and `_`, starting with a letter.

@@ -16,6 +16,9 @@
 )]
 #[rustfmt::skip]
 pub mod models;
+#[doc(hidden)]
+#[rustfmt::skip]
+pub mod support;
 #[cfg(test)]
 #[rustfmt::skip]
 mod example_tests;

@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("codegen") => codegen_cmd::run(&args[1..]),
         Some("corpus") => xtask::corpus::run(&args[1..]),
+        Some("bench") => xtask::bench::run(&args[1..]),
         Some("seed-check") => xtask::seed_check::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{}", USAGE);

@@ -6,13 +6,23 @@ use crate::naming;
 use quote::quote;
 use std::collections::BTreeSet;
 
-pub fn crate_files(space: &TypeSpace) -> Vec<RustFile> {
-    let modules: BTreeSet<Module> = space.types.iter().map(|t| t.module).collect();
-    let mut files = vec![lib_rs(space), models_mod_rs(&modules)];
-    for module in modules {
-        files.push(module_mod_rs(space, module));
+fn modules(space: &TypeSpace) -> BTreeSet<Module> {
+    space.types.iter().map(|t| t.module).collect()
+}
+
+/// `lib.rs`, `models/mod.rs`, and a `mod.rs` per module in use.
+pub fn file_count(space: &TypeSpace) -> usize {
+    2 + modules(space).len()
+}
+
+/// The `i`th of the layout files.
+pub fn file(space: &TypeSpace, i: usize) -> RustFile {
+    let modules = modules(space);
+    match i {
+        0 => lib_rs(space),
+        1 => models_mod_rs(&modules),
+        i => module_mod_rs(space, *modules.iter().nth(i - 2).expect("i < file_count")),
     }
-    files
 }
 
 fn lib_rs(space: &TypeSpace) -> RustFile {
@@ -20,7 +30,7 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
         " Typed models of {}, generated from its OpenAPI document.",
         space.title.trim()
     );
-    let support = super::support::emit(space).is_some().then(|| {
+    let support = super::support::needs(space).any().then(|| {
         quote! {
             #[doc(hidden)]
             #[rustfmt::skip]

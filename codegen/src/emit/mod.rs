@@ -11,7 +11,7 @@ mod model;
 mod support;
 mod unions;
 
-use crate::ir::{Module, TypeRef, TypeSpace};
+use crate::ir::{Module, TypeId, TypeRef, TypeSpace};
 use crate::naming;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -24,30 +24,61 @@ pub struct RustFile {
     pub tokens: TokenStream,
 }
 
-/// Emits every Rust file of the crate, in a fixed order.
-pub fn emit(space: &TypeSpace) -> Vec<RustFile> {
-    let mut files = layout::crate_files(space);
-    for id in space.ids() {
-        let def = space.get(id);
-        files.push(RustFile {
-            path: format!(
-                "src/models/{}/{}.rs",
-                def.module.dir(),
-                naming::module_name(&def.name)
-            ),
-            tokens: model::emit_type(space, def),
-        });
-    }
-    if let Some(support) = support::emit(space) {
-        files.push(support);
+/// One Rust file of the crate, to be emitted on its own: token streams cannot cross threads, so
+/// the files are planned first and each is emitted and rendered on the thread that writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileJob {
+    /// `lib.rs` and the `mod.rs` files.
+    Layout(usize),
+    Type(TypeId),
+    Support,
+    Examples,
+}
+
+/// Every file of the crate, in a fixed order.
+pub fn plan(space: &TypeSpace) -> Vec<FileJob> {
+    let mut jobs: Vec<FileJob> = (0..layout::file_count(space))
+        .map(FileJob::Layout)
+        .collect();
+    jobs.extend(space.ids().map(FileJob::Type));
+    if support::needs(space).any() {
+        jobs.push(FileJob::Support);
     }
     if space.examples.iter().any(|e| e.contradiction.is_none()) {
-        files.push(RustFile {
+        jobs.push(FileJob::Examples);
+    }
+    jobs
+}
+
+/// Emits one planned file.
+pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
+    match job {
+        FileJob::Layout(i) => layout::file(space, i),
+        FileJob::Type(id) => {
+            let def = space.get(id);
+            RustFile {
+                path: format!(
+                    "src/models/{}/{}.rs",
+                    def.module.dir(),
+                    naming::module_name(&def.name)
+                ),
+                tokens: model::emit_type(space, def),
+            }
+        }
+        FileJob::Support => support::emit(space),
+        FileJob::Examples => RustFile {
             path: "src/example_tests.rs".to_owned(),
             tokens: examples::emit(space),
-        });
+        },
     }
-    files
+}
+
+/// Emits every Rust file of the crate, in a fixed order, on this thread.
+pub fn emit(space: &TypeSpace) -> Vec<RustFile> {
+    plan(space)
+        .into_iter()
+        .map(|job| emit_file(space, job))
+        .collect()
 }
 
 /// An identifier from a name the naming module produced, raw where it is a keyword.
@@ -140,14 +171,6 @@ impl Std {
             quote!(::std::result::Result)
         } else {
             quote!(Result)
-        }
-    }
-
-    pub fn convert_from(self) -> TokenStream {
-        if self.full {
-            quote!(::std::convert::From)
-        } else {
-            quote!(From)
         }
     }
 

@@ -35,8 +35,18 @@ pub fn load_file(path: &std::path::Path, label: &str) -> Result<Loaded, Errors> 
 /// Parses spec bytes (YAML or JSON, told apart by content rather than by file extension, since
 /// real specs are often YAML in a `.json` file).
 pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
-    let text = decode(bytes, label)?;
-    let value = parse_text(text, label)?;
+    let value = parse(bytes, label)?;
+    convert(value, label)
+}
+
+/// The first half of loading: bytes → a generic JSON value.
+pub fn parse(bytes: &[u8], label: &str) -> Result<Value, Errors> {
+    parse_text(decode(bytes, label)?, label)
+}
+
+/// The second half of loading: a generic JSON value → the typed document, after the version
+/// check and the repairs.
+pub fn convert(value: Value, label: &str) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
     let value = repair::repair(value, label, &mut warnings);

@@ -13,56 +13,8 @@ pub enum BackchannelAuthenticationApiAction {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationApiAction {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalServerError => "INTERNAL_SERVER_ERROR",
-            Self::BadRequest => "BAD_REQUEST",
-            Self::Unauthorized => "UNAUTHORIZED",
-            Self::UserIdentification => "USER_IDENTIFICATION",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "INTERNAL_SERVER_ERROR" => Option::Some(Self::InternalServerError),
-            "BAD_REQUEST" => Option::Some(Self::BadRequest),
-            "UNAUTHORIZED" => Option::Some(Self::Unauthorized),
-            "USER_IDENTIFICATION" => Option::Some(Self::UserIdentification),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationApiAction {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationApiAction {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationApiAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationApiAction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationApiAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationApiAction, Unknown, { InternalServerError =>
+    "INTERNAL_SERVER_ERROR", BadRequest => "BAD_REQUEST", Unauthorized => "UNAUTHORIZED",
+    UserIdentification => "USER_IDENTIFICATION", }
+);

@@ -15,58 +15,7 @@ pub enum BackchannelAuthenticationApiGmAction {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationApiGmAction {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Create => "CREATE",
-            Self::Query => "QUERY",
-            Self::Replace => "REPLACE",
-            Self::Revoke => "REVOKE",
-            Self::Merge => "MERGE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "CREATE" => Option::Some(Self::Create),
-            "QUERY" => Option::Some(Self::Query),
-            "REPLACE" => Option::Some(Self::Replace),
-            "REVOKE" => Option::Some(Self::Revoke),
-            "MERGE" => Option::Some(Self::Merge),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationApiGmAction {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationApiGmAction {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationApiGmAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationApiGmAction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationApiGmAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationApiGmAction, Unknown, { Create => "CREATE", Query =>
+    "QUERY", Replace => "REPLACE", Revoke => "REVOKE", Merge => "MERGE", }
+);

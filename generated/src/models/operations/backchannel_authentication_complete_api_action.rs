@@ -11,54 +11,7 @@ pub enum BackchannelAuthenticationCompleteApiAction {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationCompleteApiAction {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ServerError => "SERVER_ERROR",
-            Self::NoAction => "NO_ACTION",
-            Self::Notification => "NOTIFICATION",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "SERVER_ERROR" => Option::Some(Self::ServerError),
-            "NO_ACTION" => Option::Some(Self::NoAction),
-            "NOTIFICATION" => Option::Some(Self::Notification),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationCompleteApiAction {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationCompleteApiAction {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationCompleteApiAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationCompleteApiAction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationCompleteApiAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationCompleteApiAction, Unknown, { ServerError => "SERVER_ERROR",
+    NoAction => "NO_ACTION", Notification => "NOTIFICATION", }
+);

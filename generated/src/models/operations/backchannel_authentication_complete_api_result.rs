@@ -11,54 +11,7 @@ pub enum BackchannelAuthenticationCompleteApiResult {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationCompleteApiResult {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TransactionFailed => "TRANSACTION_FAILED",
-            Self::AccessDenied => "ACCESS_DENIED",
-            Self::Authorized => "AUTHORIZED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "TRANSACTION_FAILED" => Option::Some(Self::TransactionFailed),
-            "ACCESS_DENIED" => Option::Some(Self::AccessDenied),
-            "AUTHORIZED" => Option::Some(Self::Authorized),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationCompleteApiResult {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationCompleteApiResult {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationCompleteApiResult {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationCompleteApiResult {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationCompleteApiResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationCompleteApiResult, Unknown, { TransactionFailed =>
+    "TRANSACTION_FAILED", AccessDenied => "ACCESS_DENIED", Authorized => "AUTHORIZED", }
+);

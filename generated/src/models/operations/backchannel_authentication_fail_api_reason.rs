@@ -23,66 +23,11 @@ pub enum BackchannelAuthenticationFailApiReason {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationFailApiReason {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AccessDenied => "ACCESS_DENIED",
-            Self::ExpiredLoginHintToken => "EXPIRED_LOGIN_HINT_TOKEN",
-            Self::InvalidBindingMessage => "INVALID_BINDING_MESSAGE",
-            Self::InvalidTarget => "INVALID_TARGET",
-            Self::InvalidUserCode => "INVALID_USER_CODE",
-            Self::MissingUserCode => "MISSING_USER_CODE",
-            Self::ServerError => "SERVER_ERROR",
-            Self::UnauthorizedClient => "UNAUTHORIZED_CLIENT",
-            Self::UnknownUserId => "UNKNOWN_USER_ID",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "ACCESS_DENIED" => Option::Some(Self::AccessDenied),
-            "EXPIRED_LOGIN_HINT_TOKEN" => Option::Some(Self::ExpiredLoginHintToken),
-            "INVALID_BINDING_MESSAGE" => Option::Some(Self::InvalidBindingMessage),
-            "INVALID_TARGET" => Option::Some(Self::InvalidTarget),
-            "INVALID_USER_CODE" => Option::Some(Self::InvalidUserCode),
-            "MISSING_USER_CODE" => Option::Some(Self::MissingUserCode),
-            "SERVER_ERROR" => Option::Some(Self::ServerError),
-            "UNAUTHORIZED_CLIENT" => Option::Some(Self::UnauthorizedClient),
-            "UNKNOWN_USER_ID" => Option::Some(Self::UnknownUserId),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationFailApiReason {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationFailApiReason {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationFailApiReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationFailApiReason {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationFailApiReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationFailApiReason, Unknown, { AccessDenied => "ACCESS_DENIED",
+    ExpiredLoginHintToken => "EXPIRED_LOGIN_HINT_TOKEN", InvalidBindingMessage =>
+    "INVALID_BINDING_MESSAGE", InvalidTarget => "INVALID_TARGET", InvalidUserCode =>
+    "INVALID_USER_CODE", MissingUserCode => "MISSING_USER_CODE", ServerError =>
+    "SERVER_ERROR", UnauthorizedClient => "UNAUTHORIZED_CLIENT", UnknownUserId =>
+    "UNKNOWN_USER_ID", }
+);

@@ -11,54 +11,7 @@ pub enum BackchannelAuthenticationIssueApiAction {
     /// A value the spec does not list, kept exactly as received.
     Unknown(String),
 }
-impl BackchannelAuthenticationIssueApiAction {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalServerError => "INTERNAL_SERVER_ERROR",
-            Self::InvalidTicket => "INVALID_TICKET",
-            Self::Ok => "OK",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// The variant of a value the spec lists, or `None`.
-    pub fn known(value: &str) -> Option<Self> {
-        match value {
-            "INTERNAL_SERVER_ERROR" => Option::Some(Self::InternalServerError),
-            "INVALID_TICKET" => Option::Some(Self::InvalidTicket),
-            "OK" => Option::Some(Self::Ok),
-            _ => Option::None,
-        }
-    }
-}
-impl From<&str> for BackchannelAuthenticationIssueApiAction {
-    fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
-    }
-}
-impl From<String> for BackchannelAuthenticationIssueApiAction {
-    fn from(value: String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
-    }
-}
-impl ::std::fmt::Display for BackchannelAuthenticationIssueApiAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for BackchannelAuthenticationIssueApiAction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for BackchannelAuthenticationIssueApiAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        Result::Ok(Self::from(value))
-    }
-}
+super::super::super::support::string_enum!(
+    BackchannelAuthenticationIssueApiAction, Unknown, { InternalServerError =>
+    "INTERNAL_SERVER_ERROR", InvalidTicket => "INVALID_TICKET", Ok => "OK", }
+);

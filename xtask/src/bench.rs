@@ -1,0 +1,217 @@
+//! `cargo xtask bench [SPEC...]`: times the generator, end to end and stage by stage, on the
+//! given specs (default: the project's own spec) and on synthetic specs of 10 to 10,000
+//! operations, and prints medians with the machine and the input sizes.
+
+use codegen::sync::{self, Mode};
+use codegen::{load, lower, passes, Options};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Runs of each measurement; the median is reported.
+const RUNS: usize = 7;
+
+pub fn run(args: &[String]) -> ExitCode {
+    let root = crate::codegen_cmd::workspace_root();
+    let mut specs: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    let synthetic_sizes: &[usize] = if args.iter().any(|a| a == "--quick") {
+        &[10, 100]
+    } else {
+        &[10, 100, 1_000, 10_000]
+    };
+    if specs.is_empty() {
+        specs.push(root.join(crate::codegen_cmd::SPEC));
+    }
+    println!("machine: {}", machine());
+    println!("runs: {RUNS} per figure, median shown; times in milliseconds\n");
+    println!(
+        "{:<34} {:>9} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "spec",
+        "bytes",
+        "ops",
+        "types",
+        "files",
+        "parse",
+        "convert",
+        "lower",
+        "passes",
+        "render",
+        "check",
+        "total"
+    );
+    let scratch = root.join("target/bench");
+    for spec in &specs {
+        let bytes = match std::fs::read(spec) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: {}: {e}", spec.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        let name = spec
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if let Err(e) = bench_one(&name, &bytes, &scratch) {
+            eprintln!("error: {name}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut totals = Vec::new();
+    for &ops in synthetic_sizes {
+        let bytes = synthetic_spec(ops).into_bytes();
+        match bench_one(&format!("synthetic-{ops}"), &bytes, &scratch) {
+            Ok(total) => totals.push((ops, total)),
+            Err(e) => {
+                eprintln!("error: synthetic-{ops}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    println!("\nscaling (time per 10x operations):");
+    for pair in totals.windows(2) {
+        let ((a, ta), (b, tb)) = (pair[0], pair[1]);
+        println!(
+            "  {a:>6} → {b:>6} operations: {:.1}x",
+            tb.as_secs_f64() / ta.as_secs_f64()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// Times each stage `RUNS` times and prints one row; returns the median total.
+fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, String> {
+    let options = Options {
+        crate_name: "bench".to_owned(),
+        spec_label: name.to_owned(),
+        standalone: true,
+    };
+    let out = scratch.join(name);
+    // One full run first, to write the output that the check stage then compares against.
+    let output = codegen::generate_from_bytes(bytes, &options).map_err(|e| e.to_string())?;
+    sync::sync(&out, &output.files, Mode::Write).map_err(|e| e.to_string())?;
+    // parse, convert, lower, passes, emit+render (all cores), file count (not a time), check, total
+    let mut stages: [Vec<Duration>; 8] = Default::default();
+    let mut ops = 0;
+    let mut types = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let t = Instant::now();
+        let value = load::parse(bytes, name).map_err(|e| e.to_string())?;
+        stages[0].push(t.elapsed());
+        let t = Instant::now();
+        let loaded = load::convert(value, name).map_err(|e| e.to_string())?;
+        stages[1].push(t.elapsed());
+        let t = Instant::now();
+        let (mut space, _) = lower::lower(&loaded.spec, name).map_err(|e| e.to_string())?;
+        stages[2].push(t.elapsed());
+        let t = Instant::now();
+        passes::run(&mut space, name);
+        stages[3].push(t.elapsed());
+        let t = Instant::now();
+        let files = codegen::render_crate(&space, &options).map_err(|e| e.to_string())?;
+        stages[4].push(t.elapsed());
+        stages[5].push(Duration::from_nanos(files.len() as u64));
+        let t = Instant::now();
+        let report = sync::sync(&out, &output.files, Mode::Check).map_err(|e| e.to_string())?;
+        stages[6].push(t.elapsed());
+        if !report.problems.is_empty() {
+            return Err("the check found differences on an unchanged tree".to_owned());
+        }
+        stages[7].push(start.elapsed());
+        ops = space.operations.len();
+        types = space.types.len();
+    }
+    let medians: Vec<Duration> = stages.iter_mut().map(|s| median(s)).collect();
+    let mut row = format!(
+        "{name:<34} {:>9} {ops:>6} {types:>6} {:>6}",
+        bytes.len(),
+        medians[5].as_nanos()
+    );
+    for (i, m) in medians.iter().enumerate() {
+        if i != 5 {
+            let _ = write!(row, " {:>8.1}", m.as_secs_f64() * 1000.0);
+        }
+    }
+    println!("{row}");
+    Ok(medians[7])
+}
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cpu}, {cores} cores available, {}", std::env::consts::OS)
+}
+
+/// A spec of `ops` operations, each with an inline JSON request body and an inline 200
+/// response of a dozen properties: a nested object, an array of objects and an enum, the shape
+/// of the Authlete API's bodies.
+pub fn synthetic_spec(ops: usize) -> String {
+    let mut out =
+        String::from("openapi: 3.0.3\ninfo: {title: Synthetic, version: 1.0.0}\npaths:\n");
+    for i in 0..ops {
+        let _ = write!(
+            out,
+            "  /things{i}/{{id}}:
+    post:
+      operationId: thing_{i}_api
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: {{type: string, description: The name of thing {i}.}}
+                size: {{type: integer, format: int32}}
+                tags: {{type: array, items: {{type: string}}}}
+      responses:
+        '200':
+          description: Thing {i}.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  resultCode: {{type: string, description: Result code.}}
+                  resultMessage: {{type: string}}
+                  action: {{type: string, enum: [OK, BAD_REQUEST, INTERNAL_SERVER_ERROR]}}
+                  clientId: {{type: integer, format: int64}}
+                  enabled: {{type: boolean}}
+                  ratio: {{type: number}}
+                  details:
+                    type: object
+                    properties:
+                      key: {{type: string}}
+                      value: {{type: string}}
+                  attributes:
+                    type: array
+                    items:
+                      type: object
+                      properties:
+                        key: {{type: string}}
+                        value: {{type: string}}
+              example: {{resultCode: A{i}, action: OK, clientId: {i}, attributes: [{{key: k, value: v}}]}}
+"
+        );
+    }
+    out
+}
