@@ -223,17 +223,19 @@ const PRELUDE_NAMES: &[&str] = &[
 
 /// Replaces what must not reach a source file: control characters (a NUL makes tools take the
 /// file for binary) and the bidirectional-override code points that rustc rejects in comments.
-fn clean_doc_text(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && c != '\t' && c != '\n') || bidi {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+fn clean_doc_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        (c.is_control() && c != '\t' && c != '\n') || bidi
+    };
+    if !text.contains(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 /// The Rust type for a reference, as seen from a type in `from`. Sibling types are named

@@ -8,6 +8,7 @@
 
 use crate::error::{pointer, Diagnostic, Errors, Kind};
 use openapiv3::OpenAPI;
+use serde::Deserialize;
 use serde_json::Value;
 
 mod lenient;
@@ -50,6 +51,11 @@ pub fn convert(value: Value, label: &str) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
     let value = repair::repair(value, label, &mut warnings);
+    // The plain conversion is the fast path; the path-tracking one runs only to explain a
+    // failure.
+    if let Ok(spec) = OpenAPI::deserialize(&value) {
+        return Ok(Loaded { spec, warnings });
+    }
     match serde_path_to_error::deserialize::<_, OpenAPI>(&value) {
         Ok(spec) => Ok(Loaded { spec, warnings }),
         Err(e) => {
