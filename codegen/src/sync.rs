@@ -90,6 +90,13 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
             });
         }
     }
+    // Two runs at once would each decide what to write from what the other is changing; an
+    // exclusive lock on the output directory makes the second wait for the first. The lock is
+    // the operating system's (flock), so a killed run leaves no stale lock behind.
+    let _lock = match mode {
+        Mode::Write => Some(lock_dir(root)?),
+        Mode::Check => None,
+    };
     let mut report = Report::default();
     let mut to_write = Vec::new();
     let mut foreign = Vec::new();
@@ -140,6 +147,18 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
         report.deleted.push(path);
     }
     Ok(report)
+}
+
+/// Creates `root` if needed and holds an exclusive lock on it until the returned file drops.
+fn lock_dir(root: &Path) -> Result<Option<fs::File>, SyncError> {
+    fs::create_dir_all(root).map_err(io_error(root))?;
+    // Some platforms cannot open a directory as a file; there the runs are not serialised, and
+    // each file is still replaced atomically.
+    let Ok(dir) = fs::File::open(root) else {
+        return Ok(None);
+    };
+    dir.lock().map_err(io_error(root))?;
+    Ok(Some(dir))
 }
 
 /// A path made only of normal components: no root, no `..`, no `.`, no drive prefix.

@@ -7,7 +7,8 @@
 //! convert. This runs only after a failure, so its cost never touches a good spec.
 
 use openapiv3::{
-    MediaType, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
+    MediaType, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Responses,
+    Schema,
 };
 use serde_json::Value;
 
@@ -117,6 +118,7 @@ fn convert_at(path: &[String], value: &Value) -> Option<Result<(), String>> {
             check::<ReferenceOr<Parameter>>(value)
         }
         _ if last(2) == Some("content") => check::<MediaType>(value),
+        _ if last(1) == Some("responses") && path.len() == 4 => check::<Responses>(value),
         _ => return None,
     })
 }

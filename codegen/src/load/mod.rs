@@ -98,11 +98,67 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     (line, prefix.len() - line_start + 1)
 }
 
+/// How deep `{`/`[` brackets may nest. The parsers stop at 128 levels anyway; counting first
+/// turns a pathological input into an error in one pass instead of a long parse that fails.
+const MAX_NESTING: usize = 128;
+
+/// The line and column where bracket nesting first exceeds [`MAX_NESTING`], skipping quoted
+/// strings and comments. Block-style YAML nests by indentation and is bounded by the parser.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let (mut line, mut line_start) = (1, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+            comment = false;
+        } else if comment {
+        } else if let Some(q) = quote {
+            if b == b'\\' && q == b'"' {
+                i += 1;
+            } else if b == q {
+                quote = None;
+            }
+        } else {
+            match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => comment = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some((line, i - line_start + 1));
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
     if text.trim().is_empty() {
         return Err(Errors::one(
             Diagnostic::error(Kind::Syntax, label, "the spec file is empty")
                 .hint("point --spec at an OpenAPI 3.0 document"),
+        ));
+    }
+    if let Some((line, col)) = too_deep(text) {
+        return Err(Errors::one(
+            Diagnostic::error(
+                Kind::Syntax,
+                label,
+                format!("brackets nest deeper than {MAX_NESTING} levels"),
+            )
+            .at_line_col(line, col)
+            .hint("no real spec nests this deep; check the file is what you meant to pass"),
         ));
     }
     if text.trim_start().starts_with('{') {

@@ -126,3 +126,25 @@ fn no_temporary_files_are_left_behind() {
         .collect();
     assert_eq!(names, ["a.rs"]);
 }
+
+#[test]
+fn concurrent_runs_leave_a_consistent_tree() {
+    let dir = TempDir::new();
+    let a: Vec<OutputFile> = (0..40)
+        .map(|i| file(&format!("src/f{i}.rs"), "a\n"))
+        .collect();
+    let b: Vec<OutputFile> = (0..40)
+        .map(|i| file(&format!("src/f{i}.rs"), "b\n"))
+        .collect();
+    std::thread::scope(|s| {
+        for round in 0..8 {
+            let files = if round % 2 == 0 { &a } else { &b };
+            let root = &dir.0;
+            s.spawn(move || sync(root, files, Mode::Write).unwrap());
+        }
+    });
+    // Whichever run finished last, the tree is wholly one run's output.
+    let report_a = sync(&dir.0, &a, Mode::Check).unwrap();
+    let report_b = sync(&dir.0, &b, Mode::Check).unwrap();
+    assert!(report_a.problems.is_empty() || report_b.problems.is_empty());
+}
