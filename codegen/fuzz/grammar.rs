@@ -68,7 +68,7 @@ pub fn spec(next: &mut dyn FnMut() -> u8) -> Value {
             let status = ["200", "201", "400", "404", "500", "default", "4XX", "299"]
                 [usize::from(next() % 8)];
             let mut media = json!({"schema": schema(next, &components, 0)});
-            if next() % 2 == 0 {
+            if next().is_multiple_of(2) {
                 media["example"] = example(next, 0);
             }
             let content_type = ["application/json", "application/problem+json", "text/plain"]
@@ -79,10 +79,10 @@ pub fn spec(next: &mut dyn FnMut() -> u8) -> Value {
             );
         }
         let mut op = json!({"responses": responses});
-        if next() % 4 != 0 {
+        if !next().is_multiple_of(4) {
             op["operationId"] = Value::String(name(next));
         }
-        if next() % 2 == 0 {
+        if next().is_multiple_of(2) {
             let mut content = Map::new();
             for ct in [
                 "application/json",
@@ -90,7 +90,7 @@ pub fn spec(next: &mut dyn FnMut() -> u8) -> Value {
                 "multipart/form-data",
                 "text/csv",
             ] {
-                if next() % 2 == 0 {
+                if next().is_multiple_of(2) {
                     content.insert(
                         ct.to_owned(),
                         json!({"schema": schema(next, &components, 0)}),
@@ -112,7 +112,7 @@ pub fn spec(next: &mut dyn FnMut() -> u8) -> Value {
 
 fn name(next: &mut dyn FnMut() -> u8) -> String {
     let base = NAMES[usize::from(next()) % NAMES.len()];
-    if next() % 3 == 0 {
+    if next().is_multiple_of(3) {
         format!("{base}{}", next() % 4)
     } else {
         base.to_owned()
@@ -137,7 +137,7 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                 .map(|_| schema(next, components, depth + 1))
                 .collect();
             s.insert(key.to_owned(), Value::Array(parts));
-            if next() % 3 == 0 {
+            if next().is_multiple_of(3) {
                 s.insert(
                     "discriminator".to_owned(),
                     json!({"propertyName": name(next)}),
@@ -155,7 +155,7 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                     }
                     let required: Vec<Value> = properties
                         .keys()
-                        .filter(|_| next() % 2 == 0)
+                        .filter(|_| next().is_multiple_of(2))
                         .map(|k| Value::String(k.clone()))
                         .collect();
                     s.insert("properties".to_owned(), Value::Object(properties));
@@ -163,7 +163,7 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                     match next() % 4 {
                         0 => drop(s.insert(
                             "additionalProperties".to_owned(),
-                            Value::Bool(next() % 2 == 0),
+                            Value::Bool(next().is_multiple_of(2)),
                         )),
                         1 => drop(s.insert(
                             "additionalProperties".to_owned(),
@@ -173,17 +173,17 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                     }
                 }
                 "array" => {
-                    if next() % 4 != 0 {
+                    if !next().is_multiple_of(4) {
                         s.insert("items".to_owned(), schema(next, components, depth + 1));
                     }
                 }
-                "string" if next() % 2 == 0 => {
+                "string" if next().is_multiple_of(2) => {
                     let values: Vec<Value> = (0..=(next() % 4))
                         .map(|_| Value::String(name(next)))
                         .collect();
                     s.insert("enum".to_owned(), Value::Array(values));
                 }
-                "integer" if next() % 3 == 0 => {
+                "integer" if next().is_multiple_of(3) => {
                     let values: Vec<Value> = (0..=(next() % 4))
                         .map(|_| json!(i64::from(next()) - 128))
                         .collect();
@@ -191,7 +191,7 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                 }
                 _ => {}
             }
-            if next() % 3 == 0 {
+            if next().is_multiple_of(3) {
                 s.insert(
                     "format".to_owned(),
                     Value::String(FORMATS[usize::from(next()) % FORMATS.len()].to_owned()),
@@ -199,10 +199,10 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
             }
         }
     }
-    if next() % 4 == 0 {
+    if next().is_multiple_of(4) {
         s.insert("nullable".to_owned(), Value::Bool(true));
     }
-    if next() % 3 == 0 {
+    if next().is_multiple_of(3) {
         s.insert("description".to_owned(), Value::String(name(next)));
     }
     Value::Object(s)
@@ -212,7 +212,7 @@ fn example(next: &mut dyn FnMut() -> u8, depth: usize) -> Value {
     match next() % 7 {
         _ if depth > 3 => Value::Null,
         0 => Value::Null,
-        1 => json!(next() % 2 == 0),
+        1 => json!(next().is_multiple_of(2)),
         2 => json!(i64::from(next()) - 100),
         3 => json!(f64::from(next()) / 7.0),
         4 => Value::String(name(next)),
