@@ -172,10 +172,8 @@ fn schema(next: &mut dyn FnMut() -> u8, components: &[String], depth: usize) -> 
                         _ => {}
                     }
                 }
-                "array" => {
-                    if !next().is_multiple_of(4) {
-                        s.insert("items".to_owned(), schema(next, components, depth + 1));
-                    }
+                "array" if !next().is_multiple_of(4) => {
+                    s.insert("items".to_owned(), schema(next, components, depth + 1));
                 }
                 "string" if next().is_multiple_of(2) => {
                     let values: Vec<Value> = (0..=(next() % 4))
