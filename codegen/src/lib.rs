@@ -58,16 +58,44 @@ pub struct Stats {
 
 /// Generates the crate for the spec at `spec_path`.
 pub fn generate(spec_path: &Path, options: &Options) -> Result<Output, Errors> {
-    validate(options)?;
-    let loaded = load::load_file(spec_path, &options.spec_label)?;
-    generate_loaded(loaded, options)
+    let bytes = std::fs::read(spec_path).map_err(|e| {
+        Errors::one(
+            Diagnostic::error(
+                Kind::Io,
+                &options.spec_label,
+                format!("cannot read the spec: {e}"),
+            )
+            .hint("check the path given with --spec"),
+        )
+    })?;
+    generate_from_bytes(&bytes, options)
 }
 
 /// Generates the crate for a spec given as bytes (YAML or JSON).
 pub fn generate_from_bytes(bytes: &[u8], options: &Options) -> Result<Output, Errors> {
     validate(options)?;
-    let loaded = load::load_bytes(bytes, &options.spec_label)?;
-    generate_loaded(loaded, options)
+    let result = load::load_bytes(bytes, &options.spec_label)
+        .and_then(|loaded| generate_loaded(loaded, options));
+    // Problems found after parsing know their JSON pointer; the text gives their line too.
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    match result {
+        Ok(mut output) => {
+            add_positions(text, &mut output.warnings);
+            Ok(output)
+        }
+        Err(mut errors) => {
+            add_positions(text, &mut errors.0);
+            Err(errors)
+        }
+    }
+}
+
+fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.line_col.is_none()) {
+        if let Some(pointer) = &d.pointer {
+            d.line_col = load::position::find(text, pointer);
+        }
+    }
 }
 
 fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {

@@ -170,7 +170,7 @@ fn a_bad_spec_is_reported_with_its_place_and_nothing_is_written() {
     let run = s.codegen(&[]);
     let stderr = text(&run.stderr);
     assert!(!run.status.success());
-    assert!(stderr.starts_with("spec.yaml: error: "), "{stderr}");
+    assert!(stderr.starts_with("spec.yaml:14:17: error: "), "{stderr}");
     assert!(
         stderr.contains(
             "(at #/paths/~1a/get/responses/200/content/application~1json/schema/required)"

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 mod lenient;
 mod locate;
+pub mod position;
 mod repair;
 
 /// A parsed spec, with the warnings its repairs produced.
