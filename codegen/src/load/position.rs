@@ -172,7 +172,13 @@ fn find_json(text: &str, target: &[String]) -> Option<(usize, usize)> {
                 stack.pop();
             }
             b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Array { index }) => {
+                    *index += 1;
+                    let depth = path_matches(&stack, None);
+                    if depth > best.map_or(0, |(_, d)| d) {
+                        best = Some(((line, i - line_start + 2), depth));
+                    }
+                }
                 Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
                 None => {}
             },

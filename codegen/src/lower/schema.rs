@@ -11,6 +11,7 @@ use crate::naming;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
 use serde_json::Value;
 use std::borrow::Borrow;
+use std::collections::HashSet;
 
 /// Where a schema is being lowered: the name its type would get, the module it would live in,
 /// and, for a component, the pre-registered type it fills.
@@ -36,8 +37,12 @@ impl Ctx {
     }
 }
 
-/// How deep `allOf` parts may nest before they are taken for a cycle.
-const MAX_ALL_OF_DEPTH: usize = 32;
+/// The state of one `allOf` merge: the components being expanded, innermost last, and those
+/// merged so far.
+struct AllOfWalk {
+    expanding: Vec<TypeId>,
+    merged: HashSet<TypeId>,
+}
 
 impl<'a> Lowerer<'a> {
     /// Lowers a schema or a reference to one.
@@ -356,9 +361,13 @@ impl<'a> Lowerer<'a> {
             };
         }
         let mut parts = Vec::new();
+        let mut walk = AllOfWalk {
+            expanding: ctx.slot.into_iter().collect(),
+            merged: HashSet::new(),
+        };
         for (i, part) in &shaped {
             let part_at = pointer_join(&all_of_at, &i.to_string());
-            if !self.collect_object_parts(part, &part_at, 0, &mut parts) {
+            if !self.collect_object_parts(part, &part_at, &mut walk, &mut parts) {
                 self.warn(
                     Kind::Unsupported,
                     &part_at,
@@ -386,41 +395,47 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Gathers the object parts of an `allOf` part, following references and nested `allOf`s.
-    /// Returns false when a part is not an object.
+    /// Returns false when a part is not an object. `walk` holds the components being expanded
+    /// (a reference back to one of them is a cycle, reported) and those already merged (merged
+    /// once: their properties are in already), which keeps the walk linear in the spec's size.
     fn collect_object_parts(
         &mut self,
         part: &'a ReferenceOr<Schema>,
         at: &str,
-        depth: usize,
+        walk: &mut AllOfWalk,
         parts: &mut Vec<ObjectPart<'a>>,
     ) -> bool {
-        if depth > MAX_ALL_OF_DEPTH {
-            self.error(
-                Kind::Schema,
-                at,
-                "`allOf` refers back to itself".to_owned(),
-                "an `allOf` cannot include the schema that contains it",
-            );
-            return true;
-        }
         let (schema, at) = match part {
             ReferenceOr::Item(schema) => (schema, at.to_owned()),
             ReferenceOr::Reference { reference } => {
                 let Some(id) = self.component_for(reference, at) else {
                     return true;
                 };
+                if walk.expanding.contains(&id) {
+                    self.error(
+                        Kind::Schema,
+                        at,
+                        format!("`allOf` refers back to `{reference}`, which contains it"),
+                        "an `allOf` cannot include the schema that contains it",
+                    );
+                    return true;
+                }
+                if !walk.merged.insert(id) {
+                    return true;
+                }
                 let name = self.component_names[id.0].clone();
-                match self
+                let Some(target) = self
                     .spec
                     .components
                     .as_ref()
                     .and_then(|c| c.schemas.get(&name))
-                {
-                    Some(target) => {
-                        return self.collect_object_parts(target, reference, depth + 1, parts)
-                    }
-                    None => return true,
-                }
+                else {
+                    return true;
+                };
+                walk.expanding.push(id);
+                let object = self.collect_object_parts(target, reference, walk, parts);
+                walk.expanding.pop();
+                return object;
             }
         };
         let view = View::of(schema);
@@ -429,7 +444,7 @@ impl<'a> Lowerer<'a> {
         }
         for (i, inner) in view.all_of.iter().enumerate() {
             let inner_at = pointer_join(&pointer_join(&at, "allOf"), &i.to_string());
-            if !self.collect_object_parts(inner, &inner_at, depth + 1, parts) {
+            if !self.collect_object_parts(inner, &inner_at, walk, parts) {
                 return false;
             }
         }
