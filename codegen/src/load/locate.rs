@@ -20,27 +20,21 @@ pub fn deepest_failure(root: &Value, start: &[String]) -> Option<(Vec<String>, S
     let mut message = convert_at(&path, node).and_then(Result::err);
     let mut current = node;
     'descend: loop {
-        let entries: Vec<(String, &Value)> = match current {
-            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (i.to_string(), v))
-                .collect(),
-            _ => break,
-        };
-        for (key, value) in entries {
+        for (key, value) in children(current) {
             path.push(key);
-            if let Some(Err(e)) = convert_at(&path, value) {
-                message = Some(e);
-                current = value;
-                continue 'descend;
-            }
-            // An untyped container (`paths`, `content`, `properties`) may hold the failure lower
-            // down; look inside before giving up on it.
-            if convert_at(&path, value).is_none() && holds_failure(&path, value) {
-                current = value;
-                continue 'descend;
+            match convert_at(&path, value) {
+                Some(Err(e)) => {
+                    message = Some(e);
+                    current = value;
+                    continue 'descend;
+                }
+                // An untyped container (`paths`, `content`, `properties`) may hold the failure
+                // lower down; look inside before giving up on it.
+                None if holds_failure(&path, value) => {
+                    current = value;
+                    continue 'descend;
+                }
+                _ => {}
             }
             path.pop();
         }
@@ -63,17 +57,8 @@ pub fn deepest_failure(root: &Value, start: &[String]) -> Option<(Vec<String>, S
 
 /// Whether some typed node below `path` fails to convert.
 fn holds_failure(path: &[String], value: &Value) -> bool {
-    let entries: Vec<(String, &Value)> = match value {
-        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i.to_string(), v))
-            .collect(),
-        _ => return false,
-    };
     let mut path = path.to_vec();
-    entries.into_iter().any(|(key, value)| {
+    children(value).into_iter().any(|(key, value)| {
         path.push(key);
         let fails = match convert_at(&path, value) {
             Some(result) => result.is_err(),
@@ -82,6 +67,19 @@ fn holds_failure(path: &[String], value: &Value) -> bool {
         path.pop();
         fails
     })
+}
+
+/// The entries of an object or the items of an array, each with its pointer segment.
+fn children(value: &Value) -> Vec<(String, &Value)> {
+    match value {
+        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
