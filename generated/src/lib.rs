@@ -12,7 +12,9 @@
     clippy::doc_overindented_list_items,
     clippy::doc_nested_refdefs,
     clippy::tabs_in_doc_comments,
-    clippy::empty_docs
+    clippy::empty_docs,
+    clippy::enum_variant_names,
+    clippy::module_inception
 )]
 #[rustfmt::skip]
 pub mod models;

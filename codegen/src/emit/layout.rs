@@ -49,8 +49,9 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             }
         });
     // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets, HTML and loose
-    // Markdown in them are not ours to fix, so the rustdoc and clippy lints that would flag them
-    // are off for this crate only.
+    // Markdown in them are not ours to fix, and neither are the spec's names (variants sharing a
+    // prefix, a type named like its module), so the lints that would flag them are off for this
+    // crate only.
     let tokens = quote! {
         #![doc = #title]
         #![doc = ""]
@@ -65,7 +66,9 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             clippy::doc_overindented_list_items,
             clippy::doc_nested_refdefs,
             clippy::tabs_in_doc_comments,
-            clippy::empty_docs
+            clippy::empty_docs,
+            clippy::enum_variant_names,
+            clippy::module_inception
         )]
 
         #[rustfmt::skip]
