@@ -106,7 +106,8 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
         let value = load::parse(bytes, name).map_err(|e| e.to_string())?;
         stages[0].push(t.elapsed());
         let t = Instant::now();
-        let loaded = load::convert(value, name).map_err(|e| e.to_string())?;
+        let loaded =
+            load::convert(value, name, || load::parse(bytes, name)).map_err(|e| e.to_string())?;
         stages[1].push(t.elapsed());
         let t = Instant::now();
         let (mut space, _) = lower::lower(&loaded.spec, name).map_err(|e| e.to_string())?;

@@ -38,7 +38,7 @@ pub fn load_file(path: &std::path::Path, label: &str) -> Result<Loaded, Errors> 
 /// real specs are often YAML in a `.json` file).
 pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
     let value = parse(bytes, label)?;
-    convert(value, label)
+    convert(value, label, || parse(bytes, label))
 }
 
 /// The first half of loading: bytes → a generic JSON value.
@@ -47,34 +47,49 @@ pub fn parse(bytes: &[u8], label: &str) -> Result<Value, Errors> {
 }
 
 /// The second half of loading: a generic JSON value → the typed document, after the version
-/// check and the repairs.
-pub fn convert(value: Value, label: &str) -> Result<Loaded, Errors> {
+/// check and the repairs. `reparse` gives the value again, to explain a failure.
+pub fn convert(
+    value: Value,
+    label: &str,
+    reparse: impl FnOnce() -> Result<Value, Errors>,
+) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
     let value = repair::repair(value, label, &mut warnings);
-    // The plain conversion is the fast path; the path-tracking one runs only to explain a
-    // failure.
-    if let Ok(spec) = OpenAPI::deserialize(&value) {
-        return Ok(Loaded { spec, warnings });
-    }
-    match serde_path_to_error::deserialize::<_, OpenAPI>(&value) {
+    // Converting by value moves the document's strings into the typed spec instead of copying
+    // them. The value is gone after a failure, so explaining one parses the text again: a cost
+    // paid only by specs that do not load.
+    match OpenAPI::deserialize(value) {
         Ok(spec) => Ok(Loaded { spec, warnings }),
-        Err(e) => {
-            let path = path_segments(e.path());
-            let (path, message) = locate::deepest_failure(&value, &path)
-                .unwrap_or_else(|| (path, e.inner().to_string()));
-            let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-            Err(Errors::one(
-                Diagnostic::error(
-                    Kind::Schema,
-                    label,
-                    format!("not a valid OpenAPI 3.0 document: {message}"),
-                )
-                .at(&pointer(&refs))
-                .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
-            ))
+        Err(_) => {
+            let value = repair::repair(check_version(reparse()?, label)?, label, &mut Vec::new());
+            Err(explain_failure(&value, label))
         }
     }
+}
+
+/// The error of a conversion that failed, at the deepest place the locator can find.
+fn explain_failure(value: &Value, label: &str) -> Errors {
+    let (path, message) = match serde_path_to_error::deserialize::<_, OpenAPI>(value) {
+        Ok(_) => (
+            Vec::new(),
+            "the document did not convert the first time".to_owned(),
+        ),
+        Err(e) => {
+            let path = path_segments(e.path());
+            locate::deepest_failure(value, &path).unwrap_or_else(|| (path, e.inner().to_string()))
+        }
+    };
+    let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+    Errors::one(
+        Diagnostic::error(
+            Kind::Schema,
+            label,
+            format!("not a valid OpenAPI 3.0 document: {message}"),
+        )
+        .at(&pointer(&refs))
+        .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
+    )
 }
 
 fn decode<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, Errors> {
