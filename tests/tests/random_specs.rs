@@ -24,11 +24,22 @@ fn random_specs_never_break_the_generator() {
         spec_label: "random.json".to_owned(),
         standalone: true,
     };
+    // `RANDOM_SPECS=N` replays more seeds, for a longer local run.
+    let count: u64 = std::env::var("RANDOM_SPECS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
     let mut generated = 0;
-    for seed in 1..=300u64 {
+    for seed in 1..=count {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let spec = grammar::spec(&mut || rng.byte());
         let text = spec.to_string();
+        // `RANDOM_SPECS_TRACE=1` names each seed and keeps the last spec, to find one that
+        // aborts the process (a stack overflow cannot be caught).
+        if std::env::var_os("RANDOM_SPECS_TRACE").is_some() {
+            eprintln!("seed {seed}");
+            std::fs::write(std::env::temp_dir().join("random_spec_last.json"), &text).unwrap();
+        }
         let outcome =
             std::panic::catch_unwind(|| codegen::generate_from_bytes(text.as_bytes(), &options));
         match outcome {

@@ -56,11 +56,14 @@ impl<'a> Lowerer<'a> {
             let ty = self.lower_schema_ref(schema, ctx, &at);
             // A schema that made no type of its own (a scalar, an array, a reference) fills
             // the slot with an alias; `nullable` is carried by the references instead.
-            let filled = match &ty {
-                TypeRef::Named(filled) => *filled == id,
-                TypeRef::Nullable(inner) => **inner == TypeRef::Named(id),
-                _ => false,
-            };
+            // A reference never fills the slot, even one that names this very component.
+            let is_reference = matches!(schema, ReferenceOr::Reference { .. });
+            let filled = !is_reference
+                && match &ty {
+                    TypeRef::Named(filled) => *filled == id,
+                    TypeRef::Nullable(inner) => **inner == TypeRef::Named(id),
+                    _ => false,
+                };
             if !filled {
                 let target = match ty {
                     TypeRef::Nullable(inner) if self.nullable_components.contains(&id) => *inner,

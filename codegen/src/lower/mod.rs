@@ -28,6 +28,7 @@ pub fn lower(spec: &OpenAPI, label: &str) -> Result<(TypeSpace, Vec<Diagnostic>)
         components: HashMap::new(),
         component_names: Vec::new(),
         nullable_components: HashSet::new(),
+        merging: Vec::new(),
     };
     lowerer.register_components();
     lowerer.lower_components();
@@ -54,6 +55,8 @@ struct Lowerer<'a> {
     component_names: Vec<String>,
     /// Components declared `nullable`: a reference to one may be `null`.
     nullable_components: HashSet<TypeId>,
+    /// Components whose properties an enclosing `allOf` merge is lowering right now.
+    merging: Vec<TypeId>,
 }
 
 /// Undoes JSON-pointer escaping of one segment.

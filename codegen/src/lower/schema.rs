@@ -42,6 +42,9 @@ impl Ctx {
 struct AllOfWalk {
     expanding: Vec<TypeId>,
     merged: HashSet<TypeId>,
+    /// Set when a part names a component that an enclosing merge is expanding: merging it
+    /// again would inline the same properties without end.
+    recursive: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -364,10 +367,20 @@ impl<'a> Lowerer<'a> {
         let mut walk = AllOfWalk {
             expanding: ctx.slot.into_iter().collect(),
             merged: HashSet::new(),
+            recursive: false,
         };
         for (i, part) in &shaped {
             let part_at = pointer_join(&all_of_at, &i.to_string());
-            if !self.collect_object_parts(part, &part_at, &mut walk, &mut parts) {
+            let object = self.collect_object_parts(part, &part_at, &mut walk, &mut parts);
+            if walk.recursive {
+                self.warn(
+                    Kind::Unsupported,
+                    &part_at,
+                    "this `allOf` merges a schema that an enclosing `allOf` is already merging, which would repeat without end; typed as `serde_json::Value`".to_owned(),
+                );
+                return TypeRef::Json;
+            }
+            if !object {
                 self.warn(
                     Kind::Unsupported,
                     &part_at,
@@ -390,7 +403,12 @@ impl<'a> Lowerer<'a> {
             at,
             TypeKind::Struct(StructDef::default()),
         );
+        // The merged components stay marked while their properties are lowered, so that a
+        // property merging one of them again is caught rather than expanded forever.
+        let marked = self.merging.len();
+        self.merging.extend(walk.merged.iter().copied());
         self.fill_struct(id, &ctx, parts);
+        self.merging.truncate(marked);
         TypeRef::Named(id)
     }
 
@@ -411,6 +429,10 @@ impl<'a> Lowerer<'a> {
                 let Some(id) = self.component_for(reference, at) else {
                     return true;
                 };
+                if self.merging.contains(&id) {
+                    walk.recursive = true;
+                    return true;
+                }
                 if walk.expanding.contains(&id) {
                     self.error(
                         Kind::Schema,

@@ -2,12 +2,14 @@
 //! children, a person holding their manager). Rust needs a heap indirection wherever a type
 //! would contain itself by value, and does not allow a type alias to refer to itself at all.
 
+use crate::error::{Diagnostic, Kind};
 use crate::ir::{TypeId, TypeKind, TypeRef, TypeSpace};
 
-pub fn break_cycles(space: &mut TypeSpace) {
-    turn_self_referring_aliases_into_newtypes(space);
+pub fn break_cycles(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+    let warnings = turn_self_referring_aliases_into_newtypes(space, label);
     box_by_value_cycles(space);
     box_union_structs(space);
+    warnings
 }
 
 /// A union is as large as its largest alternative; struct alternatives are boxed so that a
@@ -52,37 +54,67 @@ fn is_aggregate(space: &TypeSpace, id: TypeId) -> bool {
 }
 
 /// `pub type A = Vec<A>;` does not compile; `pub struct A(pub Vec<A>);` does, and serializes the
-/// same with `#[serde(transparent)]`.
-fn turn_self_referring_aliases_into_newtypes(space: &mut TypeSpace) {
+/// same with `#[serde(transparent)]`. An alias that is itself with nothing around it
+/// (`A: {$ref: A}`, or `A` → `B` → `A`) describes no value at all: it becomes
+/// `serde_json::Value`, with a warning, rather than a type whose reading never ends.
+fn turn_self_referring_aliases_into_newtypes(
+    space: &mut TypeSpace,
+    label: &str,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
     for id in space.ids() {
-        if matches!(space.get(id).kind, TypeKind::Alias(_)) && alias_reaches(space, id, id) {
-            if let TypeKind::Alias(target) = &space.get(id).kind {
-                let target = target.clone();
-                space.get_mut(id).kind = TypeKind::Newtype(target);
-            }
+        if !matches!(space.get(id).kind, TypeKind::Alias(_)) || !alias_reaches(space, id, id, false)
+        {
+            continue;
+        }
+        let degenerate = alias_reaches_by_value(space, id);
+        let def = space.get_mut(id);
+        if degenerate {
+            def.kind = TypeKind::Alias(TypeRef::Json);
+            warnings.push(
+                Diagnostic::warning(
+                    Kind::Schema,
+                    label,
+                    format!("`{}` is defined as itself, which describes no value; typed as `serde_json::Value`", def.name),
+                )
+                .at(&def.pointer),
+            );
+        } else if let TypeKind::Alias(target) = &def.kind {
+            def.kind = TypeKind::Newtype(target.clone());
         }
     }
+    warnings
 }
 
-/// Whether `goal` is reachable from the alias `from` through aliases only.
-fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId) -> bool {
+/// Whether the alias `id` reaches itself through aliases and `null`able references alone, with
+/// no array or map on the way: a definition with no base case.
+fn alias_reaches_by_value(space: &TypeSpace, id: TypeId) -> bool {
+    alias_reaches(space, id, id, true)
+}
+
+/// Whether `goal` is reachable from the alias `from` through aliases only; with `by_value`,
+/// only through references held by value (directly or as `Option`).
+fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId, by_value_only: bool) -> bool {
     let mut seen = vec![false; space.types.len()];
     let mut stack = vec![from];
     while let Some(id) = stack.pop() {
         let TypeKind::Alias(target) = &space.get(id).kind else {
             continue;
         };
-        let mut found = false;
-        target.for_each_named(&mut |next| {
+        let mut next_ids = Vec::new();
+        if by_value_only {
+            by_value(target, &mut next_ids);
+        } else {
+            target.for_each_named(&mut |next| next_ids.push(next));
+        }
+        for next in next_ids {
             if next == goal {
-                found = true;
-            } else if !seen[next.0] {
+                return true;
+            }
+            if !seen[next.0] {
                 seen[next.0] = true;
                 stack.push(next);
             }
-        });
-        if found {
-            return true;
         }
     }
     false

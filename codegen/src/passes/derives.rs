@@ -3,30 +3,26 @@
 use crate::ir::{TypeKind, TypeRef, TypeSpace};
 
 /// A struct derives `Default` when each field is optional or of a type with a default. Computed
-/// as a greatest fixpoint: start from "every struct can", then withdraw it from structs with a
-/// required field of a type that cannot, until nothing changes.
+/// as a least fixpoint: no struct can until shown otherwise, then structs whose required fields
+/// all have defaults are added until nothing changes. A struct that requires itself (through a
+/// box) never qualifies, since its default would never end.
 pub fn infer_default(space: &mut TypeSpace) {
-    for def in &mut space.types {
-        if let TypeKind::Struct(s) = &mut def.kind {
-            s.derive_default = true;
-        }
-    }
     loop {
         let mut changed = false;
         for id in space.ids() {
             let TypeKind::Struct(s) = &space.get(id).kind else {
                 continue;
             };
-            if !s.derive_default {
+            if s.derive_default {
                 continue;
             }
             let can = s
                 .fields
                 .iter()
                 .all(|f| !f.required || has_default(space, &f.ty));
-            if !can {
+            if can {
                 if let TypeKind::Struct(s) = &mut space.get_mut(id).kind {
-                    s.derive_default = false;
+                    s.derive_default = true;
                 }
                 changed = true;
             }

@@ -15,7 +15,7 @@ use crate::ir::TypeSpace;
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = names::assign(space, label);
     dedup::alias_variant_twins(space);
-    cycles::break_cycles(space);
+    warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
     warnings.extend(examples::check(space, label));
     warnings
