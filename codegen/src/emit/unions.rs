@@ -76,7 +76,9 @@ pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenSt
         .iter()
         .map(|v| type_tokens(space, &v.ty, def.module, std))
         .collect();
-    let by_tag = u.discriminator.as_ref().map(|property| {
+    // Without a single mapped tag, the discriminator cannot pick anything: match by shape.
+    let tagged = u.variants.iter().any(|v| !v.tags.is_empty());
+    let by_tag = u.discriminator.as_ref().filter(|_| tagged).map(|property| {
         let arms = u.variants.iter().zip(&names).filter(|(v, _)| !v.tags.is_empty()).map(|(v, variant)| {
             let tags = &v.tags;
             quote! {
