@@ -144,6 +144,17 @@ pub fn pointer_join(base: &str, segment: &str) -> String {
     out
 }
 
+/// Appends one segment to a pointer being built in place (the `/` included).
+pub(crate) fn push_segment(out: &mut String, segment: &str) {
+    out.push('/');
+    push_escaped(out, segment);
+}
+
+/// Undoes the escaping of one pointer segment (`~1` → `/`, then `~0` → `~`).
+pub fn unescape_segment(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
 fn push_escaped(out: &mut String, segment: &str) {
     for c in segment.chars() {
         match c {
@@ -165,6 +176,7 @@ mod tests {
             "#/paths/~1api~1{id}~1x~0y/post"
         );
         assert_eq!(pointer_join("#/a", "b/c"), "#/a/b~1c");
+        assert_eq!(unescape_segment("~1api~1{id}~1x~0y"), "/api/{id}/x~y");
     }
 
     #[test]

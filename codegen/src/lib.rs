@@ -58,16 +58,7 @@ pub struct Stats {
 
 /// Generates the crate for the spec at `spec_path`.
 pub fn generate(spec_path: &Path, options: &Options) -> Result<Output, Errors> {
-    let bytes = std::fs::read(spec_path).map_err(|e| {
-        Errors::one(
-            Diagnostic::error(
-                Kind::Io,
-                &options.spec_label,
-                format!("cannot read the spec: {e}"),
-            )
-            .hint("check the path given with --spec"),
-        )
-    })?;
+    let bytes = load::read(spec_path, &options.spec_label)?;
     generate_from_bytes(&bytes, options)
 }
 

@@ -23,15 +23,14 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and parses the spec at `path`; `label` is how diagnostics name the file.
-pub fn load_file(path: &std::path::Path, label: &str) -> Result<Loaded, Errors> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// Reads the spec file at `path`; `label` is how diagnostics name the file.
+pub fn read(path: &std::path::Path, label: &str) -> Result<Vec<u8>, Errors> {
+    std::fs::read(path).map_err(|e| {
         Errors::one(
             Diagnostic::error(Kind::Io, label, format!("cannot read the spec: {e}"))
                 .hint("check the path given with --spec"),
         )
-    })?;
-    load_bytes(&bytes, label)
+    })
 }
 
 /// Parses spec bytes (YAML or JSON, told apart by content rather than by file extension, since

@@ -11,7 +11,7 @@ pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
         .strip_prefix('#')?
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(crate::error::unescape_segment)
         .collect();
     if segments.is_empty() {
         return None;

@@ -58,8 +58,3 @@ struct Lowerer<'a> {
     /// Components whose properties an enclosing `allOf` merge is lowering right now.
     merging: Vec<TypeId>,
 }
-
-/// Undoes JSON-pointer escaping of one segment.
-fn unescape_pointer(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}

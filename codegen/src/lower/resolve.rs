@@ -2,7 +2,7 @@
 //! responses, examples). Schema references are lowered as types of their own instead.
 
 use super::Lowerer;
-use crate::error::{Diagnostic, Kind};
+use crate::error::{unescape_segment, Diagnostic, Kind};
 use indexmap::IndexMap;
 use openapiv3::{Components, ReferenceOr};
 
@@ -28,7 +28,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => reference,
             };
             let prefix = format!("#/components/{section}/");
-            let Some(name) = reference.strip_prefix(&prefix).map(unescape) else {
+            let Some(name) = reference.strip_prefix(&prefix).map(unescape_segment) else {
                 self.bad_ref(
                     &current_at,
                     reference,
@@ -71,9 +71,4 @@ impl<'a> Lowerer<'a> {
             .hint("point the `$ref` at an existing entry of this document's `components`"),
         );
     }
-}
-
-/// Undoes JSON-pointer escaping of one segment.
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
 }

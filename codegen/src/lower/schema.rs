@@ -89,7 +89,7 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         };
-        let name = super::unescape_pointer(name);
+        let name = crate::error::unescape_segment(name);
         let found = self.components.get(name.as_str()).copied();
         if found.is_none() {
             self.error(

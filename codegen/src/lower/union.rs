@@ -76,7 +76,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     let name = reference.rsplit('/').next().unwrap_or(reference);
                     (
-                        naming::pascal_case(&super::unescape_pointer(name)),
+                        naming::pascal_case(&crate::error::unescape_segment(name)),
                         Some(reference.as_str()),
                     )
                 }
@@ -95,7 +95,7 @@ impl<'a> Lowerer<'a> {
                         .collect();
                     if mapped.is_empty() && d.mapping.is_empty() {
                         // Without a mapping, the schema name is the value.
-                        vec![super::unescape_pointer(
+                        vec![crate::error::unescape_segment(
                             reference.rsplit('/').next().unwrap_or_default(),
                         )]
                     } else {

@@ -6,7 +6,7 @@
 //! round trip must give back is worked out here: an explicit `null` of a property the schema does
 //! not call nullable is read as absent and so comes back absent.
 
-use crate::error::{Diagnostic, Kind};
+use crate::error::{push_segment, Diagnostic, Kind};
 use crate::ir::{EnumRepr, TypeKind, TypeRef, TypeSpace};
 use serde_json::Value;
 
@@ -107,7 +107,7 @@ fn normalize(
             let mut out = serde_json::Map::new();
             for (k, v) in map {
                 let len = path.len();
-                push_key(path, k);
+                push_segment(path, k);
                 out.insert(k.clone(), normalize(space, inner, v, path)?);
                 path.truncate(len);
             }
@@ -132,7 +132,7 @@ fn normalize(
                 let mut out = serde_json::Map::new();
                 for (key, v) in map {
                     let len = path.len();
-                    push_key(path, key);
+                    push_segment(path, key);
                     if let Some(field) = s.fields.iter().find(|f| &f.json_name == key) {
                         let nullable = matches!(field.ty, TypeRef::Nullable(_));
                         if v.is_null() && !nullable {
@@ -178,11 +178,6 @@ fn integer_in(value: &Value, min: i128, max: i128) -> Option<Value> {
         .map(i128::from)
         .or_else(|| value.as_u64().map(i128::from))?;
     (min..=max).contains(&n).then(|| value.clone())
-}
-
-fn push_key(path: &mut String, key: &str) {
-    path.push('/');
-    path.push_str(&key.replace('~', "~0").replace('/', "~1"));
 }
 
 fn describe(value: &Value) -> String {
