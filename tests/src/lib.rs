@@ -68,3 +68,7 @@ pub mod bodies;
 #[rustfmt::skip]
 #[path = "../fixtures/tolerance/src/lib.rs"]
 pub mod tolerance;
+
+#[rustfmt::skip]
+#[path = "../fixtures/shared_shapes/src/lib.rs"]
+pub mod shared_shapes;

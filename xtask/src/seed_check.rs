@@ -35,50 +35,168 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let root = crate::codegen_cmd::workspace_root().join(crate::codegen_cmd::OUT);
+    let ours = Crate::Disk(&root);
+    let theirs = Crate::Files(&output.files);
     let mut failed = false;
-    // An alias names its target: follow it so the comparison covers the struct itself.
-    let mut names: Vec<String> = SEED_TYPES.iter().map(|s| s.to_string()).collect();
-    let mut i = 0;
-    while i < names.len() {
-        let path = format!(
-            "src/models/operations/{}.rs",
-            naming::module_name(&names[i])
-        );
-        let ours = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
-        let theirs = output
-            .files
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| f.contents.as_str())
-            .unwrap_or_default();
-        if ours.is_empty() || theirs.is_empty() {
-            eprintln!(
-                "{path}: missing from {}",
-                if ours.is_empty() {
-                    "generated/"
-                } else {
-                    spec.as_str()
-                }
-            );
-            failed = true;
-        } else if shape(&ours) != shape(theirs) {
-            eprintln!("{path}: differs from what {spec} generates (doc comments aside)");
-            failed = true;
-        } else {
-            println!("same: {}", names[i]);
-        }
-        if let Some(target) = shape(&ours).iter().find_map(|l| alias_target(l)) {
-            if !names.contains(&target) {
-                names.push(target);
+    for name in SEED_TYPES {
+        let path = format!("src/models/operations/{}.rs", naming::module_name(name));
+        let mut seen = Vec::new();
+        match compare(&ours, &theirs, &path, &path, &mut seen) {
+            Ok(()) => println!("same: {name}"),
+            Err(problem) => {
+                eprintln!("{name}: {problem}");
+                failed = true;
             }
         }
-        i += 1;
     }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The files of a generated crate: on disk (`generated/`) or just generated.
+enum Crate<'a> {
+    Disk(&'a Path),
+    Files(&'a [codegen::OutputFile]),
+}
+
+impl Crate<'_> {
+    fn read(&self, path: &str) -> Option<String> {
+        match self {
+            Crate::Disk(root) => std::fs::read_to_string(root.join(path)).ok(),
+            Crate::Files(files) => files
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| f.contents.clone()),
+        }
+    }
+
+    /// Follows `pub type A = path::B;` from file to file to the definition a name stands for.
+    /// The two crates may alias differently (the whole API shares more types), so each side
+    /// is resolved on its own before the definitions are compared.
+    fn resolve(&self, mut path: String) -> Result<(String, Vec<String>), String> {
+        for _ in 0..64 {
+            let text = self
+                .read(&path)
+                .ok_or_else(|| format!("{path} is missing"))?;
+            let code = shape(&text);
+            match alias_target(&code) {
+                Some(target) => {
+                    path = file_of(&path, &target).ok_or(format!("{path}: alias to {target}"))?
+                }
+                None => return Ok((path, code)),
+            }
+        }
+        Err(format!("{path}: alias chain too long"))
+    }
+}
+
+/// Compares the definitions two files resolve to, with type names abstracted, and then the
+/// types they refer to, pair by pair.
+fn compare(
+    ours: &Crate,
+    theirs: &Crate,
+    our_path: &str,
+    their_path: &str,
+    seen: &mut Vec<(String, String)>,
+) -> Result<(), String> {
+    let (our_path, our_code) = ours.resolve(our_path.to_owned())?;
+    let (their_path, their_code) = theirs.resolve(their_path.to_owned())?;
+    let pair = (our_path.clone(), their_path.clone());
+    if seen.contains(&pair) {
+        return Ok(());
+    }
+    seen.push(pair);
+    let (our_code, our_refs) = abstract_names(&our_code);
+    let (their_code, their_refs) = abstract_names(&their_code);
+    // Line breaks depend on name lengths, so layout is not compared.
+    let squeeze = |code: Vec<String>| -> String { code.concat().split_whitespace().collect() };
+    if squeeze(our_code) != squeeze(their_code) || our_refs.len() != their_refs.len() {
+        return Err(format!(
+            "generated/{our_path} differs from {their_path} (doc comments and type names aside)"
+        ));
+    }
+    for (a, b) in our_refs.iter().zip(&their_refs) {
+        let (a, b) = (
+            file_of(&our_path, a).ok_or(format!("{our_path}: cannot find {a}"))?,
+            file_of(&their_path, b).ok_or(format!("{their_path}: cannot find {b}"))?,
+        );
+        compare(ours, theirs, &a, &b, seen)?;
+    }
+    Ok(())
+}
+
+/// The file that defines `target` (`super::X` or `super::super::components::X`), as written
+/// in the file at `from`. A type file is a module of its own, so the first `super` is the
+/// folder it is in.
+fn file_of(from: &str, target: &str) -> Option<String> {
+    let parts: Vec<&str> = target.split("::").collect();
+    let (name, modules) = parts.split_last()?;
+    let (first, modules) = modules.split_first()?;
+    if *first != "super" {
+        return None;
+    }
+    let mut dir: Vec<&str> = from.split('/').collect();
+    dir.pop();
+    for module in modules {
+        match *module {
+            "super" => {
+                dir.pop()?;
+            }
+            module => dir.push(module),
+        }
+    }
+    Some(format!(
+        "{}/{}.rs",
+        dir.join("/"),
+        naming::module_name(name)
+    ))
+}
+
+/// Replaces every path to a generated type (`super::…::Name`) with `_` and returns the paths in
+/// order; the type's own name is replaced too, wherever it stands.
+fn abstract_names(code: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut refs = Vec::new();
+    let own = code.iter().find_map(|l| {
+        let rest = l
+            .strip_prefix("pub struct ")
+            .or_else(|| l.strip_prefix("pub enum "))?;
+        Some(
+            rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()?
+                .to_owned(),
+        )
+    });
+    let lines = code
+        .iter()
+        .map(|line| {
+            let mut out = String::new();
+            let mut rest = line.as_str();
+            while let Some(at) = rest.find("super::") {
+                out.push_str(&rest[..at]);
+                let len = rest[at..]
+                    .find(|c: char| !c.is_alphanumeric() && c != '_' && c != ':')
+                    .unwrap_or(rest.len() - at);
+                let path = &rest[at..at + len];
+                let last = path.rsplit("::").next().unwrap_or_default();
+                if last.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    refs.push(path.to_owned());
+                    out.push('_');
+                } else {
+                    out.push_str(path);
+                }
+                rest = &rest[at + len..];
+            }
+            out.push_str(rest);
+            match &own {
+                Some(own) => out.replace(own.as_str(), "_"),
+                None => out,
+            }
+        })
+        .collect();
+    (lines, refs)
 }
 
 /// The code of a generated file without its header and doc comments.
@@ -91,9 +209,15 @@ fn shape(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `pub type A = super::B;` → `B`.
-fn alias_target(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("pub type ")?;
-    let target = rest.split('=').nth(1)?.trim().trim_end_matches(';');
-    Some(target.trim_start_matches("super::").to_owned())
+/// `pub type A = super::B;` → `super::B`; `None` for anything else, including an alias of a
+/// type that is not generated (`= Vec<…>`).
+fn alias_target(code: &[String]) -> Option<String> {
+    let joined = code.concat();
+    let rest = joined.strip_prefix("pub type ")?;
+    let target = rest.split_once('=')?.1.trim().strip_suffix(';')?;
+    let plain = target.starts_with("super::")
+        && target
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == ':');
+    plain.then(|| target.to_owned())
 }

@@ -1,123 +1,167 @@
-//! The dedup pass: an operation with several request content types gets its response types
-//! once per variant. Where a variant's types are structurally identical to the primary
-//! variant's, they become `pub type` aliases of them: every name still resolves, and the crate
-//! compiles one struct instead of two.
+//! The dedup pass: specs written without references repeat the same object under every
+//! operation that returns it (the inline Authlete spec has one `Client` per operation), and an
+//! operation with several request content types gets its types once per variant. Every
+//! operation type found structurally identical to an earlier type becomes a `pub type` alias of
+//! it: every name still resolves, code written against either name compiles, and the crate
+//! compiles one struct instead of many.
+//!
+//! Identical means: same kind, same fields (JSON and Rust names, required, docs, and field types
+//! identical in turn), same enum values, same union alternatives. A type's own doc comment is not
+//! compared, since the alias carries it. Component types are never turned into aliases (they are
+//! the spec's own names), but an operation type may become an alias of one.
 
-use crate::ir::{TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{EnumValue, Module, TypeId, TypeKind, TypeRef, TypeSpace};
+use std::collections::HashMap;
+use std::fmt::Write;
 
-pub fn alias_variant_twins(space: &mut TypeSpace) {
-    let mut pairs = Vec::new();
-    for operation in &space.operations {
-        let Some((primary, others)) = operation.variants.split_first() else {
-            continue;
-        };
-        for other in others {
-            for (&twin, &original) in other.roots.iter().zip(&primary.roots) {
-                if same_type(space, twin, original) {
-                    collect_pairs(space, twin, original, &mut pairs);
+pub fn alias_identical_types(space: &mut TypeSpace) {
+    let mut dedup = Dedup {
+        space: &*space,
+        canonical: vec![State::Unvisited; space.types.len()],
+        first_of_shape: HashMap::new(),
+    };
+    // Components first, so that an operation type identical to a component aliases the
+    // component; then operation types in lowering order, so that the first variant and the
+    // first operation keep the struct.
+    let (components, operations): (Vec<TypeId>, Vec<TypeId>) = space
+        .ids()
+        .partition(|id| space.get(*id).module == Module::Components);
+    for id in components {
+        let shape = dedup.shape(id);
+        dedup.first_of_shape.entry(shape).or_insert(id);
+    }
+    for id in operations {
+        dedup.canonical_of(id);
+    }
+    let aliases: Vec<(TypeId, TypeId)> = dedup
+        .canonical
+        .iter()
+        .enumerate()
+        .filter_map(|(index, state)| match state {
+            State::Done(canonical) if canonical.0 != index => Some((TypeId(index), *canonical)),
+            _ => None,
+        })
+        .collect();
+    for (id, canonical) in aliases {
+        let def = space.get_mut(id);
+        // An alias of a named type stays as written (`= components::Problem` reads better than
+        // an alias of an alias); it still counts as identical to its twins for the types that
+        // hold it.
+        if !matches!(def.kind, TypeKind::Alias(TypeRef::Named(_))) {
+            def.kind = TypeKind::Alias(TypeRef::Named(canonical));
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum State {
+    Unvisited,
+    InProgress,
+    Done(TypeId),
+}
+
+struct Dedup<'s> {
+    space: &'s TypeSpace,
+    /// For each operation type, the type it is identical to (itself if it is the first).
+    canonical: Vec<State>,
+    /// The first type seen with each shape.
+    first_of_shape: HashMap<String, TypeId>,
+}
+
+impl Dedup<'_> {
+    /// The type `id` is identical to, computed children first.
+    fn canonical_of(&mut self, id: TypeId) -> TypeId {
+        if self.space.get(id).module == Module::Components {
+            return id;
+        }
+        match self.canonical[id.0] {
+            State::Done(canonical) => return canonical,
+            // A reference back to a type being keyed: compare by identity, which is exact.
+            State::InProgress => return id,
+            State::Unvisited => {}
+        }
+        self.canonical[id.0] = State::InProgress;
+        let shape = self.shape(id);
+        let canonical = *self.first_of_shape.entry(shape).or_insert(id);
+        self.canonical[id.0] = State::Done(canonical);
+        canonical
+    }
+
+    /// A string that two types share exactly when they are identical. Strings are written
+    /// with `{:?}`, which quotes and escapes them, so no two shapes run together.
+    fn shape(&mut self, id: TypeId) -> String {
+        let mut out = String::new();
+        let space = self.space;
+        match &space.get(id).kind {
+            TypeKind::Struct(s) => {
+                out.push('S');
+                for field in &s.fields {
+                    let _ = write!(
+                        out,
+                        "({:?} {:?} {} {:?} ",
+                        field.json_name, field.rust_name, field.required, field.docs
+                    );
+                    self.write_ref(&field.ty, &mut out);
+                    out.push(')');
+                }
+                if let Some(extra) = &s.extra {
+                    let _ = write!(out, "+{:?} ", extra.rust_name);
+                    self.write_ref(&extra.ty, &mut out);
                 }
             }
-        }
-    }
-    for (twin, original) in pairs {
-        space.get_mut(twin).kind = TypeKind::Alias(TypeRef::Named(original));
-    }
-}
-
-/// Structural equality: same kind, same docs, same fields, values or alternatives, and nested
-/// types equal in turn. Names are not compared: twins differ exactly in their variant prefix.
-/// Types reached through component references compare by identity, so this never loops.
-fn same_type(space: &TypeSpace, a: TypeId, b: TypeId) -> bool {
-    if a == b {
-        return true;
-    }
-    let (da, db) = (space.get(a), space.get(b));
-    if da.docs != db.docs || da.module != db.module {
-        return false;
-    }
-    match (&da.kind, &db.kind) {
-        (TypeKind::Struct(sa), TypeKind::Struct(sb)) => {
-            let extra = |s: &crate::ir::StructDef| s.extra.as_ref().map(|e| e.ty.clone());
-            same_option(space, extra(sa).as_ref(), extra(sb).as_ref())
-                && sa.fields.len() == sb.fields.len()
-                && sa.fields.iter().zip(&sb.fields).all(|(fa, fb)| {
-                    fa.json_name == fb.json_name
-                        && fa.required == fb.required
-                        && fa.docs == fb.docs
-                        && same_ref(space, &fa.ty, &fb.ty)
-                })
-        }
-        (TypeKind::Enum(ea), TypeKind::Enum(eb)) => {
-            ea.repr == eb.repr
-                && ea.variants.len() == eb.variants.len()
-                && ea
-                    .variants
-                    .iter()
-                    .zip(&eb.variants)
-                    .all(|(va, vb)| va.value == vb.value)
-        }
-        (TypeKind::Union(ua), TypeKind::Union(ub)) => {
-            ua.discriminator == ub.discriminator
-                && ua.variants.len() == ub.variants.len()
-                && ua.variants.iter().zip(&ub.variants).all(|(va, vb)| {
-                    va.name_hint == vb.name_hint
-                        && va.tags == vb.tags
-                        && same_ref(space, &va.ty, &vb.ty)
-                })
-        }
-        (TypeKind::Alias(ra), TypeKind::Alias(rb))
-        | (TypeKind::Newtype(ra), TypeKind::Newtype(rb)) => same_ref(space, ra, rb),
-        _ => false,
-    }
-}
-
-fn same_ref(space: &TypeSpace, a: &TypeRef, b: &TypeRef) -> bool {
-    match (a, b) {
-        (TypeRef::Named(x), TypeRef::Named(y)) => {
-            // Component types are shared, never twins: only the very same one is equal.
-            let shared = |id: &TypeId| space.get(*id).module == crate::ir::Module::Components;
-            if shared(x) || shared(y) {
-                x == y
-            } else {
-                same_type(space, *x, *y)
+            TypeKind::Enum(e) => {
+                let _ = write!(out, "E{:?} {:?}", e.repr, e.other_name);
+                for variant in &e.variants {
+                    match &variant.value {
+                        EnumValue::String(s) => write!(out, "({s:?} "),
+                        EnumValue::Integer(n) => write!(out, "({n} "),
+                    }
+                    .ok();
+                    let _ = write!(out, "{:?})", variant.rust_name);
+                }
+            }
+            TypeKind::Union(u) => {
+                let _ = write!(out, "U{:?} {:?}", u.discriminator, u.other_name);
+                for variant in &u.variants {
+                    let _ = write!(
+                        out,
+                        "({:?} {:?} {:?} ",
+                        variant.name_hint, variant.rust_name, variant.tags
+                    );
+                    self.write_ref(&variant.ty, &mut out);
+                    out.push(')');
+                }
+            }
+            TypeKind::Alias(target) => {
+                out.push('A');
+                self.write_ref(target, &mut out);
+            }
+            TypeKind::Newtype(target) => {
+                out.push('N');
+                self.write_ref(target, &mut out);
             }
         }
-        (TypeRef::Vec(x), TypeRef::Vec(y))
-        | (TypeRef::Map(x), TypeRef::Map(y))
-        | (TypeRef::Nullable(x), TypeRef::Nullable(y))
-        | (TypeRef::Boxed(x), TypeRef::Boxed(y)) => same_ref(space, x, y),
-        _ => a == b,
-    }
-}
-
-fn same_option(space: &TypeSpace, a: Option<&TypeRef>, b: Option<&TypeRef>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => same_ref(space, a, b),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
-/// Pairs every named type reachable from `twin` with its counterpart under `original`.
-fn collect_pairs(
-    space: &TypeSpace,
-    twin: TypeId,
-    original: TypeId,
-    pairs: &mut Vec<(TypeId, TypeId)>,
-) {
-    if twin == original || space.get(twin).module == crate::ir::Module::Components {
-        return;
-    }
-    pairs.push((twin, original));
-    let named = |id: TypeId| -> Vec<TypeId> {
-        let mut out = Vec::new();
-        space
-            .get(id)
-            .for_each_ref(|r| r.for_each_named(&mut |n| out.push(n)));
         out
-    };
-    // Twins have the same shape, so their references pair up in order.
-    for (a, b) in named(twin).into_iter().zip(named(original)) {
-        collect_pairs(space, a, b, pairs);
+    }
+
+    fn write_ref(&mut self, ty: &TypeRef, out: &mut String) {
+        let (tag, inner) = match ty {
+            TypeRef::Named(id) => {
+                let _ = write!(out, "#{}", self.canonical_of(*id).0);
+                return;
+            }
+            TypeRef::Vec(inner) => ("V", inner),
+            TypeRef::Map(inner) => ("M", inner),
+            TypeRef::Nullable(inner) => ("?", inner),
+            TypeRef::Boxed(inner) => ("B", inner),
+            scalar => {
+                let _ = write!(out, "{scalar:?}");
+                return;
+            }
+        };
+        out.push_str(tag);
+        out.push('<');
+        self.write_ref(inner, out);
+        out.push('>');
     }
 }

@@ -1,4 +1,4 @@
-//! Passes over the IR, run in order after lowering: naming; dedup of variant twins; cycle
+//! Passes over the IR, run in order after lowering: naming; dedup of identical types; cycle
 //! breaking (which needs to know which types are aliases); derive inference (which needs the
 //! boxes cycle breaking adds).
 
@@ -14,7 +14,7 @@ use crate::ir::TypeSpace;
 /// Runs every pass; returns the warnings they raised.
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = names::assign(space, label);
-    dedup::alias_variant_twins(space);
+    dedup::alias_identical_types(space);
     warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
     warnings.extend(examples::check(space, label));
