@@ -124,27 +124,31 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
             + &emit::cargo_toml(space, &options.crate_name, options.standalone),
     }];
     let jobs = emit::plan(space);
-    // Emitting and rendering is most of the work and each file is independent: the files are
-    // dealt out to one worker per core, each emitting and rendering its share.
+    // Emitting and rendering is most of the work and each file is independent: one worker per
+    // core takes the next file from a shared counter until none are left. The example tests
+    // are one file as large as a hundred models, so it goes first: taken last, it would keep
+    // one core busy while the others wait.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| !matches!(jobs[i], emit::FileJob::Examples));
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
-    let work = |worker: usize| -> Vec<(usize, Result<OutputFile, Errors>)> {
-        (worker..jobs.len())
-            .step_by(workers)
-            .map(|i| {
-                (
-                    i,
-                    render::render_rust(emit::emit_file(space, jobs[i]), label),
-                )
-            })
-            .collect()
+    let work = || -> Vec<(usize, Result<OutputFile, Errors>)> {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            done.push((
+                i,
+                render::render_rust(emit::emit_file(space, jobs[i]), label),
+            ));
+        }
+        done
     };
     let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> = if workers == 1 {
-        work(0)
+        work()
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|w| scope.spawn(move || work(w))).collect();
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
             handles
                 .into_iter()
                 .flat_map(|h| {

@@ -100,9 +100,8 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
     let mut report = Report::default();
     let mut to_write = Vec::new();
     let mut foreign = Vec::new();
-    for file in files {
-        let target = root.join(&file.path);
-        match read_if_exists(&target)? {
+    for (file, existing) in files.iter().zip(read_all(root, files)?) {
+        match existing {
             None => {
                 report.problems.push(Problem::Missing(file.path.clone()));
                 to_write.push(file);
@@ -119,10 +118,7 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
         }
     }
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let stale: Vec<String> = generated_files_under(root)?
-        .into_iter()
-        .filter(|path| !wanted.contains(path.as_str()))
-        .collect();
+    let stale = stale_generated_files(root, &wanted)?;
 
     if mode == Mode::Check {
         report
@@ -184,9 +180,40 @@ fn read_if_exists(path: &Path) -> Result<Option<String>, SyncError> {
     }
 }
 
-/// Relative paths (with `/`) of the generated files under `root`, skipping build output and
-/// hidden directories.
-fn generated_files_under(root: &Path) -> Result<Vec<String>, SyncError> {
+/// What is on disk at each file's path (`None` where nothing is), in the order of `files`.
+/// Reading a whole API's files one by one is most of a `--check`; the reads are shared out
+/// over the cores.
+fn read_all(root: &Path, files: &[OutputFile]) -> Result<Vec<Option<String>>, SyncError> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(workers).max(64);
+    let read_chunk = |chunk: &[OutputFile]| -> Result<Vec<Option<String>>, SyncError> {
+        chunk
+            .iter()
+            .map(|file| read_if_exists(&root.join(&file.path)))
+            .collect()
+    };
+    if files.len() <= chunk {
+        return read_chunk(files);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || read_chunk(part)))
+            .collect();
+        let mut all = Vec::with_capacity(files.len());
+        for handle in handles {
+            let part = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            all.extend(part);
+        }
+        Ok(all)
+    })
+}
+
+/// Relative paths (with `/`) of the generated files under `root` that are not `wanted`,
+/// skipping build output and hidden directories. Only those files need their header read.
+fn stale_generated_files(root: &Path, wanted: &BTreeSet<&str>) -> Result<Vec<String>, SyncError> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -208,14 +235,15 @@ fn generated_files_under(root: &Path) -> Result<Vec<String>, SyncError> {
                 if !hidden && !build_output {
                     pending.push(child);
                 }
-            } else if file_type.is_file() && starts_with_header(&root.join(&child))? {
-                found.push(
-                    child
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
+            } else if file_type.is_file() {
+                let path = child
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if !wanted.contains(path.as_str()) && starts_with_header(&root.join(&child))? {
+                    found.push(path);
+                }
             }
         }
     }

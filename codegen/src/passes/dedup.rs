@@ -87,8 +87,8 @@ impl Dedup<'_> {
         canonical
     }
 
-    /// A string that two types share exactly when they are identical. Strings are written
-    /// with `{:?}`, which quotes and escapes them, so no two shapes run together.
+    /// A string that two types share exactly when they are identical. Every string in it is
+    /// written with its length first, so no two shapes run together.
     fn shape(&mut self, id: TypeId) -> String {
         let mut out = String::new();
         let space = self.space;
@@ -96,38 +96,45 @@ impl Dedup<'_> {
             TypeKind::Struct(s) => {
                 out.push('S');
                 for field in &s.fields {
-                    let _ = write!(
-                        out,
-                        "({:?} {:?} {} {:?} ",
-                        field.json_name, field.rust_name, field.required, field.docs
-                    );
+                    out.push('(');
+                    text(&mut out, &field.json_name);
+                    text(&mut out, &field.rust_name);
+                    opt_text(&mut out, field.docs.as_deref());
+                    out.push(if field.required { '!' } else { '?' });
                     self.write_ref(&field.ty, &mut out);
                     out.push(')');
                 }
                 if let Some(extra) = &s.extra {
-                    let _ = write!(out, "+{:?} ", extra.rust_name);
+                    out.push('+');
+                    text(&mut out, &extra.rust_name);
                     self.write_ref(&extra.ty, &mut out);
                 }
             }
             TypeKind::Enum(e) => {
-                let _ = write!(out, "E{:?} {:?}", e.repr, e.other_name);
+                let _ = write!(out, "E{:?}", e.repr);
+                text(&mut out, &e.other_name);
                 for variant in &e.variants {
                     match &variant.value {
-                        EnumValue::String(s) => write!(out, "({s:?} "),
-                        EnumValue::Integer(n) => write!(out, "({n} "),
+                        EnumValue::String(s) => text(&mut out, s),
+                        EnumValue::Integer(n) => {
+                            let _ = write!(out, "{n}");
+                        }
                     }
-                    .ok();
-                    let _ = write!(out, "{:?})", variant.rust_name);
+                    text(&mut out, &variant.rust_name);
                 }
             }
             TypeKind::Union(u) => {
-                let _ = write!(out, "U{:?} {:?}", u.discriminator, u.other_name);
+                out.push('U');
+                opt_text(&mut out, u.discriminator.as_deref());
+                text(&mut out, &u.other_name);
                 for variant in &u.variants {
-                    let _ = write!(
-                        out,
-                        "({:?} {:?} {:?} ",
-                        variant.name_hint, variant.rust_name, variant.tags
-                    );
+                    out.push('(');
+                    text(&mut out, &variant.name_hint);
+                    text(&mut out, &variant.rust_name);
+                    for tag in &variant.tags {
+                        text(&mut out, tag);
+                    }
+                    out.push(';');
                     self.write_ref(&variant.ty, &mut out);
                     out.push(')');
                 }
@@ -163,5 +170,19 @@ impl Dedup<'_> {
         out.push('<');
         self.write_ref(inner, out);
         out.push('>');
+    }
+}
+
+/// Appends `s` with its length in front, so that where it ends is never in doubt.
+fn text(out: &mut String, s: &str) {
+    let _ = write!(out, "{}:", s.len());
+    out.push_str(s);
+}
+
+/// Like [`text`], with `-` (which no length starts with) for none.
+fn opt_text(out: &mut String, s: Option<&str>) {
+    match s {
+        Some(s) => text(out, s),
+        None => out.push('-'),
     }
 }
