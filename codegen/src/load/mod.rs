@@ -8,13 +8,13 @@
 
 use crate::error::{pointer, Diagnostic, Errors, Kind};
 use openapiv3::OpenAPI;
-use serde::Deserialize;
 use serde_json::Value;
 
 mod lenient;
 mod locate;
 pub mod position;
 mod repair;
+mod typed;
 
 /// A parsed spec, with the warnings its repairs produced.
 #[derive(Debug)]
@@ -58,9 +58,9 @@ pub fn convert(
     // Converting by value moves the document's strings into the typed spec instead of copying
     // them. The value is gone after a failure, so explaining one parses the text again: a cost
     // paid only by specs that do not load.
-    match OpenAPI::deserialize(value) {
-        Ok(spec) => Ok(Loaded { spec, warnings }),
-        Err(_) => {
+    match typed::to_openapi(value) {
+        Some(spec) => Ok(Loaded { spec, warnings }),
+        None => {
             let value = repair::repair(check_version(reparse()?, label)?, label, &mut Vec::new());
             Err(explain_failure(&value, label))
         }
