@@ -82,9 +82,11 @@ pub fn generate_from_bytes(bytes: &[u8], options: &Options) -> Result<Output, Er
 }
 
 fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
+    let mut locator = None;
     for d in diagnostics.iter_mut().filter(|d| d.line_col.is_none()) {
         if let Some(pointer) = &d.pointer {
-            d.line_col = load::position::find(text, pointer);
+            let locator = locator.get_or_insert_with(|| load::position::Locator::new(text));
+            d.line_col = locator.find(pointer);
         }
     }
 }

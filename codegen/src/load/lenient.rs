@@ -7,6 +7,7 @@
 //! - a key given twice in one mapping is an error, rather than one value silently winning.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
@@ -88,10 +89,17 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut out = Map::new();
         while let Some(Key(key)) = map.next_key()? {
             let Lenient(value) = map.next_value()?;
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            match out.entry(key) {
+                Entry::Occupied(taken) => {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key `{}`",
+                        taken.key()
+                    )))
+                }
+                Entry::Vacant(free) => {
+                    free.insert(value);
+                }
             }
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }

@@ -7,33 +7,58 @@
 
 /// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
 pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let segments: Vec<String> = pointer
-        .strip_prefix('#')?
-        .split('/')
-        .skip(1)
-        .map(crate::error::unescape_segment)
-        .collect();
-    if segments.is_empty() {
-        return None;
+    Locator::new(text).find(pointer)
+}
+
+/// Finds many pointers in one text: a YAML text is split into lines once, not once a pointer.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// For YAML: (line number, indent of the content, content) of each line that is not blank
+    /// or a comment. Empty for JSON.
+    yaml_lines: Vec<(usize, usize, &'t str)>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let yaml_lines = if is_json(text) {
+            Vec::new()
+        } else {
+            text.lines()
+                .enumerate()
+                .filter_map(|(i, l)| {
+                    let content = l.trim_start();
+                    (!content.is_empty() && !content.starts_with('#'))
+                        .then(|| (i + 1, l.len() - content.len(), content))
+                })
+                .collect()
+        };
+        Locator { text, yaml_lines }
     }
-    if text.trim_start().starts_with('{') {
-        find_json(text, &segments)
-    } else {
-        find_yaml(text, &segments)
+
+    /// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
+    pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
+        let segments: Vec<String> = pointer
+            .strip_prefix('#')?
+            .split('/')
+            .skip(1)
+            .map(crate::error::unescape_segment)
+            .collect();
+        if segments.is_empty() {
+            return None;
+        }
+        if is_json(self.text) {
+            find_json(self.text, &segments)
+        } else {
+            find_yaml(&self.yaml_lines, &segments)
+        }
     }
 }
 
-fn find_yaml(text: &str, segments: &[String]) -> Option<(usize, usize)> {
-    // (line number, indent of the content, content) for each line that is not blank or a comment.
-    let lines: Vec<(usize, usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let content = l.trim_start();
-            (!content.is_empty() && !content.starts_with('#'))
-                .then(|| (i + 1, l.len() - content.len(), content))
-        })
-        .collect();
+fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
+fn find_yaml(lines: &[(usize, usize, &str)], segments: &[String]) -> Option<(usize, usize)> {
     let mut start = 0;
     let mut parent_indent: Option<usize> = None;
     // A sequence item found last: its first key sits on the item's own line after the `- `, and
