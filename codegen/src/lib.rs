@@ -139,10 +139,11 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
     let work = || -> Vec<(usize, Result<OutputFile, Errors>)> {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            done.push((
-                i,
-                render::render_rust(emit::emit_file(space, jobs[i]), label),
-            ));
+            let file = match emit::plain_text(space, jobs[i], label) {
+                Some(file) => Ok(file),
+                None => render::render_rust(emit::emit_file(space, jobs[i]), label),
+            };
+            done.push((i, file));
         }
         done
     };

@@ -57,11 +57,7 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
         FileJob::Type(id) => {
             let def = space.get(id);
             RustFile {
-                path: format!(
-                    "src/models/{}/{}.rs",
-                    def.module.dir(),
-                    naming::module_name(&def.name)
-                ),
+                path: type_file_path(def),
                 tokens: model::emit_type(space, def),
             }
         }
@@ -71,6 +67,54 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
             tokens: examples::emit(space),
         },
     }
+}
+
+/// The finished text of a file too plain to need formatting, or `None`: an alias of a named
+/// type is a doc comment and one short line. Most files of a spec written without references
+/// are such aliases, and skipping the parse and print of each is a tenth of a run. The text is
+/// what rendering its tokens gives (a test holds the two equal), by the rules the printer
+/// follows: a doc line without a newline that does not start with `/` prints as `///` and the
+/// line without trailing spaces, and a path is never broken.
+pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<crate::OutputFile> {
+    let FileJob::Type(id) = job else {
+        return None;
+    };
+    let def = space.get(id);
+    let crate::ir::TypeKind::Alias(TypeRef::Named(target)) = &def.kind else {
+        return None;
+    };
+    let target_def = space.get(*target);
+    let mut contents = crate::render::header("//", spec_label);
+    for line in doc_lines(def.docs.as_deref()) {
+        if line.contains('\n') || line.starts_with('/') {
+            return None;
+        }
+        contents.push_str("///");
+        contents.push_str(&line);
+        contents.push('\n');
+    }
+    let path = if target_def.module == def.module {
+        format!("super::{}", ident(&target_def.name))
+    } else {
+        format!(
+            "super::super::{}::{}",
+            target_def.module.dir(),
+            ident(&target_def.name)
+        )
+    };
+    contents.push_str(&format!("pub type {} = {path};\n", ident(&def.name)));
+    Some(crate::OutputFile {
+        path: type_file_path(def),
+        contents,
+    })
+}
+
+fn type_file_path(def: &crate::ir::TypeDef) -> String {
+    format!(
+        "src/models/{}/{}.rs",
+        def.module.dir(),
+        naming::module_name(&def.name)
+    )
 }
 
 /// Emits every Rust file of the crate, in a fixed order, on this thread.
@@ -93,29 +137,37 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// `#[doc = "…"]` attributes, one per line, so prettyplease prints `///` comments where it can and
 /// no text from the spec can end the comment early.
 pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
+    let lines = doc_lines(text).into_iter().map(|line| raw_string(&line));
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The doc comment lines of a description: each the text of one `#[doc]` attribute.
+fn doc_lines(text: Option<&str>) -> Vec<String> {
     let Some(text) = text else {
-        return TokenStream::new();
+        return Vec::new();
     };
     let text = clean_doc_text(text);
     let mut in_fence = false;
-    let lines = text.trim_end().lines().map(|line| {
-        let line = line.trim_end();
-        if line.is_empty() {
-            return String::new();
-        }
-        // Rustdoc takes a fence with no language for Rust and would compile it as a doc test
-        // wherever doc tests run; spec prose is not Rust, so such fences are marked as text.
-        if let Some(info) = line.trim_start().strip_prefix("```") {
-            let opening = !in_fence;
-            in_fence = !in_fence;
-            if opening && info.trim().is_empty() {
-                return format!(" {line}text");
+    text.trim_end()
+        .lines()
+        .map(|line| {
+            let line = line.trim_end();
+            if line.is_empty() {
+                return String::new();
             }
-        }
-        format!(" {line}")
-    });
-    let lines = lines.map(|line| raw_string(&line));
-    quote! { #(#[doc = #lines])* }
+            // Rustdoc takes a fence with no language for Rust and would compile it as a doc
+            // test wherever doc tests run; spec prose is not Rust, so such fences are marked
+            // as text.
+            if let Some(info) = line.trim_start().strip_prefix("```") {
+                let opening = !in_fence;
+                in_fence = !in_fence;
+                if opening && info.trim().is_empty() {
+                    return format!(" {line}text");
+                }
+            }
+            format!(" {line}")
+        })
+        .collect()
 }
 
 /// A raw string literal (`r#"…"#`) holding `text` as it is. Docs are most of the generated text,
