@@ -15,61 +15,74 @@ use std::collections::HashSet;
 /// non-ASCII character becomes a word of its own, spelled as `x` and its hex code point, so names
 /// that differ only in such characters stay distinct and the identifier stays ASCII.
 pub fn words(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = name.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii() {
-            flush(&mut out, &mut current);
-            if c.is_alphanumeric() {
-                out.push(format!("x{:x}", c as u32));
-            }
-            continue;
-        }
-        if !c.is_ascii_alphanumeric() {
-            flush(&mut out, &mut current);
-            continue;
-        }
-        if c.is_ascii_uppercase() && !current.is_empty() {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            let boundary = prev.is_ascii_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_ascii_uppercase() && next_is_lower);
-            if boundary {
-                flush(&mut out, &mut current);
-            }
-        }
-        current.push(c.to_ascii_lowercase());
-    }
-    flush(&mut out, &mut current);
+    let mut out = Vec::new();
+    for_each_word(name, |word| out.push(word.to_owned()));
     out
 }
 
-fn flush(out: &mut Vec<String>, current: &mut String) {
-    if !current.is_empty() {
-        out.push(std::mem::take(current));
+/// Calls `f` on each word of [`words`], without allocating a string per word: naming runs
+/// for every type, field and variant of a spec.
+fn for_each_word(name: &str, mut f: impl FnMut(&str)) {
+    let mut current = String::new();
+    let mut flush = |current: &mut String| {
+        if !current.is_empty() {
+            f(current);
+            current.clear();
+        }
+    };
+    let mut chars = name.chars().peekable();
+    let mut prev = '\0';
+    while let Some(c) = chars.next() {
+        if !c.is_ascii() {
+            flush(&mut current);
+            if c.is_alphanumeric() {
+                current.push_str(&format!("x{:x}", c as u32));
+                flush(&mut current);
+            }
+        } else if !c.is_ascii_alphanumeric() {
+            flush(&mut current);
+        } else {
+            if c.is_ascii_uppercase() && !current.is_empty() {
+                let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
+                let boundary = prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_is_lower);
+                if boundary {
+                    flush(&mut current);
+                }
+            }
+            current.push(c.to_ascii_lowercase());
+        }
+        prev = c;
     }
+    flush(&mut current);
 }
 
 /// `backchannel_authentication_api` → `BackchannelAuthenticationApi`; may be empty or start
 /// with a digit: use [`type_name`] or [`variant_name`] for an identifier.
 pub fn pascal_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in words(name) {
+    for_each_word(name, |word| {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
-            out.extend(chars);
+            out.push_str(chars.as_str());
         }
-    }
+    });
     out
 }
 
 /// `clientIdAlias` → `client_id_alias`; may be empty or start with a digit: use
 /// [`field_name`] for an identifier.
 pub fn snake_case(name: &str) -> String {
-    words(name).join("_")
+    let mut out = String::with_capacity(name.len() + 8);
+    for_each_word(name, |word| {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(word);
+    });
+    out
 }
 
 /// A type name: PascalCase, never empty, never starting with a digit, never a keyword.
