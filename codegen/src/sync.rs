@@ -8,7 +8,7 @@
 
 use crate::render::is_generated;
 use crate::OutputFile;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
@@ -83,44 +83,101 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
 /// written in check mode, and nothing is written in write mode unless every target is either
 /// absent or a generated file.
 pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, SyncError> {
-    for file in files {
-        if !is_safe_relative(&file.path) {
-            return Err(SyncError::UnsafePath {
-                path: file.path.clone(),
-            });
-        }
+    check_paths(files)?;
+    sync_snapshot(files, Snapshot::take(root, mode)?)
+}
+
+/// The output directory as it stood when read: its generated files' text, and which other
+/// files stand there. Taking it before the files are generated (on another core, while the
+/// spec is parsed) takes reading the directory off the critical path; in write mode the
+/// directory stays locked from then until the sync is done, so another run cannot change it
+/// in between.
+pub struct Snapshot {
+    root: PathBuf,
+    mode: Mode,
+    lock: Option<fs::File>,
+    /// Relative path (with `/`) → the text of a generated file, or `None` for any other file.
+    files: HashMap<String, Option<String>>,
+}
+
+impl Snapshot {
+    /// Locks the directory (write mode, if it exists) and reads it. A missing directory is an
+    /// empty snapshot; it is created and locked when there is something to write.
+    pub fn take(root: &Path, mode: Mode) -> Result<Snapshot, SyncError> {
+        // Two runs at once would each decide what to write from what the other is changing;
+        // an exclusive lock on the output directory makes the second wait for the first. The
+        // lock is the operating system's (flock), so a killed run leaves no stale lock behind.
+        let lock = match mode {
+            Mode::Write if root.is_dir() => lock_dir(root)?,
+            _ => None,
+        };
+        let paths = files_under(root)?;
+        let files = paths.iter().cloned().zip(read_all(root, &paths)?).collect();
+        Ok(Snapshot {
+            root: root.to_owned(),
+            mode,
+            lock,
+            files,
+        })
     }
-    // Two runs at once would each decide what to write from what the other is changing; an
-    // exclusive lock on the output directory makes the second wait for the first. The lock is
-    // the operating system's (flock), so a killed run leaves no stale lock behind.
-    let _lock = match mode {
-        Mode::Write => Some(lock_dir(root)?),
-        Mode::Check => None,
-    };
+}
+
+/// Rejects any path that could leave the output directory, before anything is done.
+fn check_paths(files: &[OutputFile]) -> Result<(), SyncError> {
+    match files.iter().find(|file| !is_safe_relative(&file.path)) {
+        Some(file) => Err(SyncError::UnsafePath {
+            path: file.path.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// [`sync`] against a snapshot taken earlier (see [`Snapshot`]).
+pub fn sync_snapshot(files: &[OutputFile], mut snapshot: Snapshot) -> Result<Report, SyncError> {
+    check_paths(files)?;
+    if snapshot.mode == Mode::Write && snapshot.lock.is_none() {
+        // The directory did not exist (or cannot be locked here): create it, lock it and read
+        // it again, as another run may have written it meanwhile.
+        fs::create_dir_all(&snapshot.root).map_err(io_error(&snapshot.root))?;
+        let lock = lock_dir(&snapshot.root)?;
+        snapshot = Snapshot {
+            lock,
+            ..Snapshot::take(&snapshot.root, Mode::Check)?
+        };
+        snapshot.mode = Mode::Write;
+    }
+    let root = snapshot.root.as_path();
     let mut report = Report::default();
     let mut to_write = Vec::new();
     let mut foreign = Vec::new();
-    for (file, existing) in files.iter().zip(read_all(root, files)?) {
-        match existing {
+    for file in files {
+        match snapshot.files.get(&file.path) {
             None => {
                 report.problems.push(Problem::Missing(file.path.clone()));
                 to_write.push(file);
             }
-            Some(existing) if existing == file.contents => report.unchanged += 1,
-            Some(existing) if !is_generated(&existing) => foreign.push(file.path.clone()),
-            Some(existing) => {
+            Some(None) => foreign.push(file.path.clone()),
+            Some(Some(existing)) if *existing == file.contents => report.unchanged += 1,
+            Some(Some(existing)) => {
                 report.problems.push(Problem::OutOfDate {
                     path: file.path.clone(),
-                    diff: short_diff(&existing, &file.contents),
+                    diff: short_diff(existing, &file.contents),
                 });
                 to_write.push(file);
             }
         }
     }
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let stale = stale_generated_files(root, &wanted)?;
+    let mut stale: Vec<String> = snapshot
+        .files
+        .iter()
+        .filter(|(path, text)| text.is_some() && !wanted.contains(path.as_str()))
+        .map(|(path, _)| path.clone())
+        .collect();
+    stale.sort();
 
-    if mode == Mode::Check {
+    if snapshot.mode == Mode::Check {
+        foreign.sort();
         report
             .problems
             .extend(foreign.into_iter().map(Problem::NotGenerated));
@@ -132,6 +189,19 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
     if !foreign.is_empty() {
         return Err(SyncError::NotGenerated { paths: foreign });
     }
+    // Another run cannot have changed the directory since the snapshot (it is locked), but a
+    // person can: a file that appeared where one is missing, or a stale file that lost its
+    // header, is looked at again before it is overwritten or deleted.
+    let appeared: Vec<String> = to_write
+        .iter()
+        .filter(|file| !snapshot.files.contains_key(&file.path))
+        .filter(|file| root.join(&file.path).exists())
+        .filter(|file| !starts_with_header(&root.join(&file.path)).unwrap_or(false))
+        .map(|file| file.path.clone())
+        .collect();
+    if !appeared.is_empty() {
+        return Err(SyncError::NotGenerated { paths: appeared });
+    }
     report.problems.clear();
     for file in to_write {
         write_atomically(&root.join(&file.path), file.contents.as_bytes())?;
@@ -139,17 +209,19 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
     }
     for path in stale {
         let full = root.join(&path);
-        fs::remove_file(&full).map_err(io_error(&full))?;
-        report.deleted.push(path);
+        if starts_with_header(&full).unwrap_or(false) {
+            fs::remove_file(&full).map_err(io_error(&full))?;
+            report.deleted.push(path);
+        }
     }
+    drop(snapshot.lock);
     Ok(report)
 }
 
-/// Creates `root` if needed and holds an exclusive lock on it until the returned file drops.
+/// Locks `root` exclusively until the returned file drops; `None` on platforms that cannot
+/// open a directory as a file (there runs are not serialised, and each file is still
+/// replaced atomically).
 fn lock_dir(root: &Path) -> Result<Option<fs::File>, SyncError> {
-    fs::create_dir_all(root).map_err(io_error(root))?;
-    // Some platforms cannot open a directory as a file; there the runs are not serialised, and
-    // each file is still replaced atomically.
     let Ok(dir) = fs::File::open(root) else {
         return Ok(None);
     };
@@ -166,41 +238,27 @@ fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-fn read_if_exists(path: &Path) -> Result<Option<String>, SyncError> {
-    match fs::read(path) {
-        // A file that is not UTF-8 cannot be one of ours; compare it as lossy text so it shows
-        // as foreign or out of date rather than failing the run.
-        Ok(bytes) => {
-            Ok(Some(String::from_utf8(bytes).unwrap_or_else(|e| {
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            })))
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io_error(path)(e)),
-    }
-}
-
-/// What is on disk at each file's path (`None` where nothing is), in the order of `files`.
-/// Reading a whole API's files one by one is most of a `--check`; the reads are shared out
-/// over the cores.
-fn read_all(root: &Path, files: &[OutputFile]) -> Result<Vec<Option<String>>, SyncError> {
+/// What stands at each path: the text of a generated file (whole), `None` for any other
+/// file (only its first bytes are read). Reading a whole API's files one by one is most of a
+/// `--check`; the reads are shared out over the cores.
+fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<String>>, SyncError> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(workers).max(64);
-    let read_chunk = |chunk: &[OutputFile]| -> Result<Vec<Option<String>>, SyncError> {
+    let chunk = paths.len().div_ceil(workers).max(64);
+    let read_chunk = |chunk: &[String]| -> Result<Vec<Option<String>>, SyncError> {
         chunk
             .iter()
-            .map(|file| read_if_exists(&root.join(&file.path)))
+            .map(|path| read_if_generated(&root.join(path)))
             .collect()
     };
-    if files.len() <= chunk {
-        return read_chunk(files);
+    if paths.len() <= chunk {
+        return read_chunk(paths);
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
+        let handles: Vec<_> = paths
             .chunks(chunk)
             .map(|part| scope.spawn(move || read_chunk(part)))
             .collect();
-        let mut all = Vec::with_capacity(files.len());
+        let mut all = Vec::with_capacity(paths.len());
         for handle in handles {
             let part = handle
                 .join()
@@ -211,9 +269,33 @@ fn read_all(root: &Path, files: &[OutputFile]) -> Result<Vec<Option<String>>, Sy
     })
 }
 
-/// Relative paths (with `/`) of the generated files under `root` that are not `wanted`,
-/// skipping build output and hidden directories. Only those files need their header read.
-fn stale_generated_files(root: &Path, wanted: &BTreeSet<&str>) -> Result<Vec<String>, SyncError> {
+/// The text of a file that starts with the generated header; `None` for any other file, of
+/// which only the first bytes are read (the output directory may hold anything).
+fn read_if_generated(path: &Path) -> Result<Option<String>, SyncError> {
+    let mut file = fs::File::open(path).map_err(io_error(path))?;
+    let mut bytes = vec![0u8; 256];
+    let mut n = 0;
+    while n < bytes.len() {
+        match file.read(&mut bytes[n..]).map_err(io_error(path))? {
+            0 => break,
+            read => n += read,
+        }
+    }
+    bytes.truncate(n);
+    if !is_generated(&String::from_utf8_lossy(&bytes)) {
+        return Ok(None);
+    }
+    file.read_to_end(&mut bytes).map_err(io_error(path))?;
+    // A file that is not UTF-8 cannot be one of ours as it stands; compare it as lossy text so
+    // it shows as out of date rather than failing the run.
+    Ok(Some(String::from_utf8(bytes).unwrap_or_else(|e| {
+        String::from_utf8_lossy(e.as_bytes()).into_owned()
+    })))
+}
+
+/// Relative paths (with `/`) of the files under `root`, skipping build output and hidden
+/// directories.
+fn files_under(root: &Path) -> Result<Vec<String>, SyncError> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -236,18 +318,16 @@ fn stale_generated_files(root: &Path, wanted: &BTreeSet<&str>) -> Result<Vec<Str
                     pending.push(child);
                 }
             } else if file_type.is_file() {
-                let path = child
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                if !wanted.contains(path.as_str()) && starts_with_header(&root.join(&child))? {
-                    found.push(path);
-                }
+                found.push(
+                    child
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }
-    found.sort();
     Ok(found)
 }
 

@@ -148,3 +148,45 @@ fn concurrent_runs_leave_a_consistent_tree() {
     let report_b = sync(&dir.0, &b, Mode::Check).unwrap();
     assert!(report_a.problems.is_empty() || report_b.problems.is_empty());
 }
+
+#[test]
+fn a_file_that_appears_after_the_snapshot_is_not_overwritten() {
+    let dir = TempDir::new();
+    sync(&dir.0, &[file("a.rs", "a\n")], Mode::Write).unwrap();
+    let snapshot = Snapshot::take(&dir.0, Mode::Check).unwrap();
+    fs::write(dir.0.join("b.rs"), "// written by hand meanwhile\n").unwrap();
+    let mut snapshot = snapshot;
+    snapshot.mode = Mode::Write;
+    snapshot.lock = lock_dir(&dir.0).unwrap();
+    let err = sync_snapshot(&[file("a.rs", "a\n"), file("b.rs", "b\n")], snapshot).unwrap_err();
+    assert!(matches!(err, SyncError::NotGenerated { ref paths } if paths == &["b.rs"]));
+    let hand = fs::read_to_string(dir.0.join("b.rs")).unwrap();
+    assert_eq!(hand, "// written by hand meanwhile\n");
+}
+
+#[test]
+fn a_stale_file_edited_by_hand_after_the_snapshot_is_not_deleted() {
+    let dir = TempDir::new();
+    sync(
+        &dir.0,
+        &[file("a.rs", "a\n"), file("old.rs", "o\n")],
+        Mode::Write,
+    )
+    .unwrap();
+    let snapshot = Snapshot::take(&dir.0, Mode::Write).unwrap();
+    fs::write(dir.0.join("old.rs"), "// now mine\n").unwrap();
+    let report = sync_snapshot(&[file("a.rs", "a\n")], snapshot).unwrap();
+    assert!(report.deleted.is_empty());
+    assert!(dir.0.join("old.rs").exists());
+}
+
+#[test]
+fn writing_into_a_missing_directory_creates_it() {
+    let dir = TempDir::new();
+    let root = dir.0.join("new/crate");
+    let snapshot = Snapshot::take(&root, Mode::Write).unwrap();
+    assert!(!root.exists(), "taking a snapshot must not create anything");
+    let report = sync_snapshot(&[file("src/a.rs", "a\n")], snapshot).unwrap();
+    assert_eq!(report.written, ["src/a.rs"]);
+    assert!(root.join("src/a.rs").exists());
+}
