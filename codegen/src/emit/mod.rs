@@ -252,15 +252,6 @@ impl Std {
             quote!(Result)
         }
     }
-
-    /// The `skip_serializing_if` function for optional fields.
-    pub fn is_none(self) -> &'static str {
-        if self.full {
-            "::std::option::Option::is_none"
-        } else {
-            "Option::is_none"
-        }
-    }
 }
 
 /// Type and trait names of the std prelude that a spec type could take.

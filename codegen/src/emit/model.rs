@@ -36,58 +36,60 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> TokenStream {
 fn emit_struct(space: &TypeSpace, def: &TypeDef, s: &StructDef, std: Std) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    let default = s.derive_default.then(|| quote!(Default,));
+    let default = s.derive_default.then(|| quote!(, Default));
     let option = std.option();
+    let mut properties = Vec::new();
     let fields = s.fields.iter().map(|field| {
         let docs = doc_attrs(field.docs.as_deref());
         let rust = ident(&field.rust_name);
         let inner = type_tokens(space, &field.ty, def.module, std);
-        let mut serde_args = Vec::new();
-        if field.rust_name != field.json_name {
-            let json = &field.json_name;
-            serde_args.push(quote!(rename = #json));
-        }
-        let ty = match (&field.ty, field.required) {
-            (_, true) => inner,
-            (TypeRef::Nullable(_), false) => {
-                // Absent is `None`, an explicit `null` is `Some(None)`.
-                let with = format!("{}::nullable", support::FROM_TYPE_FILE);
-                let is_none = std.is_none();
-                serde_args.push(quote!(default, skip_serializing_if = #is_none, with = #with));
-                quote!(#option<#inner>)
-            }
-            (_, false) => {
-                // Absent stays absent: `None` is skipped rather than written as `null`.
-                let is_none = std.is_none();
-                serde_args.push(quote!(skip_serializing_if = #is_none));
-                quote!(#option<#inner>)
-            }
+        let nullable = matches!(field.ty, TypeRef::Nullable(_));
+        // How the property is read and written: see `object_serde!` in the support module.
+        let kind = match (field.required, nullable) {
+            (true, false) => "required",
+            (true, true) => "required_nullable",
+            (false, false) => "optional",
+            (false, true) => "nullable",
         };
-        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+        let kind = ident(kind);
+        let json = &field.json_name;
+        let ty = if field.required {
+            inner
+        } else {
+            // `None` is absent; for a nullable property, `Some(None)` is an explicit `null`.
+            quote!(#option<#inner>)
+        };
+        properties.push(quote!(#kind #json => #rust,));
         quote! {
             #docs
-            #serde_attr
             pub #rust: #ty,
         }
     });
-    let extra = s.extra.as_ref().map(|extra| {
+    let fields: Vec<TokenStream> = fields.collect();
+    let extra_field = s.extra.as_ref().map(|extra| {
         let rust = ident(&extra.rust_name);
         let value = type_tokens(space, &extra.ty, def.module, std);
         let string = std.string();
         quote! {
             /// Properties the spec does not declare, kept so that a read-modify-write round trip
             /// loses nothing.
-            #[serde(flatten)]
             pub #rust: ::indexmap::IndexMap<#string, #value>,
         }
     });
+    let extra = s.extra.as_ref().map(|extra| {
+        let rust = ident(&extra.rust_name);
+        quote!(+ #rust)
+    });
+    let object_serde: syn::Path =
+        syn::parse_str(&format!("{}::object_serde", support::FROM_TYPE_FILE))
+            .expect("a fixed path");
     quote! {
         #docs
-        // Derive macros live in the macro namespace, which no generated type can shadow.
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq #default)]
         pub struct #name {
             #(#fields)*
-            #extra
+            #extra_field
         }
+        #object_serde!(#name { #(#properties)* } #extra);
     }
 }
