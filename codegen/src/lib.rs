@@ -11,6 +11,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod naming;
+mod parallel;
 pub mod passes;
 pub mod render;
 pub mod sync;
@@ -126,41 +127,20 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
             + &emit::cargo_toml(space, &options.crate_name, options.standalone),
     }];
     let jobs = emit::plan(space);
-    // Emitting and rendering is most of the work and each file is independent: one worker per
-    // core takes the next file from a shared counter until none are left. The example tests
-    // are one file as large as a hundred models, so it goes first: taken last, it would keep
-    // one core busy while the others wait.
+    // Emitting and rendering is most of the work and each file is independent, so the files
+    // are shared out over the cores. The example tests are one file as large as a hundred
+    // models, so it goes first: taken last, it would keep one core busy while the others wait.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| !matches!(jobs[i], emit::FileJob::Examples));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let work = || -> Vec<(usize, Result<OutputFile, Errors>)> {
-        let mut done = Vec::new();
-        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+    let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> =
+        parallel::map_indices(order.len(), |k| {
+            let i = order[k];
             let file = match emit::plain_text(space, jobs[i], label) {
                 Some(file) => Ok(file),
                 None => render::render_rust(emit::emit_file(space, jobs[i]), label),
             };
-            done.push((i, file));
-        }
-        done
-    };
-    let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> = if workers == 1 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    };
+            (i, file)
+        });
     rendered.sort_by_key(|(i, _)| *i);
     let mut errors = Vec::new();
     for (_, result) in rendered {

@@ -242,31 +242,9 @@ fn is_safe_relative(path: &str) -> bool {
 /// file (only its first bytes are read). Reading a whole API's files one by one is most of a
 /// `--check`; the reads are shared out over the cores.
 fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<String>>, SyncError> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = paths.len().div_ceil(workers).max(64);
-    let read_chunk = |chunk: &[String]| -> Result<Vec<Option<String>>, SyncError> {
-        chunk
-            .iter()
-            .map(|path| read_if_generated(&root.join(path)))
-            .collect()
-    };
-    if paths.len() <= chunk {
-        return read_chunk(paths);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || read_chunk(part)))
-            .collect();
-        let mut all = Vec::with_capacity(paths.len());
-        for handle in handles {
-            let part = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            all.extend(part);
-        }
-        Ok(all)
-    })
+    crate::parallel::map_indices(paths.len(), |i| read_if_generated(&root.join(&paths[i])))
+        .into_iter()
+        .collect()
 }
 
 /// The text of a file that starts with the generated header; `None` for any other file, of

@@ -13,8 +13,6 @@
 
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// A section is cut into its entries when it is larger than this share of the text.
 const CUT_SHARE: usize = 16;
@@ -38,36 +36,11 @@ pub fn parse_in_pieces<E>(
     if pieces.len() < 2 {
         return None;
     }
-    let results: Vec<Mutex<Option<Value>>> = pieces.iter().map(|_| Mutex::new(None)).collect();
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let next = AtomicUsize::new(0);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(piece) = pieces.get(i) else { break };
-        if failed.load(Ordering::Relaxed) {
-            break;
-        }
-        match parse(&piece.text(text)) {
-            Ok(value) => *results[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(value),
-            Err(_) => failed.store(true, Ordering::Relaxed),
-        }
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(pieces.len());
-    std::thread::scope(|scope| {
-        for _ in 1..workers {
-            scope.spawn(work);
-        }
-        work();
-    });
-    if failed.into_inner() {
-        return None;
-    }
+    let results = crate::parallel::map_indices(pieces.len(), |i| parse(&pieces[i].text(text)).ok());
     let mut root = Map::new();
     let mut owners = HashMap::new();
     for (piece, result) in pieces.iter().zip(results) {
-        let value = result.into_inner().ok().flatten()?;
+        let value = result?;
         merge(
             &mut root,
             value,

@@ -9,7 +9,6 @@
 use openapiv3::{Components, OpenAPI, PathItem, ReferenceOr};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// Converts `value`; `None` if any part does not convert (the caller explains why).
@@ -23,13 +22,9 @@ pub fn to_openapi(mut value: Value) -> Option<OpenAPI> {
         .chain(items)
         .map(Mutex::new)
         .collect();
-    let results: Vec<Mutex<Option<Part>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(job) = jobs.get(i) else { break };
-        let part = std::mem::take(&mut *lock(job));
-        let converted = if i == 0 {
+    let parts = crate::parallel::map_indices(jobs.len(), |i| {
+        let part = std::mem::take(&mut *lock(&jobs[i]));
+        if i == 0 {
             Option::<Components>::deserialize(part)
                 .map(|components| Part::Components(Box::new(components)))
                 .ok()
@@ -37,20 +32,10 @@ pub fn to_openapi(mut value: Value) -> Option<OpenAPI> {
             ReferenceOr::<PathItem>::deserialize(part)
                 .map(|item| Part::PathItem(Box::new(item)))
                 .ok()
-        };
-        *lock(&results[i]) = converted;
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len());
-    std::thread::scope(|scope| {
-        for _ in 1..workers {
-            scope.spawn(work);
         }
-        work();
     });
     let mut spec = OpenAPI::deserialize(value).ok()?;
-    let mut parts = results.into_iter().map(|r| r.into_inner().ok().flatten());
+    let mut parts = parts.into_iter();
     let Some(Part::Components(components)) = parts.next()? else {
         return None;
     };
