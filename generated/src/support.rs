@@ -23,11 +23,11 @@ macro_rules! object_serde {
         stringify!($name), " object")) } fn visit_map < A : ::serde::de::MapAccess < 'de
         >> (self, mut map : A) -> ::std::result::Result < $name, A::Error > {
         #[allow(non_camel_case_types)] struct __Read < $($field),* > { $($field :
-        ::std::option::Option < $field >,)* } let mut read = __Read { $($field :
-        super::super::super::support::slot(| o : & $name | & o. $field),)* }; $(let mut
-        $extra = ::indexmap::IndexMap::new();)? let mut _unknown =
-        super::super::super::support::Skip; $(let mut _unknown = & mut $extra;)? while
-        let ::std::option::Option::Some(key) = map.next_key:: <
+        ::std::option::Option < $field >,)* } #[allow(unused_mut, unused_variables)] let
+        mut read = __Read { $($field : super::super::super::support::slot(| o : & $name |
+        & o. $field),)* }; $(let mut $extra = ::indexmap::IndexMap::new();)? let mut
+        _unknown = super::super::super::support::Skip; $(let mut _unknown = & mut
+        $extra;)? while let ::std::option::Option::Some(key) = map.next_key:: <
         super::super::super::support::Key < 'de >> () ? { match & * key.0 { $($json =>
         super::super::super::support:: $kind ::read(& mut read. $field, $json, & mut map)
         ?,)* _ => super::super::super::support::Unknown::take(& mut _unknown, key, & mut

@@ -124,6 +124,8 @@ fn object_serde() -> TokenStream {
                                 // the compiler has nothing to infer later.
                                 #[allow(non_camel_case_types)]
                                 struct __Read<$($field),*> { $($field: ::std::option::Option<$field>,)* }
+                                // (Unused, and needlessly mutable, in a struct with no properties.)
+                                #[allow(unused_mut, unused_variables)]
                                 let mut read = __Read { $($field: super::super::super::support::slot(|o: &$name| &o.$field),)* };
                                 $(let mut $extra = ::indexmap::IndexMap::new();)?
                                 // Undeclared properties go to the map if there is one, else
