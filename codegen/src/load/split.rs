@@ -276,23 +276,11 @@ fn merge(
 
 #[cfg(test)]
 mod tests {
+    use super::tests_support::{agrees, whole};
     use super::*;
-
-    fn whole(text: &str) -> Result<Value, serde_yaml::Error> {
-        serde_yaml::from_str::<super::super::lenient::Lenient>(text).map(|l| l.0)
-    }
 
     fn pieces(text: &str) -> Option<Value> {
         parse_in_pieces(text, whole)
-    }
-
-    /// Cutting never changes the result: it gives the whole parse or gives up.
-    fn agrees(text: &str) -> bool {
-        match (pieces(text), whole(text)) {
-            (Some(cut), Ok(one)) => cut == one,
-            (Some(_), Err(_)) => false,
-            (None, _) => true,
-        }
     }
 
     const SPEC: &str = "\
@@ -402,5 +390,114 @@ components:
         }
         assert!(checked >= 30, "only {checked} specs checked");
         assert!(cut >= checked / 2, "only {cut} of {checked} specs were cut");
+    }
+}
+
+#[cfg(test)]
+mod mutations {
+    //! Cutting must agree with the whole parse on broken and odd YAML too: every fixture spec is
+    //! mutated many ways (lines dropped, doubled, re-indented, anchors and aliases planted,
+    //! scalars opened across lines) and each result must cut to the same value or not at all.
+
+    use super::tests_support::{agrees, whole};
+
+    /// A small deterministic generator, so a failure is reproducible.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    fn mutate(text: &str, rng: &mut Lcg) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for _ in 0..1 + rng.below(3) {
+            let i = rng.below(lines.len());
+            match rng.below(7) {
+                0 => {
+                    lines.remove(i);
+                }
+                1 => lines.insert(i, lines[i].clone()),
+                2 => lines[i] = format!("  {}", lines[i]),
+                3 => lines[i] = lines[i].trim_start_matches(' ').to_owned(),
+                4 => {
+                    // An anchor here and an alias further down.
+                    let j = i + rng.below(lines.len() - i);
+                    if let Some(at) = lines[i].find(": ") {
+                        lines[i].insert_str(at + 2, "&m ");
+                    }
+                    if let Some(at) = lines[j].find(": ") {
+                        lines[j].truncate(at + 2);
+                        lines[j].push_str("*m");
+                    }
+                }
+                5 => {
+                    if let Some(at) = lines[i].find(": ") {
+                        lines[i].insert(at + 2, '"');
+                        let j = (i + 1 + rng.below(4)).min(lines.len() - 1);
+                        lines[j].push('"');
+                    }
+                }
+                _ => {
+                    let indent = " ".repeat(2 * rng.below(4));
+                    lines.insert(i, format!("{indent}- item"));
+                }
+            }
+            if lines.is_empty() {
+                break;
+            }
+        }
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn mutated_fixtures_cut_to_the_same_value_or_not_at_all() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        let mut rng = Lcg(7);
+        let (mut checked, mut cut) = (0, 0);
+        for entry in std::fs::read_dir(root).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for round in 0..150 {
+                let mutated = mutate(&text, &mut rng);
+                assert!(
+                    agrees(&mutated),
+                    "{} (round {round}):\n{mutated}",
+                    path.display()
+                );
+                checked += 1;
+                cut += usize::from(super::parse_in_pieces(&mutated, whole).is_some());
+            }
+        }
+        assert!(checked > 1000);
+        // Many mutations break the text or its layout; enough must still cut for the test to
+        // exercise cutting (about a quarter do).
+        assert!(cut > checked / 5, "only {cut} of {checked} cut");
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::*;
+
+    pub fn whole(text: &str) -> Result<Value, serde_yaml::Error> {
+        serde_yaml::from_str::<super::super::lenient::Lenient>(text).map(|l| l.0)
+    }
+
+    /// Cutting never changes the result: it gives the whole parse or gives up.
+    pub fn agrees(text: &str) -> bool {
+        match (parse_in_pieces(text, whole), whole(text)) {
+            (Some(cut), Ok(one)) => cut == one,
+            (Some(_), Err(_)) => false,
+            (None, _) => true,
+        }
     }
 }
