@@ -30,7 +30,7 @@ pub fn run(args: &[String]) -> ExitCode {
     println!("machine: {}", machine());
     println!("runs: {RUNS} per figure, median shown; times in milliseconds\n");
     println!(
-        "{:<34} {:>9} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>6}",
+        "{:<34} {:>9} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "spec",
         "bytes",
         "ops",
@@ -42,9 +42,7 @@ pub fn run(args: &[String]) -> ExitCode {
         "passes",
         "render",
         "check",
-        "total",
-        "bare",
-        "ratio"
+        "total"
     );
     let scratch = root.join("target/bench");
     for spec in &specs {
@@ -98,8 +96,8 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
     // One full run first, to write the output that the check stage then compares against.
     let output = codegen::generate_from_bytes(bytes, &options).map_err(|e| e.to_string())?;
     sync::sync(&out, &output.files, Mode::Write).map_err(|e| e.to_string())?;
-    // parse, convert, lower, passes, emit+render (all cores), check, total, bare parse
-    let mut stages: [Vec<Duration>; 8] = Default::default();
+    // parse, convert, lower, passes, emit+render (all cores), check, total
+    let mut stages: [Vec<Duration>; 7] = Default::default();
     let (mut ops, mut types, mut file_count) = (0, 0, 0);
     for _ in 0..RUNS {
         let start = Instant::now();
@@ -127,10 +125,6 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
             return Err("the check found differences on an unchanged tree".to_owned());
         }
         stages[6].push(start.elapsed());
-        // The floor: serde parsing the text straight into `openapiv3`, nothing else.
-        let t = Instant::now();
-        load::bare_parse(bytes)?;
-        stages[7].push(t.elapsed());
         ops = space.operations.len();
         types = space.types.len();
     }
@@ -142,11 +136,7 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
     for m in &medians {
         let _ = write!(row, " {:>8.1}", m.as_secs_f64() * 1000.0);
     }
-    let _ = write!(
-        row,
-        " {:>5.1}x",
-        medians[6].as_secs_f64() / medians[7].as_secs_f64()
-    );
+
     println!("{row}");
     Ok(medians[6])
 }

@@ -7,7 +7,7 @@ use xtask::{codegen_cmd, USAGE};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    tune_memory();
+    xtask::tune_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("codegen") => codegen_cmd::run(&args[1..]),
@@ -22,19 +22,5 @@ fn main() -> ExitCode {
             eprintln!("error: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// mimalloc asks the kernel for transparent huge pages, and every first touch of one makes the
-/// kernel zero 2 MiB: profiled, that was a third of a whole-API run, and it doubled the peak.
-/// Turning huge pages off for this process halves the peak and the kernel's share of the run.
-/// (mimalloc's own default of handing freed memory back after 10 ms is kept: never handing it
-/// back was no faster within the noise, and took a 50 MB spec's peak from 540 to 890 MiB.)
-fn tune_memory() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and only changes how this process's
-    // memory is backed.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }

@@ -128,6 +128,10 @@ fn is_method(segment: &str) -> bool {
     )
 }
 
+/// Converts a copy of the node: by value, the same way loading converts, so that this failure
+/// path adds no second copy of `openapiv3`'s deserializers to the build.
 fn check<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), String> {
-    T::deserialize(value).map(drop).map_err(|e| e.to_string())
+    T::deserialize(value.clone())
+        .map(drop)
+        .map_err(|e| e.to_string())
 }

@@ -46,17 +46,6 @@ pub fn parse(bytes: &[u8], label: &str) -> Result<Value, Errors> {
     parse_text(decode(bytes, label)?, label)
 }
 
-/// The plain parse of a spec into `openapiv3` with no checks, repairs or positions: the floor
-/// a loader cannot go below, which the benchmark reports beside the whole run.
-pub fn bare_parse(bytes: &[u8]) -> Result<OpenAPI, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| e.to_string())
-    } else {
-        serde_yaml::from_str(text).map_err(|e| e.to_string())
-    }
-}
-
 /// The second half of loading: a generic JSON value → the typed document, after the version
 /// check and the repairs. `reparse` gives the value again, to explain a failure.
 pub fn convert(
