@@ -94,14 +94,9 @@ fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
     }
 }
 
+/// The `mod.rs` of a module: a `mod` and a `pub use` per type, sorted by file.
 fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
-    let mut entries: Vec<(String, &str)> = space
-        .types
-        .iter()
-        .filter(|t| t.module == module)
-        .map(|t| (naming::module_name(&t.name), t.name.as_str()))
-        .collect();
-    entries.sort();
+    let entries = module_entries(space, module);
     let items = entries.iter().map(|(file, name)| {
         let file = ident(file);
         let name = ident(name);
@@ -110,17 +105,48 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
             pub use self::#file::#name;
         }
     });
-    let doc = match module {
-        Module::Components => " The component schemas of the spec, and the types nested in them.",
-        Module::Operations => {
-            " Request and response bodies of the operations, and the types nested in them."
-        }
-    };
+    let doc = module_doc(module);
     RustFile {
-        path: format!("src/models/{}/mod.rs", module.dir()),
+        path: module_mod_path(module),
         tokens: quote! {
             #![doc = #doc]
             #(#items)*
         },
     }
+}
+
+/// The text [`module_mod_rs`] renders to, written directly: the largest file of a big crate
+/// (a line pair per type) and the plainest, so it skips the parse and print.
+pub fn module_mod_text(space: &TypeSpace, i: usize) -> Option<(String, String)> {
+    let module = *modules(space).iter().nth(i.checked_sub(2)?)?;
+    let mut text = format!("//!{}\n", module_doc(module));
+    for (file, name) in module_entries(space, module) {
+        let (file, name) = (ident(&file), ident(name));
+        text.push_str(&format!("mod {file};\npub use self::{file}::{name};\n"));
+    }
+    Some((module_mod_path(module), text))
+}
+
+fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str)> {
+    let mut entries: Vec<(String, &str)> = space
+        .types
+        .iter()
+        .filter(|t| t.module == module)
+        .map(|t| (naming::module_name(&t.name), t.name.as_str()))
+        .collect();
+    entries.sort();
+    entries
+}
+
+fn module_doc(module: Module) -> &'static str {
+    match module {
+        Module::Components => " The component schemas of the spec, and the types nested in them.",
+        Module::Operations => {
+            " Request and response bodies of the operations, and the types nested in them."
+        }
+    }
+}
+
+fn module_mod_path(module: Module) -> String {
+    format!("src/models/{}/mod.rs", module.dir())
 }

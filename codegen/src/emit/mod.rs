@@ -70,14 +70,24 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
 }
 
 /// The finished text of a file too plain to need formatting, or `None`: an alias of a named
-/// type is a doc comment and one short line. Most files of a spec written without references
-/// are such aliases, and skipping the parse and print of each is a tenth of a run. The text is
+/// type is a doc comment and one short line, and a module's `mod.rs` is a pair of lines per
+/// type. Most files of a spec written without references are such aliases, and its
+/// `operations/mod.rs` the largest file; skipping the parse and print of these is a fifth of
+/// the rendering. The text is
 /// what rendering its tokens gives (a test holds the two equal), by the rules the printer
 /// follows: a doc line without a newline that does not start with `/` prints as `///` and the
 /// line without trailing spaces, and a path is never broken.
 pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<crate::OutputFile> {
-    let FileJob::Type(id) = job else {
-        return None;
+    let id = match job {
+        FileJob::Type(id) => id,
+        FileJob::Layout(i) => {
+            let (path, text) = layout::module_mod_text(space, i)?;
+            return Some(crate::OutputFile {
+                path,
+                contents: crate::render::header("//", spec_label) + &text,
+            });
+        }
+        _ => return None,
     };
     let def = space.get(id);
     let crate::ir::TypeKind::Alias(TypeRef::Named(target)) = &def.kind else {
