@@ -95,7 +95,9 @@ fn alias_reaches_by_value(space: &TypeSpace, id: TypeId) -> bool {
 /// Whether `goal` is reachable from the alias `from` through aliases only; with `by_value`,
 /// only through references held by value (directly or as `Option`).
 fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId, by_value_only: bool) -> bool {
-    let mut seen = vec![false; space.types.len()];
+    // A set, not a flag per type: this runs for every alias, and alias chains are short, so a
+    // per-call array the size of the whole type space made the pass quadratic.
+    let mut seen = std::collections::HashSet::new();
     let mut stack = vec![from];
     while let Some(id) = stack.pop() {
         let TypeKind::Alias(target) = &space.get(id).kind else {
@@ -111,8 +113,7 @@ fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId, by_value_only: b
             if next == goal {
                 return true;
             }
-            if !seen[next.0] {
-                seen[next.0] = true;
+            if seen.insert(next) {
                 stack.push(next);
             }
         }
