@@ -66,40 +66,31 @@ fn find_yaml(lines: &[(usize, usize, &str)], segments: &[String]) -> Option<(usi
     let mut item: Option<(usize, usize, &str)> = None;
     let mut found = None;
     for segment in segments {
-        // The block of the parent: the lines after it that are indented deeper.
-        let mut block: Vec<(usize, (usize, usize, &str))> = Vec::new();
-        if let Some((line, indent, rest)) = item.take() {
-            block.push((start - 1, (line, indent, rest)));
-            block.extend(
-                lines[start..]
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .take_while(|(_, (_, i, _))| *i >= indent)
-                    .map(|(i, l)| (start + i, l)),
-            );
-        } else {
-            block.extend(
-                lines[start..]
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .take_while(|(_, (_, indent, _))| parent_indent.is_none_or(|p| *indent > p))
-                    .map(|(i, l)| (start + i, l)),
-            );
-        }
-        let Some(&(_, (_, child_indent, first))) = block.first() else {
+        // The block of the parent: the lines after it that are indented deeper (after an item,
+        // the item's own line first, then the lines at least as deep as its first key).
+        let head = item.take().map(|line| (start - 1, line));
+        let floor = head.map(|(_, (_, indent, _))| indent);
+        let block = head.into_iter().chain(
+            lines[start..]
+                .iter()
+                .copied()
+                .enumerate()
+                .map(move |(i, l)| (start + i, l))
+                .take_while(move |&(_, (_, indent, _))| match floor {
+                    Some(floor) => indent >= floor,
+                    None => parent_indent.is_none_or(|p| indent > p),
+                }),
+        );
+        let Some((_, (_, child_indent, first))) = block.clone().next() else {
             break;
         };
         let in_sequence = first.starts_with('-');
         if let (true, Ok(index)) = (in_sequence, segment.parse::<usize>()) {
             let hit = block
-                .iter()
                 .filter(|(_, (_, indent, content))| {
                     *indent == child_indent && content.starts_with('-')
                 })
-                .nth(index)
-                .copied();
+                .nth(index);
             let Some((i, (line, indent, content))) = hit else {
                 break;
             };
@@ -111,10 +102,10 @@ fn find_yaml(lines: &[(usize, usize, &str)], segments: &[String]) -> Option<(usi
             item = Some((line, key_indent, rest));
             continue;
         }
+        let forms = key_forms(segment);
         let hit = block
-            .iter()
-            .find(|&&(_, (_, indent, content))| indent == child_indent && is_key(content, segment))
-            .copied();
+            .filter(|&(_, (_, indent, _))| indent == child_indent)
+            .find(|&(_, (_, _, content))| is_key(content, &forms));
         let Some((i, (line, indent, _))) = hit else {
             break;
         };
@@ -125,14 +116,18 @@ fn find_yaml(lines: &[(usize, usize, &str)], segments: &[String]) -> Option<(usi
     found
 }
 
-/// Whether a YAML line starts with `segment` as a mapping key, plain or quoted.
-fn is_key(content: &str, segment: &str) -> bool {
-    let candidates = [
+/// How a key can be written: plain, double-quoted or single-quoted.
+fn key_forms(segment: &str) -> [String; 3] {
+    [
         segment.to_owned(),
         format!("\"{}\"", segment.replace('\\', "\\\\").replace('"', "\\\"")),
         format!("'{}'", segment.replace('\'', "''")),
-    ];
-    candidates.iter().any(|k| {
+    ]
+}
+
+/// Whether a YAML line starts with a key in one of its written `forms`.
+fn is_key(content: &str, forms: &[String; 3]) -> bool {
+    forms.iter().any(|k| {
         content.strip_prefix(k.as_str()).is_some_and(|rest| {
             rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t']))
         })
