@@ -61,7 +61,12 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
                 tokens: model::emit_type(space, def),
             }
         }
-        FileJob::Support => support::emit(space),
+        FileJob::Support => RustFile {
+            path: "src/support.rs".to_owned(),
+            tokens: support::text(space)
+                .parse()
+                .expect("the support module is valid Rust (tested)"),
+        },
         FileJob::Examples => RustFile {
             path: "src/example_tests.rs".to_owned(),
             tokens: examples::emit(space),
@@ -87,7 +92,13 @@ pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<c
                 contents: crate::render::header("//", spec_label) + &text,
             });
         }
-        _ => return None,
+        FileJob::Support => {
+            return Some(crate::OutputFile {
+                path: "src/support.rs".to_owned(),
+                contents: crate::render::header("//", spec_label) + &support::text(space),
+            })
+        }
+        FileJob::Examples => return None,
     };
     let def = space.get(id);
     let crate::ir::TypeKind::Alias(TypeRef::Named(target)) = &def.kind else {
@@ -125,14 +136,6 @@ fn type_file_path(def: &crate::ir::TypeDef) -> String {
         def.module.dir(),
         naming::module_name(&def.name)
     )
-}
-
-/// Emits every Rust file of the crate, in a fixed order, on this thread.
-pub fn emit(space: &TypeSpace) -> Vec<RustFile> {
-    plan(space)
-        .into_iter()
-        .map(|job| emit_file(space, job))
-        .collect()
 }
 
 /// An identifier from a name the naming module produced, raw where it is a keyword.
