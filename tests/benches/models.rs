@@ -6,7 +6,7 @@
 
 use authlete_models::models::operations::BackchannelAuthenticationCompleteApiResponseBody as Generated;
 use serde::{Deserialize, Serialize};
-use std::time::{Duration, Instant};
+use xtask::bench::median_time;
 
 /// The same fields as the generated type, written as a user would without open enums or kept
 /// unknown properties: enums as plain strings, nested objects as plain structs.
@@ -109,46 +109,23 @@ fn example() -> serde_json::Value {
         .clone()
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<F: FnMut()>(mut f: F) -> Duration {
-    median(
-        (0..21)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect(),
-    )
-}
+/// Runs of each measurement; the median is reported.
+const RUNS: usize = 21;
 
 fn main() {
     let list = serde_json::Value::Array(vec![example(); 1000]);
     let json = serde_json::to_string(&list).unwrap();
-    let generated_de = time(|| {
-        drop(std::hint::black_box(
-            serde_json::from_str::<Vec<Generated>>(&json).unwrap(),
-        ))
+    // Each result is dropped inside its timing, as a caller's would be.
+    let generated_de = median_time(RUNS, || {
+        serde_json::from_str::<Vec<Generated>>(&json).unwrap()
     });
-    let plain_de = time(|| {
-        drop(std::hint::black_box(
-            serde_json::from_str::<Vec<Plain>>(&json).unwrap(),
-        ))
-    });
+    let plain_de = median_time(RUNS, || serde_json::from_str::<Vec<Plain>>(&json).unwrap());
     let generated: Vec<Generated> = serde_json::from_str(&json).unwrap();
     let plain: Vec<Plain> = serde_json::from_str(&json).unwrap();
-    let generated_ser = time(|| {
-        drop(std::hint::black_box(
-            serde_json::to_string(&generated).unwrap(),
-        ))
-    });
-    let plain_ser = time(|| drop(std::hint::black_box(serde_json::to_string(&plain).unwrap())));
+    let generated_ser = median_time(RUNS, || serde_json::to_string(&generated).unwrap());
+    let plain_ser = median_time(RUNS, || serde_json::to_string(&plain).unwrap());
     println!(
-        "1,000 bodies, {} bytes of JSON; medians of 21 runs",
+        "1,000 bodies, {} bytes of JSON; medians of {RUNS} runs",
         json.len()
     );
     println!(

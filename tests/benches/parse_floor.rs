@@ -8,30 +8,13 @@
 //! `openapiv3` type tree twice more, which would add seconds to every first build of the xtask.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use xtask::bench::median_time;
 
 const RUNS: usize = 7;
 
 /// The allocator and memory settings of `cargo xtask`, so the figures are the CLI's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(f());
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
 
 fn bare(text: &str) -> Result<openapiv3::OpenAPI, String> {
     if text.trim_start().starts_with('{') {
@@ -68,8 +51,10 @@ fn main() {
             spec_label: spec.clone(),
             standalone: true,
         };
-        let floor = time(|| bare(&text));
-        let whole = time(|| codegen::generate_from_bytes(text.as_bytes(), &options));
+        let floor = median_time(RUNS, || bare(&text));
+        let whole = median_time(RUNS, || {
+            codegen::generate_from_bytes(text.as_bytes(), &options)
+        });
         let name = Path::new(&spec)
             .file_name()
             .unwrap_or_default()

@@ -141,9 +141,23 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
     Ok(medians[6])
 }
 
-fn median(samples: &mut [Duration]) -> Duration {
+/// The median of some timings (the upper one of an even count).
+pub fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
+}
+
+/// The median time of `runs` calls of `f`, its result kept from being optimized away. Shared
+/// with the `cargo bench` targets of `codegen-tests`.
+pub fn median_time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    median(&mut samples)
 }
 
 fn machine() -> String {
