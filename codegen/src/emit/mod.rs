@@ -78,10 +78,9 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
 /// type is a doc comment and one short line, and a module's `mod.rs` is a pair of lines per
 /// type. Most files of a spec written without references are such aliases, and its
 /// `operations/mod.rs` the largest file; skipping the parse and print of these is a fifth of
-/// the rendering. The text is
-/// what rendering its tokens gives (a test holds the two equal), by the rules the printer
-/// follows: a doc line without a newline that does not start with `/` prints as `///` and the
-/// line without trailing spaces, and a path is never broken.
+/// the rendering. The text is what rendering its tokens gives (a test holds the two equal), by
+/// the rules the printer follows: a doc line without a newline that does not start with `/`
+/// prints as `///` and the line without trailing spaces, and a path is never broken.
 pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<crate::OutputFile> {
     let id = match job {
         FileJob::Type(id) => id,
@@ -104,7 +103,6 @@ pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<c
     let crate::ir::TypeKind::Alias(TypeRef::Named(target)) = &def.kind else {
         return None;
     };
-    let target_def = space.get(*target);
     let mut contents = crate::render::header("//", spec_label);
     for line in doc_lines(def.docs.as_deref()) {
         if line.contains('\n') || line.starts_with('/') {
@@ -114,15 +112,11 @@ pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<c
         contents.push_str(&line);
         contents.push('\n');
     }
-    let path = if target_def.module == def.module {
-        format!("super::{}", ident(&target_def.name))
-    } else {
-        format!(
-            "super::super::{}::{}",
-            target_def.module.dir(),
-            ident(&target_def.name)
-        )
-    };
+    let path: Vec<String> = named_path(space, *target, def.module)
+        .iter()
+        .map(Ident::to_string)
+        .collect();
+    let path = path.join("::");
     contents.push_str(&format!("pub type {} = {path};\n", ident(&def.name)));
     Some(crate::OutputFile {
         path: type_file_path(def),
@@ -354,16 +348,23 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
             quote!(#boxed<#inner>)
         }
         TypeRef::Named(id) => {
-            let def = space.get(*id);
-            let name = ident(&def.name);
-            if def.module == from {
-                quote!(super::#name)
-            } else {
-                let dir = ident(def.module.dir());
-                quote!(super::super::#dir::#name)
-            }
+            let path = named_path(space, *id, from);
+            quote!(#(#path)::*)
         }
     }
+}
+
+/// The path to a named type from a type file of `from`: `super::Name` for a type of the same
+/// module, `super::super::<module>::Name` for one of the other.
+fn named_path(space: &TypeSpace, id: TypeId, from: Module) -> Vec<Ident> {
+    let def = space.get(id);
+    let mut path = vec![ident("super")];
+    if def.module != from {
+        path.push(ident("super"));
+        path.push(ident(def.module.dir()));
+    }
+    path.push(ident(&def.name));
+    path
 }
 
 #[cfg(test)]
