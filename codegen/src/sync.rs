@@ -83,7 +83,6 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
 /// written in check mode, and nothing is written in write mode unless every target is either
 /// absent or a generated file.
 pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, SyncError> {
-    check_paths(files)?;
     sync_snapshot(files, Snapshot::take(root, mode)?)
 }
 
@@ -122,7 +121,7 @@ impl Snapshot {
     }
 }
 
-/// Rejects any path that could leave the output directory, before anything is done.
+/// Rejects any path that could leave the output directory, before anything is written.
 fn check_paths(files: &[OutputFile]) -> Result<(), SyncError> {
     match files.iter().find(|file| !is_safe_relative(&file.path)) {
         Some(file) => Err(SyncError::UnsafePath {
