@@ -5,11 +5,6 @@
 //! items), which is how specs are written; inside a flow collection (`{…}`, `[…]`) the search
 //! stops at the line of the deepest key it found, which still points at the right place.
 
-/// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
-pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    Locator::new(text).find(pointer)
-}
-
 /// Finds many pointers in one text: a YAML text is split into lines once, not once a pointer.
 pub struct Locator<'t> {
     text: &'t str,
@@ -236,6 +231,10 @@ fn find_json(text: &str, target: &[String]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
+        Locator::new(text).find(pointer)
+    }
 
     const YAML: &str = "openapi: 3.0.3\npaths:\n  /a/{id}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                required: 7\ncomponents:\n  schemas:\n    List:\n      allOf:\n        - $ref: '#/x'\n        - type: object\n          properties:\n            n: {type: integer}\n";
 
