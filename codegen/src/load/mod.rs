@@ -14,7 +14,6 @@ mod lenient;
 mod locate;
 pub mod position;
 mod repair;
-mod split;
 mod typed;
 
 /// A parsed spec, with the warnings its repairs produced.
@@ -159,9 +158,6 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Below this size a YAML spec parses faster in one piece than the threads take to start.
-const SPLIT_FROM_BYTES: usize = 64 * 1024;
-
 fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
     if text.trim().is_empty() {
         return Err(Errors::one(
@@ -190,19 +186,18 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
                 )
             })
     } else {
-        let parse_yaml = |text: &str| serde_yaml::from_str::<lenient::Lenient>(text).map(|l| l.0);
-        if text.len() >= SPLIT_FROM_BYTES {
-            if let Some(value) = split::parse_in_pieces(text, parse_yaml) {
-                return Ok(value);
-            }
-        }
-        parse_yaml(text).map_err(|e| {
-            let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
-            if let Some(loc) = e.location() {
-                d = d.at_line_col(loc.line(), loc.column());
-            }
-            Errors::one(d)
-        })
+        // One parse of the whole text: a YAML document cannot be cut into pieces by its lines
+        // without a scanner of its own (block scalars, comments, anchors), and a cut that
+        // misreads one line changes the data without a word.
+        serde_yaml::from_str::<lenient::Lenient>(text)
+            .map(|l| l.0)
+            .map_err(|e| {
+                let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
+                if let Some(loc) = e.location() {
+                    d = d.at_line_col(loc.line(), loc.column());
+                }
+                Errors::one(d)
+            })
     }
 }
 
@@ -306,6 +301,45 @@ mod tests {
             "{d}"
         );
         assert!(d.message.contains("expected a sequence"), "{d}");
+    }
+
+    /// Block scalars whose lines start with `#` are text, not comments, at every position and
+    /// under every chomping and indentation indicator, in a spec large enough that an earlier
+    /// version cut it into pieces (and lost such lines at the end of a piece).
+    #[test]
+    fn block_scalar_lines_that_start_with_a_hash_are_kept() {
+        let headers = ["|", "|-", "|+", ">", ">-", ">+", "|2", ">2-", "|+2"];
+        let bodies = [
+            "# heading",
+            "text\n  # heading",
+            "# first\n  middle\n  # last",
+            "#method()\n\n  # after a blank line",
+        ];
+        let mut text = String::from(MINIMAL.trim_end_matches("paths: {}\n"));
+        text.push_str("paths:\n");
+        let mut expected = Vec::new();
+        let mut i = 0;
+        while text.len() < 200 * 1024 {
+            let header = headers[i % headers.len()];
+            let body = bodies[i / headers.len() % bodies.len()];
+            text.push_str(&format!(
+                "  # a comment\n  /p{i}:\n    description: {header}\n      {}\n\n    get:\n      responses:\n        '200': {{description: ok}}\n",
+                body.replace("\n  ", "\n      ")
+            ));
+            expected.push((format!("/p{i}"), header, body));
+            i += 1;
+        }
+        let whole: Value = serde_yaml::from_str(&text).unwrap();
+        let parsed = parse(text.as_bytes(), "big.yaml").unwrap();
+        assert_eq!(parsed, whole);
+        for (path, header, body) in expected {
+            let description = parsed["paths"][&path]["description"].as_str().unwrap();
+            let last = body.rsplit("\n  ").next().unwrap();
+            assert!(
+                description.contains(last.trim()),
+                "{path} ({header}): {description:?} lost {last:?}"
+            );
+        }
     }
 
     #[test]
