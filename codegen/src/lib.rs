@@ -135,9 +135,13 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
     let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> =
         parallel::map_indices(order.len(), |k| {
             let i = order[k];
-            let file = match emit::plain_text(space, jobs[i], label) {
-                Some(file) => Ok(file),
-                None => render::render_rust(emit::emit_file(space, jobs[i]), label),
+            let file = match jobs[i] {
+                // The support module is Rust source kept as text, so its comments survive;
+                // `render_source` still parses it before it is written.
+                emit::FileJob::Support => {
+                    render::render_source(emit::SUPPORT_PATH, &emit::support_source(space), label)
+                }
+                job => render::render_rust(emit::emit_file(space, job), label),
             };
             (i, file)
         });

@@ -32,22 +32,35 @@ pub fn is_generated(text: &str) -> bool {
 }
 
 pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Errors> {
-    let parsed: syn::File = syn::parse2(file.tokens).map_err(|e| {
-        Errors::one(
-            Diagnostic::error(
-                Kind::Internal,
-                spec_label,
-                format!("the generator produced invalid Rust for {}: {e}", file.path),
-            )
-            .hint("this is a bug in the generator; please report it with the spec"),
-        )
-    })?;
+    let parsed: syn::File =
+        syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
     let mut contents = header("//", spec_label);
     contents.push_str(&prettyplease::unparse(&parsed));
     Ok(OutputFile {
         path: file.path,
         contents,
     })
+}
+
+/// A file kept as Rust source text (the support module, whose comments explain it), checked
+/// to parse and given the header, but not reprinted.
+pub fn render_source(path: &str, source: &str, spec_label: &str) -> Result<OutputFile, Errors> {
+    syn::parse_file(source).map_err(|e| invalid_rust(path, &e, spec_label))?;
+    Ok(OutputFile {
+        path: path.to_owned(),
+        contents: header("//", spec_label) + source,
+    })
+}
+
+fn invalid_rust(path: &str, e: &syn::Error, spec_label: &str) -> Errors {
+    Errors::one(
+        Diagnostic::error(
+            Kind::Internal,
+            spec_label,
+            format!("the generator produced invalid Rust for {path}: {e}"),
+        )
+        .hint("this is a bug in the generator; please report it with the spec"),
+    )
 }
 
 #[cfg(test)]

@@ -115,18 +115,6 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
     }
 }
 
-/// The text [`module_mod_rs`] renders to, written directly: the largest file of a big crate
-/// (a line pair per type) and the plainest, so it skips the parse and print.
-pub fn module_mod_text(space: &TypeSpace, i: usize) -> Option<(String, String)> {
-    let module = *modules(space).iter().nth(i.checked_sub(2)?)?;
-    let mut text = format!("//!{}\n", module_doc(module));
-    for (file, name) in module_entries(space, module) {
-        let (file, name) = (ident(&file), ident(name));
-        text.push_str(&format!("mod {file};\npub use self::{file}::{name};\n"));
-    }
-    Some((module_mod_path(module), text))
-}
-
 fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str)> {
     let mut entries: Vec<(String, &str)> = space
         .types

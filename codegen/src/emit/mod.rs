@@ -61,8 +61,9 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
                 tokens: model::emit_type(space, def),
             }
         }
+        // The support module is source text, comments included: see [`support_source`].
         FileJob::Support => RustFile {
-            path: "src/support.rs".to_owned(),
+            path: SUPPORT_PATH.to_owned(),
             tokens: support::text(space)
                 .parse()
                 .expect("the support module is valid Rust (tested)"),
@@ -74,54 +75,13 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
     }
 }
 
-/// The finished text of a file too plain to need formatting, or `None`: an alias of a named
-/// type is a doc comment and one short line, and a module's `mod.rs` is a pair of lines per
-/// type. Most files of a spec written without references are such aliases, and its
-/// `operations/mod.rs` the largest file; skipping the parse and print of these is a fifth of
-/// the rendering. The text is what rendering its tokens gives (a test holds the two equal), by
-/// the rules the printer follows: a doc line without a newline that does not start with `/`
-/// prints as `///` and the line without trailing spaces, and a path is never broken.
-pub fn plain_text(space: &TypeSpace, job: FileJob, spec_label: &str) -> Option<crate::OutputFile> {
-    let id = match job {
-        FileJob::Type(id) => id,
-        FileJob::Layout(i) => {
-            let (path, text) = layout::module_mod_text(space, i)?;
-            return Some(crate::OutputFile {
-                path,
-                contents: crate::render::header("//", spec_label) + &text,
-            });
-        }
-        FileJob::Support => {
-            return Some(crate::OutputFile {
-                path: "src/support.rs".to_owned(),
-                contents: crate::render::header("//", spec_label) + &support::text(space),
-            })
-        }
-        FileJob::Examples => return None,
-    };
-    let def = space.get(id);
-    let crate::ir::TypeKind::Alias(TypeRef::Named(target)) = &def.kind else {
-        return None;
-    };
-    let mut contents = crate::render::header("//", spec_label);
-    for line in doc_lines(def.docs.as_deref()) {
-        if line.contains('\n') || line.starts_with('/') {
-            return None;
-        }
-        contents.push_str("///");
-        contents.push_str(&line);
-        contents.push('\n');
-    }
-    let path: Vec<String> = named_path(space, *target, def.module)
-        .iter()
-        .map(Ident::to_string)
-        .collect();
-    let path = path.join("::");
-    contents.push_str(&format!("pub type {} = {path};\n", ident(&def.name)));
-    Some(crate::OutputFile {
-        path: type_file_path(def),
-        contents,
-    })
+/// Where the support module goes.
+pub const SUPPORT_PATH: &str = "src/support.rs";
+
+/// The support module's text: the helpers of `codegen/support/` that this crate uses, with
+/// their comments, as they are written there.
+pub fn support_source(space: &TypeSpace) -> String {
+    support::text(space)
 }
 
 fn type_file_path(def: &crate::ir::TypeDef) -> String {
