@@ -139,8 +139,37 @@ pub fn module_name(type_name: &str) -> String {
     if reserved {
         format!("{snake}_")
     } else {
-        snake
+        fit_file_stem(snake)
     }
+}
+
+/// The longest module name kept whole. A module is a file `<name>.rs`, written through a
+/// temporary `.<name>.rs.<pid>.tmp` beside it, and file systems allow 255 bytes a name; this
+/// leaves room for both with a margin.
+pub const MAX_STEM_BYTES: usize = 200;
+
+/// A stem longer than [`MAX_STEM_BYTES`] becomes a readable prefix, `_`, and 16 hex digits of
+/// a hash of the whole stem: deterministic, and distinct for distinct stems in practice (the
+/// names pass has made the full names distinct already).
+fn fit_file_stem(stem: String) -> String {
+    if stem.len() <= MAX_STEM_BYTES {
+        return stem;
+    }
+    let hash = format!("{:016x}", fnv1a_64(stem.as_bytes()));
+    let mut cut = MAX_STEM_BYTES - hash.len() - 1;
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let prefix = stem[..cut].trim_end_matches('_');
+    format!("{prefix}_{hash}")
+}
+
+/// FNV-1a, 64 bits: small, fixed by its definition, the same on every platform and release
+/// (the standard library's hasher promises neither), so file names do not churn.
+fn fnv1a_64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Singular of the last word of a PascalCase name, for array items: `ServiceAttributes` →
@@ -291,6 +320,23 @@ mod tests {
             module_name("BackchannelAuthenticationCompleteApiFormResponseBody"),
             "backchannel_authentication_complete_api_form_response_body"
         );
+    }
+
+    #[test]
+    fn long_module_names_are_shortened_stably() {
+        let long = "Segment".repeat(60);
+        let name = module_name(&long);
+        assert!(name.len() <= MAX_STEM_BYTES, "{}", name.len());
+        assert!(name.starts_with("segment_segment_"), "{name}");
+        assert_eq!(name, module_name(&long), "the same name every time");
+        // The hash is FNV-1a of the whole stem, fixed by its definition.
+        assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        let other = module_name(&format!("{long}X"));
+        assert_ne!(name, other, "names differing past the cut stay apart");
+        assert!(syn::parse_str::<syn::Ident>(&name).is_ok());
+        let exact = "a".repeat(MAX_STEM_BYTES);
+        assert_eq!(module_name(&exact), exact, "a name that fits is kept whole");
     }
 
     #[test]

@@ -68,8 +68,17 @@ pub enum SyncError {
     Io { path: PathBuf, source: io::Error },
     #[error("{path}: generated path is not a plain relative path inside the output directory")]
     UnsafePath { path: String },
+    #[error("{path}: {why}; nothing was written")]
+    PathTooLong { path: String, why: String },
     #[error("refusing to overwrite files that are not generated (no generated header):\n  {}", paths.join("\n  "))]
     NotGenerated { paths: Vec<String> },
+    #[error("{failed}\nnothing was changed: the files written before the failure were put back as they were")]
+    RolledBack { failed: Box<SyncError> },
+    #[error("{failed}\nand putting the output directory back as it was failed too, so it is partly updated: {undo}")]
+    RollbackFailed {
+        failed: Box<SyncError>,
+        undo: Box<SyncError>,
+    },
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
@@ -80,141 +89,303 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
 }
 
 /// Makes `root` match `files` (write mode) or reports each difference (check mode). Nothing is
-/// written in check mode, and nothing is written in write mode unless every target is either
-/// absent or a generated file.
+/// written in check mode; in write mode nothing is written unless every path fits and every
+/// target is either absent or a generated file, and a failure while writing puts back what
+/// was written before it, so the directory is either wholly updated or as it was.
 pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, SyncError> {
-    sync_snapshot(files, Snapshot::take(root, mode)?)
+    sync_with(root, files, mode, &mut RealDisk)
 }
 
-/// The output directory as it stood when read: its generated files' text, and which other
-/// files stand there. Taking it before the files are generated (on another core, while the
-/// spec is parsed) takes reading the directory off the critical path; in write mode the
-/// directory stays locked from then until the sync is done, so another run cannot change it
-/// in between.
-pub struct Snapshot {
-    root: PathBuf,
-    mode: Mode,
-    lock: Option<fs::File>,
-    /// Relative path (with `/`) → the text of a generated file, or `None` for any other file.
-    files: HashMap<String, Option<String>>,
+/// The few operations a sync makes on disk, so that a test can fail any one of them.
+pub(crate) trait Disk {
+    /// Replaces or creates the file at `path` with `bytes`, whole (old or new, never part).
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    fn remove_file(&mut self, path: &Path) -> io::Result<()>;
+    fn create_dir(&mut self, path: &Path) -> io::Result<()>;
+    fn remove_dir(&mut self, path: &Path) -> io::Result<()>;
+}
+
+struct RealDisk;
+
+impl Disk for RealDisk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        write_atomically(path, bytes)
+    }
+    fn remove_file(&mut self, path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
+    fn create_dir(&mut self, path: &Path) -> io::Result<()> {
+        fs::create_dir(path)
+    }
+    fn remove_dir(&mut self, path: &Path) -> io::Result<()> {
+        fs::remove_dir(path)
+    }
+}
+
+/// The output directory as read under the lock: the bytes of its generated files, and which
+/// other files stand there.
+struct Snapshot {
+    /// Relative path (with `/`) → the bytes of a generated file, or `None` for any other file.
+    files: HashMap<String, Option<Vec<u8>>>,
 }
 
 impl Snapshot {
-    /// Locks the directory (write mode, if it exists) and reads it. A missing directory is an
-    /// empty snapshot; it is created and locked when there is something to write.
-    pub fn take(root: &Path, mode: Mode) -> Result<Snapshot, SyncError> {
-        // Two runs at once would each decide what to write from what the other is changing;
-        // an exclusive lock on the output directory makes the second wait for the first. The
-        // lock is the operating system's (flock), so a killed run leaves no stale lock behind.
-        let lock = match mode {
-            Mode::Write if root.is_dir() => lock_dir(root)?,
-            _ => None,
-        };
+    fn take(root: &Path) -> Result<Snapshot, SyncError> {
         let paths = files_under(root)?;
         let files = paths.iter().cloned().zip(read_all(root, &paths)?).collect();
-        Ok(Snapshot {
-            root: root.to_owned(),
-            mode,
-            lock,
-            files,
-        })
+        Ok(Snapshot { files })
     }
 }
 
-/// Rejects any path that could leave the output directory, before anything is written.
-fn check_paths(files: &[OutputFile]) -> Result<(), SyncError> {
-    match files.iter().find(|file| !is_safe_relative(&file.path)) {
-        Some(file) => Err(SyncError::UnsafePath {
-            path: file.path.clone(),
-        }),
-        None => Ok(()),
+/// A file system allows this many bytes in one name (ext4, XFS, btrfs, APFS, NTFS in UTF-16
+/// units), and this many in a whole path (Linux's `PATH_MAX`, with its terminating zero).
+const MAX_NAME_BYTES: usize = 255;
+const MAX_PATH_BYTES: usize = 4095;
+/// What the temporary name of a write adds to a file name: `.`, `.`, the process id (at most
+/// ten digits) and `.tmp`.
+const TEMP_NAME_EXTRA: usize = 16;
+
+/// Rejects, before anything is written, any path that could leave the output directory, that
+/// names a file the file system would refuse, or that two files share.
+fn check_paths(root: &Path, files: &[OutputFile]) -> Result<(), SyncError> {
+    let absolute_root = std::env::current_dir()
+        .map(|dir| dir.join(root))
+        .unwrap_or_else(|_| root.to_owned());
+    let mut seen = BTreeSet::new();
+    for file in files {
+        let path = file.path.clone();
+        if !is_safe_relative(&file.path) {
+            return Err(SyncError::UnsafePath { path });
+        }
+        if !seen.insert(file.path.as_str()) {
+            let why = "two generated files have this path".to_owned();
+            return Err(SyncError::PathTooLong { path, why });
+        }
+        let longest = file.path.split('/').map(str::len).max().unwrap_or(0);
+        if longest + TEMP_NAME_EXTRA > MAX_NAME_BYTES {
+            let why = format!(
+                "a name of {longest} bytes is longer than file systems allow ({} bytes, less {TEMP_NAME_EXTRA} for the temporary name of the write)",
+                MAX_NAME_BYTES
+            );
+            return Err(SyncError::PathTooLong { path, why });
+        }
+        let total = absolute_root.join(&file.path).as_os_str().len() + TEMP_NAME_EXTRA;
+        if total > MAX_PATH_BYTES {
+            let why = format!(
+                "the whole path would be {total} bytes, more than the {MAX_PATH_BYTES} the platform allows; choose a shorter --out"
+            );
+            return Err(SyncError::PathTooLong { path, why });
+        }
+    }
+    Ok(())
+}
+
+/// [`sync`] on any [`Disk`]. Everything is decided before the first change; each change is
+/// recorded, and undone in reverse order if a later one fails.
+pub(crate) fn sync_with(
+    root: &Path,
+    files: &[OutputFile],
+    mode: Mode,
+    disk: &mut dyn Disk,
+) -> Result<Report, SyncError> {
+    check_paths(root, files)?;
+    let mut journal = Journal::default();
+    // Two runs at once would each decide what to write from what the other is changing; an
+    // exclusive lock on the output directory makes the second wait for the first. The lock is
+    // the operating system's (flock), so a killed run leaves no stale lock behind.
+    let lock = match mode {
+        Mode::Write => {
+            let created = create_dirs(root, disk, &mut journal);
+            let lock = created.and_then(|()| lock_dir(root));
+            match lock {
+                Ok(lock) => lock,
+                Err(e) => return Err(journal.undo(e, disk)),
+            }
+        }
+        Mode::Check => None,
+    };
+    let snapshot = match Snapshot::take(root) {
+        Ok(snapshot) => snapshot,
+        Err(e) => return Err(journal.undo(e, disk)),
+    };
+    let plan = decide(files, &snapshot);
+    let mut report = Report {
+        unchanged: plan.unchanged,
+        ..Report::default()
+    };
+    if mode == Mode::Check {
+        report.problems = plan.problems;
+        return Ok(report);
+    }
+    if !plan.foreign.is_empty() {
+        return Err(journal.undo(
+            SyncError::NotGenerated {
+                paths: plan.foreign,
+            },
+            disk,
+        ));
+    }
+    match apply(root, &plan, &snapshot, disk, &mut journal) {
+        Ok(()) => {
+            report.written = plan.write.iter().map(|f| f.path.clone()).collect();
+            report.deleted = plan.delete;
+            drop(lock);
+            Ok(report)
+        }
+        Err(e) => Err(journal.undo(e, disk)),
     }
 }
 
-/// [`sync`] against a snapshot taken earlier (see [`Snapshot`]).
-pub fn sync_snapshot(files: &[OutputFile], mut snapshot: Snapshot) -> Result<Report, SyncError> {
-    check_paths(files)?;
-    if snapshot.mode == Mode::Write && snapshot.lock.is_none() {
-        // The directory did not exist (or cannot be locked here): create it, lock it and read
-        // it again, as another run may have written it meanwhile.
-        fs::create_dir_all(&snapshot.root).map_err(io_error(&snapshot.root))?;
-        let lock = lock_dir(&snapshot.root)?;
-        snapshot = Snapshot {
-            lock,
-            ..Snapshot::take(&snapshot.root, Mode::Check)?
-        };
-        snapshot.mode = Mode::Write;
-    }
-    let root = snapshot.root.as_path();
-    let mut report = Report::default();
-    let mut to_write = Vec::new();
-    let mut foreign = Vec::new();
+/// What a sync will do, decided from the snapshot before anything changes.
+struct Plan<'f> {
+    write: Vec<&'f OutputFile>,
+    delete: Vec<String>,
+    foreign: Vec<String>,
+    unchanged: usize,
+    /// The differences, in the order check mode reports them.
+    problems: Vec<Problem>,
+}
+
+fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
+    let mut plan = Plan {
+        write: Vec::new(),
+        delete: Vec::new(),
+        foreign: Vec::new(),
+        unchanged: 0,
+        problems: Vec::new(),
+    };
     for file in files {
         match snapshot.files.get(&file.path) {
             None => {
-                report.problems.push(Problem::Missing(file.path.clone()));
-                to_write.push(file);
+                plan.problems.push(Problem::Missing(file.path.clone()));
+                plan.write.push(file);
             }
-            Some(None) => foreign.push(file.path.clone()),
-            Some(Some(existing)) if *existing == file.contents => report.unchanged += 1,
+            Some(None) => plan.foreign.push(file.path.clone()),
+            Some(Some(existing)) if existing == file.contents.as_bytes() => plan.unchanged += 1,
             Some(Some(existing)) => {
-                report.problems.push(Problem::OutOfDate {
+                plan.problems.push(Problem::OutOfDate {
                     path: file.path.clone(),
-                    diff: short_diff(existing, &file.contents),
+                    diff: short_diff(&String::from_utf8_lossy(existing), &file.contents),
                 });
-                to_write.push(file);
+                plan.write.push(file);
             }
         }
     }
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut stale: Vec<String> = snapshot
+    plan.delete = snapshot
         .files
         .iter()
-        .filter(|(path, text)| text.is_some() && !wanted.contains(path.as_str()))
+        .filter(|(path, bytes)| bytes.is_some() && !wanted.contains(path.as_str()))
         .map(|(path, _)| path.clone())
         .collect();
-    stale.sort();
+    plan.delete.sort();
+    plan.foreign.sort();
+    plan.problems
+        .extend(plan.foreign.iter().cloned().map(Problem::NotGenerated));
+    plan.problems
+        .extend(plan.delete.iter().cloned().map(Problem::Stale));
+    plan
+}
 
-    if snapshot.mode == Mode::Check {
-        foreign.sort();
-        report
-            .problems
-            .extend(foreign.into_iter().map(Problem::NotGenerated));
-        report
-            .problems
-            .extend(stale.into_iter().map(Problem::Stale));
-        return Ok(report);
+/// Carries out a plan, recording each change in the journal as it is made.
+fn apply(
+    root: &Path,
+    plan: &Plan<'_>,
+    snapshot: &Snapshot,
+    disk: &mut dyn Disk,
+    journal: &mut Journal,
+) -> Result<(), SyncError> {
+    for file in &plan.write {
+        let full = root.join(&file.path);
+        let old = match snapshot.files.get(&file.path) {
+            Some(Some(old)) => Some(old.clone()),
+            _ => {
+                // A person may have put a file here since the snapshot; it is not ours.
+                if full.exists() && !starts_with_header(&full).unwrap_or(false) {
+                    return Err(SyncError::NotGenerated {
+                        paths: vec![file.path.clone()],
+                    });
+                }
+                None
+            }
+        };
+        if let Some(dir) = full.parent() {
+            create_dirs(dir, disk, journal)?;
+        }
+        disk.write(&full, file.contents.as_bytes())
+            .map_err(io_error(&full))?;
+        journal.changes.push(match old {
+            Some(old) => Change::Replaced(full, old),
+            None => Change::Created(full),
+        });
     }
-    if !foreign.is_empty() {
-        return Err(SyncError::NotGenerated { paths: foreign });
+    for path in &plan.delete {
+        let full = root.join(path);
+        // A stale file that lost its header since the snapshot is a person's now.
+        if !starts_with_header(&full).unwrap_or(false) {
+            continue;
+        }
+        let Some(Some(old)) = snapshot.files.get(path) else {
+            continue;
+        };
+        disk.remove_file(&full).map_err(io_error(&full))?;
+        journal.changes.push(Change::Deleted(full, old.clone()));
     }
-    // Another run cannot have changed the directory since the snapshot (it is locked), but a
-    // person can: a file that appeared where one is missing, or a stale file that lost its
-    // header, is looked at again before it is overwritten or deleted.
-    let appeared: Vec<String> = to_write
-        .iter()
-        .filter(|file| !snapshot.files.contains_key(&file.path))
-        .filter(|file| root.join(&file.path).exists())
-        .filter(|file| !starts_with_header(&root.join(&file.path)).unwrap_or(false))
-        .map(|file| file.path.clone())
-        .collect();
-    if !appeared.is_empty() {
-        return Err(SyncError::NotGenerated { paths: appeared });
+    Ok(())
+}
+
+/// Creates `dir` and its missing ancestors, recording each one created.
+fn create_dirs(dir: &Path, disk: &mut dyn Disk, journal: &mut Journal) -> Result<(), SyncError> {
+    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.is_dir()).collect();
+    for d in missing.into_iter().rev() {
+        if d.as_os_str().is_empty() {
+            continue;
+        }
+        disk.create_dir(d).map_err(io_error(d))?;
+        journal.changes.push(Change::CreatedDir(d.to_owned()));
     }
-    report.problems.clear();
-    for file in to_write {
-        write_atomically(&root.join(&file.path), file.contents.as_bytes())?;
-        report.written.push(file.path.clone());
-    }
-    for path in stale {
-        let full = root.join(&path);
-        if starts_with_header(&full).unwrap_or(false) {
-            fs::remove_file(&full).map_err(io_error(&full))?;
-            report.deleted.push(path);
+    Ok(())
+}
+
+/// One change made to the output directory, with what undoing it needs.
+enum Change {
+    Created(PathBuf),
+    Replaced(PathBuf, Vec<u8>),
+    Deleted(PathBuf, Vec<u8>),
+    CreatedDir(PathBuf),
+}
+
+/// The changes made so far, in order.
+#[derive(Default)]
+struct Journal {
+    changes: Vec<Change>,
+}
+
+impl Journal {
+    /// Undoes every change, last first, and returns the error that made it necessary.
+    fn undo(self, failed: SyncError, disk: &mut dyn Disk) -> SyncError {
+        if self.changes.is_empty() {
+            return failed;
+        }
+        for change in self.changes.into_iter().rev() {
+            let result = match &change {
+                Change::Created(path) => disk.remove_file(path).map_err(io_error(path)),
+                Change::Replaced(path, old) | Change::Deleted(path, old) => {
+                    disk.write(path, old).map_err(io_error(path))
+                }
+                Change::CreatedDir(path) => disk.remove_dir(path).map_err(io_error(path)),
+            };
+            if let Err(undo) = result {
+                return SyncError::RollbackFailed {
+                    failed: Box::new(failed),
+                    undo: Box::new(undo),
+                };
+            }
+        }
+        SyncError::RolledBack {
+            failed: Box::new(failed),
         }
     }
-    drop(snapshot.lock);
-    Ok(report)
 }
 
 /// Locks `root` exclusively until the returned file drops; `None` on platforms that cannot
@@ -240,7 +411,7 @@ fn is_safe_relative(path: &str) -> bool {
 /// What stands at each path: the text of a generated file (whole), `None` for any other
 /// file (only its first bytes are read). Reading a whole API's files one by one is most of a
 /// `--check`; the reads are shared out over the cores.
-fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<String>>, SyncError> {
+fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, SyncError> {
     crate::parallel::map_indices(paths.len(), |i| read_if_generated(&root.join(&paths[i])))
         .into_iter()
         .collect()
@@ -248,7 +419,7 @@ fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<String>>, SyncEr
 
 /// The text of a file that starts with the generated header; `None` for any other file, of
 /// which only the first bytes are read (the output directory may hold anything).
-fn read_if_generated(path: &Path) -> Result<Option<String>, SyncError> {
+fn read_if_generated(path: &Path) -> Result<Option<Vec<u8>>, SyncError> {
     let mut file = fs::File::open(path).map_err(io_error(path))?;
     let mut bytes = vec![0u8; 256];
     let mut n = 0;
@@ -263,11 +434,9 @@ fn read_if_generated(path: &Path) -> Result<Option<String>, SyncError> {
         return Ok(None);
     }
     file.read_to_end(&mut bytes).map_err(io_error(path))?;
-    // A file that is not UTF-8 cannot be one of ours as it stands; compare it as lossy text so
-    // it shows as out of date rather than failing the run.
-    Ok(Some(String::from_utf8(bytes).unwrap_or_else(|e| {
-        String::from_utf8_lossy(e.as_bytes()).into_owned()
-    })))
+    // Kept as bytes: a file that is not UTF-8 shows as out of date, and undoing a write puts
+    // back exactly what was there.
+    Ok(Some(bytes))
 }
 
 /// Relative paths (with `/`) of the files under `root`, skipping build output and hidden
@@ -318,9 +487,8 @@ fn starts_with_header(path: &Path) -> Result<bool, SyncError> {
 
 /// Writes through a temporary file in the same directory and renames it over the target, so
 /// readers and a killed run only ever see the old or the new file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io_error(dir))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -330,7 +498,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
-    result.map_err(io_error(path))
+    result
 }
 
 /// A unified diff of at most a screenful, enough to see what changed.

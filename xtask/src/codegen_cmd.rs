@@ -65,16 +65,7 @@ pub fn run(raw: &[String]) -> ExitCode {
         ),
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    // Reading the output directory does not depend on the spec: it runs on another core
-    // while the spec is parsed, which leaves that core idle.
-    let (generated, snapshot) = std::thread::scope(|scope| {
-        let snapshot = scope.spawn(|| sync::Snapshot::take(&out, mode));
-        let generated = codegen::generate(&spec_path, &options);
-        let snapshot = snapshot
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (generated, snapshot)
-    });
+    let generated = codegen::generate(&spec_path, &options);
     let output = match generated {
         Ok(output) => output,
         Err(errors) => {
@@ -91,7 +82,7 @@ pub fn run(raw: &[String]) -> ExitCode {
     for warning in &output.warnings {
         eprintln!("{warning}");
     }
-    let report = match snapshot.and_then(|snapshot| sync::sync_snapshot(&output.files, snapshot)) {
+    let report = match sync::sync(&out, &output.files, mode) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");

@@ -150,43 +150,164 @@ fn concurrent_runs_leave_a_consistent_tree() {
 }
 
 #[test]
-fn a_file_that_appears_after_the_snapshot_is_not_overwritten() {
-    let dir = TempDir::new();
-    sync(&dir.0, &[file("a.rs", "a\n")], Mode::Write).unwrap();
-    let snapshot = Snapshot::take(&dir.0, Mode::Check).unwrap();
-    fs::write(dir.0.join("b.rs"), "// written by hand meanwhile\n").unwrap();
-    let mut snapshot = snapshot;
-    snapshot.mode = Mode::Write;
-    snapshot.lock = lock_dir(&dir.0).unwrap();
-    let err = sync_snapshot(&[file("a.rs", "a\n"), file("b.rs", "b\n")], snapshot).unwrap_err();
-    assert!(matches!(err, SyncError::NotGenerated { ref paths } if paths == &["b.rs"]));
-    let hand = fs::read_to_string(dir.0.join("b.rs")).unwrap();
-    assert_eq!(hand, "// written by hand meanwhile\n");
-}
-
-#[test]
-fn a_stale_file_edited_by_hand_after_the_snapshot_is_not_deleted() {
-    let dir = TempDir::new();
-    sync(
-        &dir.0,
-        &[file("a.rs", "a\n"), file("old.rs", "o\n")],
-        Mode::Write,
-    )
-    .unwrap();
-    let snapshot = Snapshot::take(&dir.0, Mode::Write).unwrap();
-    fs::write(dir.0.join("old.rs"), "// now mine\n").unwrap();
-    let report = sync_snapshot(&[file("a.rs", "a\n")], snapshot).unwrap();
-    assert!(report.deleted.is_empty());
-    assert!(dir.0.join("old.rs").exists());
-}
-
-#[test]
 fn writing_into_a_missing_directory_creates_it() {
     let dir = TempDir::new();
     let root = dir.0.join("new/crate");
-    let snapshot = Snapshot::take(&root, Mode::Write).unwrap();
-    assert!(!root.exists(), "taking a snapshot must not create anything");
-    let report = sync_snapshot(&[file("src/a.rs", "a\n")], snapshot).unwrap();
+    let report = sync(&root, &[file("src/a.rs", "a\n")], Mode::Check).unwrap();
+    assert_eq!(report.problems.len(), 1);
+    assert!(
+        !dir.0.join("new").exists(),
+        "a check must not create anything"
+    );
+    let report = sync(&root, &[file("src/a.rs", "a\n")], Mode::Write).unwrap();
     assert_eq!(report.written, ["src/a.rs"]);
     assert!(root.join("src/a.rs").exists());
+}
+
+#[test]
+fn names_too_long_for_the_file_system_are_rejected_before_anything_is_written() {
+    let dir = TempDir::new();
+    let long = format!("src/{}.rs", "x".repeat(240));
+    let files = vec![file("src/a.rs", "a\n"), file(&long, "x\n")];
+    let err = sync(&dir.0, &files, Mode::Write).unwrap_err();
+    assert!(
+        matches!(err, SyncError::PathTooLong { ref path, .. } if *path == long),
+        "{err}"
+    );
+    assert!(!dir.0.join("src").exists(), "nothing is written");
+    let deep: String = (0..800).map(|i| format!("d{i:04}/")).collect::<String>() + "a.rs";
+    let err = sync(&dir.0, &[file(&deep, "a\n")], Mode::Write).unwrap_err();
+    assert!(err.to_string().contains("whole path"), "{err}");
+    let twice = vec![file("a.rs", "a\n"), file("a.rs", "b\n")];
+    let err = sync(&dir.0, &twice, Mode::Write).unwrap_err();
+    assert!(err.to_string().contains("two generated files"), "{err}");
+    assert_eq!(fs::read_dir(&dir.0).unwrap().count(), 0);
+}
+
+/// A disk that fails its `fail_at`-th operation (counting from 0) and no other.
+struct FailingDisk {
+    calls: usize,
+    fail_at: usize,
+}
+
+impl FailingDisk {
+    fn step(&mut self) -> io::Result<()> {
+        let call = self.calls;
+        self.calls += 1;
+        if call == self.fail_at {
+            Err(io::Error::other("injected failure"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Disk for FailingDisk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.step()?;
+        RealDisk.write(path, bytes)
+    }
+    fn remove_file(&mut self, path: &Path) -> io::Result<()> {
+        self.step()?;
+        RealDisk.remove_file(path)
+    }
+    fn create_dir(&mut self, path: &Path) -> io::Result<()> {
+        self.step()?;
+        RealDisk.create_dir(path)
+    }
+    fn remove_dir(&mut self, path: &Path) -> io::Result<()> {
+        self.step()?;
+        RealDisk.remove_dir(path)
+    }
+}
+
+/// Every directory and file under `root`, with each file's bytes.
+fn tree(root: &Path) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let shown = path.strip_prefix(root).unwrap().display().to_string();
+            if path.is_dir() {
+                found.push((shown, None));
+                pending.push(path);
+            } else {
+                found.push((shown, Some(fs::read(&path).unwrap())));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_failure_at_any_step_leaves_the_directory_exactly_as_it_was() {
+    let dir = TempDir::new();
+    let before = vec![
+        file("src/changed.rs", "old\n"),
+        file("src/same.rs", "same\n"),
+        file("src/stale.rs", "stale\n"),
+        file("src/m/stale_too.rs", "stale\n"),
+    ];
+    let after = vec![
+        file("src/changed.rs", "new\n"),
+        file("src/same.rs", "same\n"),
+        file("src/new.rs", "new\n"),
+        file("src/deep/er/new.rs", "new\n"),
+    ];
+    let run = |fail_at: usize| -> (Result<Report, SyncError>, usize) {
+        let _ = fs::remove_dir_all(&dir.0);
+        fs::create_dir_all(&dir.0).unwrap();
+        sync(&dir.0, &before, Mode::Write).unwrap();
+        fs::write(dir.0.join("src/mine.rs"), "// mine\n").unwrap();
+        let mut disk = FailingDisk { calls: 0, fail_at };
+        (
+            sync_with(&dir.0, &after, Mode::Write, &mut disk),
+            disk.calls,
+        )
+    };
+    // Without a failure: the number of steps a run takes.
+    let (ok, steps) = run(usize::MAX);
+    let report = ok.unwrap();
+    assert_eq!(
+        report.written,
+        ["src/changed.rs", "src/new.rs", "src/deep/er/new.rs"]
+    );
+    assert_eq!(report.deleted, ["src/m/stale_too.rs", "src/stale.rs"]);
+    // Three writes, two deletions and two directories created.
+    assert_eq!(steps, 7);
+    for fail_at in 0..steps {
+        let _ = fs::remove_dir_all(&dir.0);
+        fs::create_dir_all(&dir.0).unwrap();
+        sync(&dir.0, &before, Mode::Write).unwrap();
+        fs::write(dir.0.join("src/mine.rs"), "// mine\n").unwrap();
+        let expected = tree(&dir.0);
+        let (result, _) = run(fail_at);
+        let err = result.expect_err("the injected failure is reported");
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        if fail_at > 0 {
+            assert!(
+                matches!(err, SyncError::RolledBack { .. }),
+                "step {fail_at}: {err}"
+            );
+        }
+        assert_eq!(
+            tree(&dir.0),
+            expected,
+            "failing step {fail_at} changed the directory"
+        );
+    }
+}
+
+#[test]
+fn a_failure_while_creating_the_output_directory_leaves_nothing() {
+    let dir = TempDir::new();
+    let root = dir.0.join("a/b/crate");
+    for fail_at in 0..3 {
+        let mut disk = FailingDisk { calls: 0, fail_at };
+        let err = sync_with(&root, &[file("src/x.rs", "x\n")], Mode::Write, &mut disk).unwrap_err();
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        assert_eq!(tree(&dir.0), [], "step {fail_at}");
+    }
 }
