@@ -32,12 +32,15 @@ fn fixture_specs() -> Vec<(String, PathBuf)> {
     specs
 }
 
+/// How many fixture specs there are; adding or losing one must change this.
+const FIXTURES: usize = 18;
+
 #[test]
 fn every_fixture_generates_its_reviewed_output() {
     let mode = if updating() { Mode::Write } else { Mode::Check };
     let mut failures = Vec::new();
     let specs = fixture_specs();
-    assert!(specs.len() >= 9, "fixtures went missing: {specs:?}");
+    assert_eq!(specs.len(), FIXTURES, "fixtures added or lost: {specs:?}");
     for (name, path) in &specs {
         let file = path.file_name().unwrap().to_string_lossy();
         let options = Options {
@@ -61,7 +64,10 @@ fn every_fixture_generates_its_reviewed_output() {
         if mode == Mode::Write {
             fs::write(&warnings_path, &warnings).unwrap();
         } else {
-            let expected = fs::read_to_string(&warnings_path).unwrap_or_default();
+            let Ok(expected) = fs::read_to_string(&warnings_path) else {
+                failures.push(format!("tests/fixtures/{name}.warnings is missing"));
+                continue;
+            };
             if expected != warnings {
                 failures.push(format!(
                     "tests/fixtures/{name}.warnings differs:\n--- expected\n{expected}--- actual\n{warnings}"
