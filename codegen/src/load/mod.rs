@@ -304,8 +304,8 @@ mod tests {
     }
 
     /// Block scalars whose lines start with `#` are text, not comments, at every position and
-    /// under every chomping and indentation indicator, in a spec large enough that an earlier
-    /// version cut it into pieces (and lost such lines at the end of a piece).
+    /// under every chomping and indentation indicator, last in their entry, in a spec large
+    /// enough that an earlier version cut it into pieces (and lost such lines at the end of one).
     #[test]
     fn block_scalar_lines_that_start_with_a_hash_are_kept() {
         let headers = ["|", "|-", "|+", ">", ">-", ">+", "|2", ">2-", "|+2"];
@@ -323,7 +323,7 @@ mod tests {
             let header = headers[i % headers.len()];
             let body = bodies[i / headers.len() % bodies.len()];
             text.push_str(&format!(
-                "  # a comment\n  /p{i}:\n    description: {header}\n      {}\n\n    get:\n      responses:\n        '200': {{description: ok}}\n",
+                "  # a comment\n  /p{i}:\n    get:\n      responses:\n        '200': {{description: ok}}\n    description: {header}\n      {}\n\n",
                 body.replace("\n  ", "\n      ")
             ));
             expected.push((format!("/p{i}"), header, body));
