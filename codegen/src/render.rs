@@ -3,9 +3,10 @@
 //! Every file is parsed with `syn` before it is printed, so a generator bug surfaces here as an
 //! error rather than as broken code on disk.
 
-use crate::emit::RustFile;
+use crate::emit::{ListCall, RustFile};
 use crate::error::{Diagnostic, Errors, Kind};
 use crate::OutputFile;
+use proc_macro2::TokenStream;
 
 /// The mark that tells a generated file from a hand-written one; sync only ever changes or
 /// deletes files whose first line carries it.
@@ -36,10 +37,58 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
         syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
     let mut contents = header("//", spec_label);
     contents.push_str(&prettyplease::unparse(&parsed));
+    if !file.calls.is_empty() {
+        for call in &file.calls {
+            contents.push_str(&list_call(call));
+        }
+        // The calls were laid out here rather than by the printer: the whole file is parsed
+        // again, so that a mistake in the layout is an error too.
+        syn::parse_file(&contents).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
+    }
     Ok(OutputFile {
         path: file.path,
         contents,
     })
+}
+
+/// `path!(head {`, an item a line, `} tail);`, each type printed by the printer.
+fn list_call(call: &ListCall) -> String {
+    let mut text = format!("{}!(\n    {} {{\n", call.path, call.head);
+    for item in &call.items {
+        text.push_str("        ");
+        text.push_str(&tokens_text(&item.words));
+        if let Some(ty) = &item.ty {
+            text.push_str(": ");
+            text.push_str(&type_text(ty).replace('\n', "\n        "));
+        }
+        text.push_str(",\n");
+    }
+    text.push_str("    }");
+    if let Some(tail) = &call.tail {
+        text.push(' ');
+        text.push_str(&tokens_text(tail));
+    }
+    text.push_str("\n);\n");
+    text
+}
+
+/// Idents, literals and `=>`/`+` as written, one space apart.
+fn tokens_text(tokens: &TokenStream) -> String {
+    tokens.to_string()
+}
+
+/// A type as the printer writes it (`Option<Vec<String>>`), by printing it as an alias.
+fn type_text(ty: &TokenStream) -> String {
+    let alias = quote::quote!(type __T = #ty;);
+    match syn::parse2::<syn::File>(alias) {
+        Ok(file) => {
+            let printed = prettyplease::unparse(&file);
+            let body = printed.trim_end().trim_end_matches(';');
+            body.strip_prefix("type __T = ").unwrap_or(body).to_owned()
+        }
+        // Left as tokens; the parse of the whole file reports it.
+        Err(_) => ty.to_string(),
+    }
 }
 
 /// A file kept as Rust source text (the support module, whose comments explain it), checked
@@ -84,10 +133,7 @@ mod tests {
 
     #[test]
     fn invalid_tokens_are_an_internal_error() {
-        let file = RustFile {
-            path: "src/x.rs".into(),
-            tokens: quote::quote!(pub struct {}),
-        };
+        let file = RustFile::new("src/x.rs".into(), quote::quote!(pub struct {}));
         let err = render_rust(file, "spec.yaml").unwrap_err();
         assert_eq!(err.0[0].kind, Kind::Internal);
     }

@@ -72,3 +72,7 @@ pub mod tolerance;
 #[rustfmt::skip]
 #[path = "../fixtures/shared_shapes/src/lib.rs"]
 pub mod shared_shapes;
+#[path = "../fixtures/hygiene/src/lib.rs"]
+pub mod hygiene;
+#[path = "../fixtures/wide_object/src/lib.rs"]
+pub mod wide_object;

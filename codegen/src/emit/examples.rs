@@ -44,9 +44,9 @@ pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
         /// Deserializes `json` into `T`, serializes it back and checks that nothing changed, or,
         /// where given, that the result is `expected` (the example with its explicit `null`s of
         /// non-nullable properties removed, as the model reads those as absent).
-        fn round_trip<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str, expected: ::std::option::Option<&str>) {
+        fn round_trip<__T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str, expected: ::std::option::Option<&str>) {
             let expected: ::serde_json::Value = ::serde_json::from_str(expected.unwrap_or(json)).expect("the example is valid JSON");
-            let typed: T = match ::serde_json::from_str(json) {
+            let typed: __T = match ::serde_json::from_str(json) {
                 ::std::result::Result::Ok(typed) => typed,
                 ::std::result::Result::Err(e) => panic!("the example does not deserialize: {e}"),
             };

@@ -77,10 +77,7 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
         #support
         #example_tests
     };
-    RustFile {
-        path: "src/lib.rs".to_owned(),
-        tokens,
-    }
+    RustFile::new("src/lib.rs".to_owned(), tokens)
 }
 
 fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
@@ -91,6 +88,7 @@ fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
             //! The generated models, by where they come from in the spec.
             #(pub mod #mods;)*
         },
+        calls: Vec::new(),
     }
 }
 
@@ -112,6 +110,7 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
             #![doc = #doc]
             #(#items)*
         },
+        calls: Vec::new(),
     }
 }
 

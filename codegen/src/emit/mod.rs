@@ -22,6 +22,34 @@ pub use manifest::cargo_toml;
 pub struct RustFile {
     pub path: String,
     pub tokens: TokenStream,
+    /// Calls of support macros, printed after the tokens one list item a line: the printer
+    /// would fill a macro's arguments into paragraphs, where a reader looks for one property
+    /// per line.
+    pub calls: Vec<ListCall>,
+}
+
+impl RustFile {
+    pub fn new(path: String, tokens: TokenStream) -> RustFile {
+        RustFile {
+            path,
+            tokens,
+            calls: Vec::new(),
+        }
+    }
+}
+
+/// `path!(head { item, item, … } tail);`, each item on a line of its own.
+pub struct ListCall {
+    pub path: String,
+    pub head: Ident,
+    pub items: Vec<ListItem>,
+    pub tail: Option<TokenStream>,
+}
+
+/// One item of a [`ListCall`]: leading tokens, then `: Type` where it has a type.
+pub struct ListItem {
+    pub words: TokenStream,
+    pub ty: Option<TokenStream>,
 }
 
 /// One Rust file of the crate, to be emitted on its own: token streams cannot cross threads, so
@@ -56,9 +84,11 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
         FileJob::Layout(i) => layout::file(space, i),
         FileJob::Type(id) => {
             let def = space.get(id);
+            let (tokens, calls) = model::emit_type(space, def);
             RustFile {
                 path: type_file_path(def),
-                tokens: model::emit_type(space, def),
+                tokens,
+                calls,
             }
         }
         // The support module is source text, comments included: see [`support_source`].
@@ -67,11 +97,11 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
             tokens: support::text(space)
                 .parse()
                 .expect("the support module is valid Rust (tested)"),
+            calls: Vec::new(),
         },
-        FileJob::Examples => RustFile {
-            path: "src/example_tests.rs".to_owned(),
-            tokens: examples::emit(space),
-        },
+        FileJob::Examples => {
+            RustFile::new("src/example_tests.rs".to_owned(), examples::emit(space))
+        }
     }
 }
 

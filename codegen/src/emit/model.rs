@@ -1,17 +1,18 @@
 //! One type → its file: a struct, an alias or a newtype; enums and unions have modules of
 //! their own.
 
-use super::{doc_attrs, ident, support, type_tokens, Std};
+use super::{doc_attrs, ident, support, type_tokens, ListCall, ListItem, Std};
 use crate::ir::{StructDef, TypeDef, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> TokenStream {
+/// A type's tokens, and the support macro calls that follow them (for a struct).
+pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall>) {
     let std = Std::for_type(&def.name);
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    match &def.kind {
-        TypeKind::Struct(s) => emit_struct(space, def, s, std),
+    let tokens = match &def.kind {
+        TypeKind::Struct(s) => return emit_struct(space, def, s, std),
         TypeKind::Enum(e) => super::enums::emit(def, e, std),
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
@@ -30,13 +31,29 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> TokenStream {
                 pub struct #name(pub #target);
             }
         }
-    }
+    };
+    (tokens, Vec::new())
 }
 
-fn emit_struct(space: &TypeSpace, def: &TypeDef, s: &StructDef, std: Std) -> TokenStream {
+/// The most fields a struct derives `PartialEq` for: the derived comparison is one `&&` chain,
+/// and past a few thousand fields its nesting overflows the compiler's stack. The bound is
+/// far below that, so that the fixtures hold a struct on each side of it.
+pub const DERIVED_EQ_FIELDS: usize = 64;
+
+/// Whether a struct has more fields than [`DERIVED_EQ_FIELDS`].
+pub fn derives_no_partial_eq(s: &StructDef) -> bool {
+    s.fields.len() + usize::from(s.extra.is_some()) > DERIVED_EQ_FIELDS
+}
+
+fn emit_struct(
+    space: &TypeSpace,
+    def: &TypeDef,
+    s: &StructDef,
+    std: Std,
+) -> (TokenStream, Vec<ListCall>) {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    let default = s.derive_default.then(|| quote!(, Default));
+    let default = s.derive_default.then(|| quote!(Default));
     let option = std.option();
     let mut properties = Vec::new();
     let fields = s.fields.iter().map(|field| {
@@ -59,11 +76,15 @@ fn emit_struct(space: &TypeSpace, def: &TypeDef, s: &StructDef, std: Std) -> Tok
             // `None` is absent; for a nullable property, `Some(None)` is an explicit `null`.
             quote!(#option<#inner>)
         };
-        properties.push(quote!(#kind #json => #rust,));
-        quote! {
+        let field = quote! {
             #docs
             pub #rust: #ty,
-        }
+        };
+        properties.push(ListItem {
+            words: quote!(#kind #json => #rust),
+            ty: Some(ty),
+        });
+        field
     });
     let fields: Vec<TokenStream> = fields.collect();
     let extra_field = s.extra.as_ref().map(|extra| {
@@ -76,20 +97,47 @@ fn emit_struct(space: &TypeSpace, def: &TypeDef, s: &StructDef, std: Std) -> Tok
             pub #rust: ::indexmap::IndexMap<#string, #value>,
         }
     });
-    let extra = s.extra.as_ref().map(|extra| {
-        let rust = ident(&extra.rust_name);
-        quote!(+ #rust)
-    });
-    let object_serde: syn::Path =
-        syn::parse_str(&format!("{}::object_serde", support::FROM_TYPE_FILE))
-            .expect("a fixed path");
-    quote! {
+    let extra = s.extra.as_ref().map(|extra| ident(&extra.rust_name));
+    let support_macro = |name: &str| format!("{}::{name}", support::FROM_TYPE_FILE);
+    let mut calls = vec![ListCall {
+        path: support_macro("object_serde"),
+        head: name.clone(),
+        items: properties,
+        tail: extra.as_ref().map(|extra| quote!(+ #extra)),
+    }];
+    // A struct too wide for the derived `PartialEq` gets one written a field a statement.
+    let partial_eq = if derives_no_partial_eq(s) {
+        let compared = s.fields.iter().map(|f| ident(&f.rust_name)).chain(extra);
+        calls.push(ListCall {
+            path: support_macro("object_eq"),
+            head: name.clone(),
+            items: compared
+                .map(|field| ListItem {
+                    words: quote!(#field),
+                    ty: None,
+                })
+                .collect(),
+            tail: None,
+        });
+        None
+    } else {
+        Some(quote!(PartialEq))
+    };
+    let derives = [
+        Some(quote!(Debug)),
+        Some(quote!(Clone)),
+        partial_eq,
+        default,
+    ]
+    .into_iter()
+    .flatten();
+    let tokens = quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq #default)]
+        #[derive(#(#derives),*)]
         pub struct #name {
             #(#fields)*
             #extra_field
         }
-        #object_serde!(#name { #(#properties)* } #extra);
-    }
+    };
+    (tokens, calls)
 }

@@ -10,6 +10,8 @@ pub const FROM_TYPE_FILE: &str = "super::super::super::support";
 pub struct Needs {
     /// `object_serde!` and its helpers, for structs.
     pub object: bool,
+    /// `object_eq!`, for structs too wide to derive `PartialEq`.
+    pub object_eq: bool,
     pub fit: bool,
     pub string_enum: bool,
     pub integer_enum: bool,
@@ -17,20 +19,24 @@ pub struct Needs {
 
 impl Needs {
     pub fn any(&self) -> bool {
-        self.object || self.fit || self.string_enum || self.integer_enum
+        self.object || self.object_eq || self.fit || self.string_enum || self.integer_enum
     }
 }
 
 pub fn needs(space: &TypeSpace) -> Needs {
     let mut needs = Needs {
         object: false,
+        object_eq: false,
         fit: false,
         string_enum: false,
         integer_enum: false,
     };
     for def in &space.types {
         match &def.kind {
-            TypeKind::Struct(_) => needs.object = true,
+            TypeKind::Struct(s) => {
+                needs.object = true;
+                needs.object_eq |= super::model::derives_no_partial_eq(s);
+            }
             TypeKind::Enum(e) => match e.repr {
                 crate::ir::EnumRepr::String => needs.string_enum = true,
                 crate::ir::EnumRepr::Integer => needs.integer_enum = true,
@@ -58,6 +64,7 @@ pub fn text(space: &TypeSpace) -> String {
     let mut text = String::from("//! Helpers shared by the generated models.\n");
     let pieces = [
         (needs.object, OBJECT_SERDE),
+        (needs.object_eq, OBJECT_EQ),
         (needs.fit, FIT),
         (needs.string_enum, STRING_ENUM),
         (needs.integer_enum, INTEGER_ENUM),
@@ -74,6 +81,8 @@ pub fn text(space: &TypeSpace) -> String {
 /// (and buffers every property before reading it), which made up most of a large crate's
 /// build time.
 const OBJECT_SERDE: &str = include_str!("../../support/object_serde.rs");
+/// `object_eq!`: `PartialEq` for structs too wide to derive it.
+const OBJECT_EQ: &str = include_str!("../../support/object_eq.rs");
 /// `fit`: how well a value fits a struct alternative of a union.
 const FIT: &str = include_str!("../../support/fit.rs");
 /// `string_enum!`: the methods and serde impls of an open enum of strings.
@@ -87,7 +96,7 @@ mod tests {
 
     #[test]
     fn every_combination_of_helpers_parses() {
-        let pieces = [OBJECT_SERDE, FIT, STRING_ENUM, INTEGER_ENUM];
+        let pieces = [OBJECT_SERDE, OBJECT_EQ, FIT, STRING_ENUM, INTEGER_ENUM];
         for mask in 0..(1 << pieces.len()) {
             let text: String = (0..pieces.len())
                 .filter(|i| mask & (1 << i) != 0)

@@ -10,6 +10,8 @@ pub struct BackchannelAuthenticationApiAttribute {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiAttribute { optional "key" => key, optional "value" =>
-    value, } + additional_properties
+    BackchannelAuthenticationApiAttribute {
+        optional "key" => key: Option<String>,
+        optional "value" => value: Option<String>,
+    } + additional_properties
 );

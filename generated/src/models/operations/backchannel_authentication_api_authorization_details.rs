@@ -9,6 +9,7 @@ pub struct BackchannelAuthenticationApiAuthorizationDetails {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiAuthorizationDetails { optional "elements" => elements, }
-    + additional_properties
+    BackchannelAuthenticationApiAuthorizationDetails {
+        optional "elements" => elements: Option<Vec<super::BackchannelAuthenticationApiElement>>,
+    } + additional_properties
 );

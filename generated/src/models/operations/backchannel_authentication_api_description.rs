@@ -10,6 +10,8 @@ pub struct BackchannelAuthenticationApiDescription {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiDescription { optional "tag" => tag, optional "value" =>
-    value, } + additional_properties
+    BackchannelAuthenticationApiDescription {
+        optional "tag" => tag: Option<String>,
+        optional "value" => value: Option<String>,
+    } + additional_properties
 );

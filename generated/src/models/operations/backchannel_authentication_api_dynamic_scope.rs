@@ -10,6 +10,8 @@ pub struct BackchannelAuthenticationApiDynamicScope {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiDynamicScope { optional "name" => name, optional "value"
-    => value, } + additional_properties
+    BackchannelAuthenticationApiDynamicScope {
+        optional "name" => name: Option<String>,
+        optional "value" => value: Option<String>,
+    } + additional_properties
 );

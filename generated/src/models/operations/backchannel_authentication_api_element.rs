@@ -20,8 +20,13 @@ pub struct BackchannelAuthenticationApiElement {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiElement { required "type" => r#type, optional "locations"
-    => locations, optional "actions" => actions, optional "dataTypes" => data_types,
-    optional "identifier" => identifier, optional "privileges" => privileges, optional
-    "otherFields" => other_fields, } + additional_properties
+    BackchannelAuthenticationApiElement {
+        required "type" => r#type: String,
+        optional "locations" => locations: Option<Vec<String>>,
+        optional "actions" => actions: Option<Vec<String>>,
+        optional "dataTypes" => data_types: Option<Vec<String>>,
+        optional "identifier" => identifier: Option<String>,
+        optional "privileges" => privileges: Option<Vec<String>>,
+        optional "otherFields" => other_fields: Option<String>,
+    } + additional_properties
 );

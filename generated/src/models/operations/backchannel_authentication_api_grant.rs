@@ -15,7 +15,9 @@ pub struct BackchannelAuthenticationApiGrant {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiGrant { optional "scopes" => scopes, optional "claims" =>
-    claims, optional "authorizationDetails" => authorization_details, } +
-    additional_properties
+    BackchannelAuthenticationApiGrant {
+        optional "scopes" => scopes: Option<Vec<super::BackchannelAuthenticationApiGrantScope>>,
+        optional "claims" => claims: Option<Vec<String>>,
+        optional "authorizationDetails" => authorization_details: Option<super::BackchannelAuthenticationApiGrantAuthorizationDetails>,
+    } + additional_properties
 );

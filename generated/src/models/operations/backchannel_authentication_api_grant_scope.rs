@@ -10,6 +10,8 @@ pub struct BackchannelAuthenticationApiGrantScope {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiGrantScope { optional "scope" => scope, optional
-    "resource" => resource, } + additional_properties
+    BackchannelAuthenticationApiGrantScope {
+        optional "scope" => scope: Option<String>,
+        optional "resource" => resource: Option<Vec<String>>,
+    } + additional_properties
 );

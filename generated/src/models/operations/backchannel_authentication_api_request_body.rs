@@ -16,8 +16,11 @@ pub struct BackchannelAuthenticationApiRequestBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiRequestBody { required "parameters" => parameters,
-    optional "clientId" => client_id, optional "clientSecret" => client_secret, optional
-    "clientCertificate" => client_certificate, optional "clientCertificatePath" =>
-    client_certificate_path, } + additional_properties
+    BackchannelAuthenticationApiRequestBody {
+        required "parameters" => parameters: String,
+        optional "clientId" => client_id: Option<String>,
+        optional "clientSecret" => client_secret: Option<String>,
+        optional "clientCertificate" => client_certificate: Option<String>,
+        optional "clientCertificatePath" => client_certificate_path: Option<String>,
+    } + additional_properties
 );

@@ -82,23 +82,41 @@ pub struct BackchannelAuthenticationApiResponseBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiResponseBody { optional "resultCode" => result_code,
-    optional "resultMessage" => result_message, optional "action" => action, optional
-    "responseContent" => response_content, optional "clientId" => client_id, optional
-    "clientIdAlias" => client_id_alias, optional "clientIdAliasUsed" =>
-    client_id_alias_used, optional "clientName" => client_name, optional "scopes" =>
-    scopes, optional "claimNames" => claim_names, optional "clientNotificationToken" =>
-    client_notification_token, optional "acrs" => acrs, optional "hintType" => hint_type,
-    optional "hint" => hint, optional "sub" => sub, optional "bindingMessage" =>
-    binding_message, optional "userCode" => user_code, optional "userCodeRequired" =>
-    user_code_required, optional "requestedExpiry" => requested_expiry, optional
-    "requestContext" => request_context, optional "warnings" => warnings, optional
-    "ticket" => ticket, optional "resources" => resources, optional
-    "authorizationDetails" => authorization_details, optional "serviceAttributes" =>
-    service_attributes, optional "clientAttributes" => client_attributes, optional
-    "dynamicScopes" => dynamic_scopes, optional "deliveryMode" => delivery_mode, optional
-    "clientAuthMethod" => client_auth_method, optional "gmAction" => gm_action, optional
-    "grantId" => grant_id, optional "grant" => grant, optional "grantSubject" =>
-    grant_subject, optional "clientEntityId" => client_entity_id, optional
-    "clientEntityIdUsed" => client_entity_id_used, } + additional_properties
+    BackchannelAuthenticationApiResponseBody {
+        optional "resultCode" => result_code: Option<String>,
+        optional "resultMessage" => result_message: Option<String>,
+        optional "action" => action: Option<super::BackchannelAuthenticationApiAction>,
+        optional "responseContent" => response_content: Option<String>,
+        optional "clientId" => client_id: Option<i64>,
+        optional "clientIdAlias" => client_id_alias: Option<String>,
+        optional "clientIdAliasUsed" => client_id_alias_used: Option<bool>,
+        optional "clientName" => client_name: Option<String>,
+        optional "scopes" => scopes: Option<Vec<super::BackchannelAuthenticationApiScope>>,
+        optional "claimNames" => claim_names: Option<Vec<String>>,
+        optional "clientNotificationToken" => client_notification_token: Option<String>,
+        optional "acrs" => acrs: Option<Vec<String>>,
+        optional "hintType" => hint_type: Option<String>,
+        optional "hint" => hint: Option<String>,
+        optional "sub" => sub: Option<String>,
+        optional "bindingMessage" => binding_message: Option<String>,
+        optional "userCode" => user_code: Option<String>,
+        optional "userCodeRequired" => user_code_required: Option<bool>,
+        optional "requestedExpiry" => requested_expiry: Option<i32>,
+        optional "requestContext" => request_context: Option<String>,
+        optional "warnings" => warnings: Option<Vec<String>>,
+        optional "ticket" => ticket: Option<String>,
+        optional "resources" => resources: Option<Vec<String>>,
+        optional "authorizationDetails" => authorization_details: Option<super::BackchannelAuthenticationApiAuthorizationDetails>,
+        optional "serviceAttributes" => service_attributes: Option<Vec<super::BackchannelAuthenticationApiServiceAttribute>>,
+        optional "clientAttributes" => client_attributes: Option<Vec<super::BackchannelAuthenticationApiClientAttribute>>,
+        optional "dynamicScopes" => dynamic_scopes: Option<Vec<super::BackchannelAuthenticationApiDynamicScope>>,
+        optional "deliveryMode" => delivery_mode: Option<super::BackchannelAuthenticationApiDeliveryMode>,
+        optional "clientAuthMethod" => client_auth_method: Option<String>,
+        optional "gmAction" => gm_action: Option<super::BackchannelAuthenticationApiGmAction>,
+        optional "grantId" => grant_id: Option<String>,
+        optional "grant" => grant: Option<super::BackchannelAuthenticationApiGrant>,
+        optional "grantSubject" => grant_subject: Option<String>,
+        optional "clientEntityId" => client_entity_id: Option<String>,
+        optional "clientEntityIdUsed" => client_entity_id_used: Option<bool>,
+    } + additional_properties
 );

@@ -16,7 +16,11 @@ pub struct BackchannelAuthenticationApiScope {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationApiScope { optional "name" => name, optional "defaultEntry"
-    => default_entry, optional "description" => description, optional "descriptions" =>
-    descriptions, optional "attributes" => attributes, } + additional_properties
+    BackchannelAuthenticationApiScope {
+        optional "name" => name: Option<String>,
+        optional "defaultEntry" => default_entry: Option<bool>,
+        optional "description" => description: Option<String>,
+        optional "descriptions" => descriptions: Option<Vec<super::BackchannelAuthenticationApiDescription>>,
+        optional "attributes" => attributes: Option<Vec<super::BackchannelAuthenticationApiAttribute>>,
+    } + additional_properties
 );

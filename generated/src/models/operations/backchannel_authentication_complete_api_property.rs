@@ -12,6 +12,9 @@ pub struct BackchannelAuthenticationCompleteApiProperty {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationCompleteApiProperty { optional "key" => key, optional
-    "value" => value, optional "hidden" => hidden, } + additional_properties
+    BackchannelAuthenticationCompleteApiProperty {
+        optional "key" => key: Option<String>,
+        optional "value" => value: Option<String>,
+        optional "hidden" => hidden: Option<bool>,
+    } + additional_properties
 );

@@ -36,12 +36,21 @@ pub struct BackchannelAuthenticationCompleteApiRequestBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationCompleteApiRequestBody { required "ticket" => ticket,
-    required "result" => result, required "subject" => subject, optional "sub" => sub,
-    optional "authTime" => auth_time, optional "acr" => acr, optional "claims" => claims,
-    optional "properties" => properties, optional "scopes" => scopes, optional
-    "idtHeaderParams" => idt_header_params, optional "errorDescription" =>
-    error_description, optional "errorUri" => error_uri, optional "consentedClaims" =>
-    consented_claims, optional "jwtAtClaims" => jwt_at_claims, optional "accessToken" =>
-    access_token, } + additional_properties
+    BackchannelAuthenticationCompleteApiRequestBody {
+        required "ticket" => ticket: String,
+        required "result" => result: super::BackchannelAuthenticationCompleteApiResult,
+        required "subject" => subject: String,
+        optional "sub" => sub: Option<String>,
+        optional "authTime" => auth_time: Option<i64>,
+        optional "acr" => acr: Option<String>,
+        optional "claims" => claims: Option<String>,
+        optional "properties" => properties: Option<Vec<super::BackchannelAuthenticationCompleteApiProperty>>,
+        optional "scopes" => scopes: Option<Vec<String>>,
+        optional "idtHeaderParams" => idt_header_params: Option<String>,
+        optional "errorDescription" => error_description: Option<String>,
+        optional "errorUri" => error_uri: Option<String>,
+        optional "consentedClaims" => consented_claims: Option<Vec<String>>,
+        optional "jwtAtClaims" => jwt_at_claims: Option<String>,
+        optional "accessToken" => access_token: Option<String>,
+    } + additional_properties
 );

@@ -64,21 +64,32 @@ pub struct BackchannelAuthenticationCompleteApiResponseBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationCompleteApiResponseBody { optional "resultCode" =>
-    result_code, optional "resultMessage" => result_message, optional "action" => action,
-    optional "responseContent" => response_content, optional "clientId" => client_id,
-    optional "clientIdAlias" => client_id_alias, optional "clientIdAliasUsed" =>
-    client_id_alias_used, optional "clientName" => client_name, optional "deliveryMode"
-    => delivery_mode, optional "clientNotificationEndpoint" =>
-    client_notification_endpoint, optional "clientNotificationToken" =>
-    client_notification_token, optional "authReqId" => auth_req_id, optional
-    "accessToken" => access_token, optional "refreshToken" => refresh_token, optional
-    "idToken" => id_token, optional "accessTokenDuration" => access_token_duration,
-    optional "refreshTokenDuration" => refresh_token_duration, optional "idTokenDuration"
-    => id_token_duration, optional "jwtAccessToken" => jwt_access_token, optional
-    "resources" => resources, optional "authorizationDetails" => authorization_details,
-    optional "serviceAttributes" => service_attributes, optional "clientAttributes" =>
-    client_attributes, optional "grantId" => grant_id, optional "clientEntityId" =>
-    client_entity_id, optional "clientEntityIdUsed" => client_entity_id_used, } +
-    additional_properties
+    BackchannelAuthenticationCompleteApiResponseBody {
+        optional "resultCode" => result_code: Option<String>,
+        optional "resultMessage" => result_message: Option<String>,
+        optional "action" => action: Option<super::BackchannelAuthenticationCompleteApiAction>,
+        optional "responseContent" => response_content: Option<String>,
+        optional "clientId" => client_id: Option<i64>,
+        optional "clientIdAlias" => client_id_alias: Option<String>,
+        optional "clientIdAliasUsed" => client_id_alias_used: Option<bool>,
+        optional "clientName" => client_name: Option<String>,
+        optional "deliveryMode" => delivery_mode: Option<super::BackchannelAuthenticationCompleteApiDeliveryMode>,
+        optional "clientNotificationEndpoint" => client_notification_endpoint: Option<String>,
+        optional "clientNotificationToken" => client_notification_token: Option<String>,
+        optional "authReqId" => auth_req_id: Option<String>,
+        optional "accessToken" => access_token: Option<String>,
+        optional "refreshToken" => refresh_token: Option<String>,
+        optional "idToken" => id_token: Option<String>,
+        optional "accessTokenDuration" => access_token_duration: Option<i64>,
+        optional "refreshTokenDuration" => refresh_token_duration: Option<i64>,
+        optional "idTokenDuration" => id_token_duration: Option<i64>,
+        optional "jwtAccessToken" => jwt_access_token: Option<String>,
+        optional "resources" => resources: Option<Vec<String>>,
+        optional "authorizationDetails" => authorization_details: Option<super::BackchannelAuthenticationCompleteApiAuthorizationDetails>,
+        optional "serviceAttributes" => service_attributes: Option<Vec<super::BackchannelAuthenticationCompleteApiServiceAttribute>>,
+        optional "clientAttributes" => client_attributes: Option<Vec<super::BackchannelAuthenticationCompleteApiClientAttribute>>,
+        optional "grantId" => grant_id: Option<String>,
+        optional "clientEntityId" => client_entity_id: Option<String>,
+        optional "clientEntityIdUsed" => client_entity_id_used: Option<bool>,
+    } + additional_properties
 );

@@ -14,7 +14,10 @@ pub struct BackchannelAuthenticationFailApiRequestBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationFailApiRequestBody { required "ticket" => ticket, required
-    "reason" => reason, optional "errorDescription" => error_description, optional
-    "errorUri" => error_uri, } + additional_properties
+    BackchannelAuthenticationFailApiRequestBody {
+        required "ticket" => ticket: String,
+        required "reason" => reason: super::BackchannelAuthenticationFailApiReason,
+        optional "errorDescription" => error_description: Option<String>,
+        optional "errorUri" => error_uri: Option<String>,
+    } + additional_properties
 );

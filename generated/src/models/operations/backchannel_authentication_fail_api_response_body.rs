@@ -14,7 +14,10 @@ pub struct BackchannelAuthenticationFailApiResponseBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationFailApiResponseBody { optional "resultCode" => result_code,
-    optional "resultMessage" => result_message, optional "action" => action, optional
-    "responseContent" => response_content, } + additional_properties
+    BackchannelAuthenticationFailApiResponseBody {
+        optional "resultCode" => result_code: Option<String>,
+        optional "resultMessage" => result_message: Option<String>,
+        optional "action" => action: Option<super::BackchannelAuthenticationFailApiAction>,
+        optional "responseContent" => response_content: Option<String>,
+    } + additional_properties
 );

@@ -8,6 +8,7 @@ pub struct BackchannelAuthenticationIssueApiRequestBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationIssueApiRequestBody { required "ticket" => ticket, } +
-    additional_properties
+    BackchannelAuthenticationIssueApiRequestBody {
+        required "ticket" => ticket: String,
+    } + additional_properties
 );

@@ -20,8 +20,13 @@ pub struct BackchannelAuthenticationIssueApiResponseBody {
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
 }
 super::super::super::support::object_serde!(
-    BackchannelAuthenticationIssueApiResponseBody { optional "resultCode" => result_code,
-    optional "resultMessage" => result_message, optional "action" => action, optional
-    "responseContent" => response_content, optional "authReqId" => auth_req_id, optional
-    "expiresIn" => expires_in, optional "interval" => interval, } + additional_properties
+    BackchannelAuthenticationIssueApiResponseBody {
+        optional "resultCode" => result_code: Option<String>,
+        optional "resultMessage" => result_message: Option<String>,
+        optional "action" => action: Option<super::BackchannelAuthenticationIssueApiAction>,
+        optional "responseContent" => response_content: Option<String>,
+        optional "authReqId" => auth_req_id: Option<String>,
+        optional "expiresIn" => expires_in: Option<i32>,
+        optional "interval" => interval: Option<i32>,
+    } + additional_properties
 );
