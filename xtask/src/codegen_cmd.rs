@@ -1,7 +1,7 @@
 //! `cargo xtask codegen`: regenerate (or check) `generated/` from `spec/`, or any spec into any
 //! directory.
 
-use crate::{args, USAGE};
+use crate::args;
 use codegen::sync::{self, Mode};
 use codegen::Options;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ pub fn run(raw: &[String]) -> ExitCode {
     let args = match args::parse_codegen(raw) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("error: {message}\n\n{}", USAGE);
+            eprintln!("error: {message}\n\n{}", crate::COMMANDS[0].usage);
             return ExitCode::from(2);
         }
     };

@@ -24,7 +24,7 @@ pub fn tune_memory() {
 }
 
 pub const USAGE: &str = "\
-usage: cargo xtask <command>
+usage: cargo xtask <command> [--help]
 
 commands:
   codegen                      regenerate generated/ from the spec in spec/
@@ -38,3 +38,59 @@ commands:
   seed-check SPEC              check that the seed's types generated from SPEC (the whole
                                Authlete API) equal those in generated/, doc comments aside
 ";
+
+/// One command of the xtask: its name, its usage, and the flags it takes (each other
+/// argument that starts with `-` is refused with the usage).
+pub struct Command {
+    pub name: &'static str,
+    pub usage: &'static str,
+    pub flags: &'static [&'static str],
+}
+
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "codegen",
+        usage: "\
+usage: cargo xtask codegen [--check]
+       cargo xtask codegen --spec FILE --out DIR [--name CRATE] [--check]
+
+Generates the models crate: generated/ from spec/, or DIR from FILE (YAML or JSON).
+  --check        write nothing; name each file that differs, is missing or is stale, and fail
+  --spec FILE    the OpenAPI document to read (with --out)
+  --out DIR      the folder of the standalone crate to write (with --spec)
+  --name CRATE   the crate's package name (default: from the file name)
+",
+        flags: &["--check", "--spec", "--out", "--name"],
+    },
+    Command {
+        name: "corpus",
+        usage: "\
+usage: cargo xtask corpus PATH...
+
+For each spec (directories are searched for .yaml, .yml and .json): generate a crate under
+target/corpus/, build it with clippy -D warnings, run its example tests, print one row.
+",
+        flags: &[],
+    },
+    Command {
+        name: "bench",
+        usage: "\
+usage: cargo xtask bench [--quick] [SPEC...]
+
+Times the generator stage by stage on each SPEC (default: spec/) and on synthetic specs of
+10 to 10,000 operations, and prints medians with the machine.
+  --quick        only the synthetic specs of 10 and 100 operations
+",
+        flags: &["--quick"],
+    },
+    Command {
+        name: "seed-check",
+        usage: "\
+usage: cargo xtask seed-check SPEC
+
+Checks that the seed's types generated from SPEC (the whole Authlete API) equal those in
+generated/, doc comments aside.
+",
+        flags: &[],
+    },
+];

@@ -166,6 +166,63 @@ fn a_bad_spec_is_reported_with_its_place_and_nothing_is_written() {
     assert_eq!(snapshot(&s.out()), before);
 }
 
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0_for_the_tool_and_each_command() {
+    let commands = ["codegen", "corpus", "bench", "seed-check"];
+    let mut checked = 0;
+    for flag in ["--help", "-h"] {
+        let run = xtask(&[flag]);
+        assert_eq!(run.status.code(), Some(0), "{flag}");
+        assert!(text(&run.stdout).starts_with("usage: cargo xtask <command>"));
+        for command in commands {
+            let run = xtask(&[command, flag]);
+            assert_eq!(run.status.code(), Some(0), "{command} {flag}");
+            let usage = text(&run.stdout);
+            assert!(
+                usage.starts_with(&format!("usage: cargo xtask {command}")),
+                "{command} {flag}: {usage}"
+            );
+            assert!(run.stderr.is_empty(), "{command} {flag}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8);
+    let run = xtask(&["help"]);
+    assert_eq!(run.status.code(), Some(0));
+}
+
+#[test]
+fn unknown_flags_exit_2_with_the_usage_of_their_command() {
+    for (command, flag) in [
+        ("codegen", "--bogus"),
+        ("corpus", "--fast"),
+        ("bench", "--slow"),
+        ("seed-check", "-x"),
+    ] {
+        let run = xtask(&[command, flag]);
+        assert_eq!(run.status.code(), Some(2), "{command} {flag}");
+        let stderr = text(&run.stderr);
+        assert!(
+            stderr.contains(&format!("unknown argument `{flag}`")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("usage: cargo xtask {command}")),
+            "{stderr}"
+        );
+    }
+    let run = xtask(&["frobnicate"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("unknown command `frobnicate`"));
+}
+
 #[test]
 fn usage_errors_exit_with_status_2() {
     let run = Command::new(env!("CARGO_BIN_EXE_xtask"))
