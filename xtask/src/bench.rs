@@ -74,6 +74,10 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
     }
+    if let Err(e) = bench_diagnostics(&scratch) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     println!("\nscaling (time per 10x operations):");
     for pair in totals.windows(2) {
         let ((a, ta), (b, tb)) = (pair[0], pair[1]);
@@ -139,6 +143,104 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
 
     println!("{row}");
     Ok(medians[6])
+}
+
+/// How many warnings, and how many errors, the diagnostics benchmark specs carry.
+const DIAGNOSTICS: usize = 1_000;
+
+/// Whole `cargo xtask codegen --spec` runs on specs with [`DIAGNOSTICS`] warnings and with as
+/// many errors, in YAML and in JSON, against the pipeline in process without finding their
+/// places: reporting must stay within 1.5x the pipeline plus 30 ms however many there are.
+fn bench_diagnostics(scratch: &Path) -> Result<(), String> {
+    println!(
+        "\n{:<34} {:>9} {:>11} {:>9} {:>9} {:>9}",
+        "diagnostics spec", "bytes", "diagnostics", "pipeline", "process", "target"
+    );
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(scratch).map_err(|e| e.to_string())?;
+    for (name, text) in diagnostics_specs(DIAGNOSTICS) {
+        let path = scratch.join(&name);
+        std::fs::write(&path, &text).map_err(|e| e.to_string())?;
+        let out = scratch.join(format!("{name}.out"));
+        let run = || {
+            std::process::Command::new(&exe)
+                .args(["codegen", "--spec"])
+                .arg(&path)
+                .arg("--out")
+                .arg(&out)
+                .output()
+        };
+        let first = run().map_err(|e| e.to_string())?;
+        let reported = String::from_utf8_lossy(&first.stderr)
+            .lines()
+            .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+            .count();
+        let label = name.as_str();
+        let bytes = text.as_bytes();
+        let pipeline = median_time(RUNS, || {
+            let value = load::parse(bytes, label).ok()?;
+            let loaded = load::convert(value, label, || load::parse(bytes, label)).ok()?;
+            let (mut space, _) = lower::lower(&loaded.spec, label).ok()?;
+            passes::run(&mut space, label);
+            let options = Options {
+                crate_name: "bench".to_owned(),
+                spec_label: label.to_owned(),
+                standalone: true,
+            };
+            let files = codegen::render_crate(&space, &options).ok()?;
+            sync::sync(&out, &files, Mode::Check).ok()
+        });
+        let process = median_time(RUNS, run);
+        let limit = pipeline.mul_f64(1.5) + Duration::from_millis(30);
+        println!(
+            "{name:<34} {:>9} {reported:>11} {:>9.1} {:>9.1} {:>9}",
+            bytes.len(),
+            pipeline.as_secs_f64() * 1000.0,
+            process.as_secs_f64() * 1000.0,
+            if process <= limit { "met" } else { "missed" }
+        );
+    }
+    Ok(())
+}
+
+/// Specs with `n` warnings (responses without a description) and with `n` errors (references
+/// to schemas that do not exist), each in YAML and in JSON.
+pub fn diagnostics_specs(n: usize) -> Vec<(String, String)> {
+    let mut specs = Vec::new();
+    for errors in [false, true] {
+        let (mut yaml, mut json) = (
+            String::from("openapi: 3.0.3\ninfo:\n  title: Diagnostics\n  version: '1'\npaths:\n"),
+            String::from("{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"Diagnostics\", \"version\": \"1\"},\n  \"paths\": {\n"),
+        );
+        for i in 0..n {
+            let (schema_yaml, schema_json, description_yaml, description_json) = if errors {
+                (
+                    format!("{{$ref: '#/components/schemas/Missing{i}'}}"),
+                    format!("{{\"$ref\": \"#/components/schemas/Missing{i}\"}}"),
+                    "\n          description: ok",
+                    "\"description\": \"ok\", ",
+                )
+            } else {
+                let schema =
+                    "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}";
+                (schema.to_owned(), schema.to_owned(), "", "")
+            };
+            let _ = write!(
+                yaml,
+                "  /p{i}:\n    get:\n      operationId: op{i}\n      responses:\n        '200':{description_yaml}\n          content:\n            application/json:\n              schema: {schema_yaml}\n"
+            );
+            let comma = if i + 1 < n { "," } else { "" };
+            let _ = writeln!(
+                json,
+                "    \"/p{i}\": {{\n      \"get\": {{\n        \"operationId\": \"op{i}\",\n        \"responses\": {{\n          \"200\": {{{description_json}\"content\": {{\"application/json\": {{\"schema\": {schema_json}}}}}}}\n        }}\n      }}\n    }}{comma}"
+            );
+        }
+        json.push_str("  }\n}\n");
+        let kind = if errors { "errors" } else { "warnings" };
+        specs.push((format!("{n}-{kind}.json"), json));
+        specs.push((format!("{n}-{kind}.yaml"), yaml));
+    }
+    specs
 }
 
 /// The median of some timings (the upper one of an even count).

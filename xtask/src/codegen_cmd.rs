@@ -69,9 +69,7 @@ pub fn run(raw: &[String]) -> ExitCode {
     let output = match generated {
         Ok(output) => output,
         Err(errors) => {
-            for d in &errors.0 {
-                eprintln!("{d}");
-            }
+            report_all(&errors.0);
             eprintln!(
                 "error: {} problem(s) in {spec_label}; nothing was written",
                 errors.0.len()
@@ -79,9 +77,7 @@ pub fn run(raw: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for warning in &output.warnings {
-        eprintln!("{warning}");
-    }
+    report_all(&output.warnings);
     let report = match sync::sync(&out, &output.files, mode) {
         Ok(report) => report,
         Err(e) => {
@@ -122,6 +118,18 @@ pub fn run(raw: &[String]) -> ExitCode {
         report.unchanged
     );
     ExitCode::SUCCESS
+}
+
+/// Writes diagnostics to stderr in one write: stderr is unbuffered, and a line at a time made
+/// printing a thousand of them cost more than generating the crate.
+fn report_all(diagnostics: &[codegen::Diagnostic]) {
+    use std::fmt::Write as _;
+    use std::io::Write as _;
+    let mut text = String::new();
+    for d in diagnostics {
+        let _ = writeln!(text, "{d}");
+    }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// The workspace root: the xtask lives one level below it.

@@ -1,0 +1,187 @@
+//! The locator as it was before its index: each pointer found by reading the text from the
+//! start. Slow, and kept only so that a test can hold the indexed locator equal to it.
+
+use super::{is_key, key_forms};
+
+pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let segments: Vec<String> = pointer
+        .strip_prefix('#')?
+        .split('/')
+        .skip(1)
+        .map(crate::error::unescape_segment)
+        .collect();
+    if segments.is_empty() {
+        return None;
+    }
+    if super::is_json(text) {
+        find_json(text, &segments)
+    } else {
+        let lines: Vec<(usize, usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let content = l.trim_start();
+                (!content.is_empty() && !content.starts_with('#'))
+                    .then(|| (i + 1, l.len() - content.len(), content))
+            })
+            .collect();
+        find_yaml(&lines, &segments)
+    }
+}
+
+fn find_yaml(lines: &[(usize, usize, &str)], segments: &[String]) -> Option<(usize, usize)> {
+    let mut start = 0;
+    let mut parent_indent: Option<usize> = None;
+    // A sequence item found last: its first key sits on the item's own line after the `- `, and
+    // its other keys line up with that one.
+    let mut item: Option<(usize, usize, &str)> = None;
+    let mut found = None;
+    for segment in segments {
+        // The block of the parent: the lines after it that are indented deeper (after an item,
+        // the item's own line first, then the lines at least as deep as its first key).
+        let head = item.take().map(|line| (start - 1, line));
+        let floor = head.map(|(_, (_, indent, _))| indent);
+        let block = head.into_iter().chain(
+            lines[start..]
+                .iter()
+                .copied()
+                .enumerate()
+                .map(move |(i, l)| (start + i, l))
+                .take_while(move |&(_, (_, indent, _))| match floor {
+                    Some(floor) => indent >= floor,
+                    None => parent_indent.is_none_or(|p| indent > p),
+                }),
+        );
+        let Some((_, (_, child_indent, first))) = block.clone().next() else {
+            break;
+        };
+        let in_sequence = first.starts_with('-');
+        if let (true, Ok(index)) = (in_sequence, segment.parse::<usize>()) {
+            let hit = block
+                .filter(|(_, (_, indent, content))| {
+                    *indent == child_indent && content.starts_with('-')
+                })
+                .nth(index);
+            let Some((i, (line, indent, content))) = hit else {
+                break;
+            };
+            let rest = content[1..].trim_start();
+            let key_indent = indent + (content.len() - rest.len());
+            found = Some((line, indent + 1));
+            start = i + 1;
+            parent_indent = Some(indent);
+            item = Some((line, key_indent, rest));
+            continue;
+        }
+        let forms = key_forms(segment);
+        let hit = block
+            .filter(|&(_, (_, indent, _))| indent == child_indent)
+            .find(|&(_, (_, _, content))| is_key(content, &forms));
+        let Some((i, (line, indent, _))) = hit else {
+            break;
+        };
+        found = Some((line, indent + 1));
+        start = i + 1;
+        parent_indent = Some(indent);
+    }
+    found
+}
+
+enum Frame {
+    Object {
+        key: Option<String>,
+        expecting_key: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+fn find_json(text: &str, target: &[String]) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut line, mut line_start) = (1, 0);
+    let mut best: Option<((usize, usize), usize)> = None;
+    let mut i = 0;
+    let path_matches = |stack: &[Frame], extra: Option<&str>| -> usize {
+        // How many leading segments of the target the current path matches.
+        let mut path: Vec<String> = stack
+            .iter()
+            .filter_map(|f| match f {
+                Frame::Object { key, .. } => key.clone(),
+                Frame::Array { index } => Some(index.to_string()),
+            })
+            .collect();
+        if let Some(extra) = extra {
+            path.pop();
+            path.push(extra.to_owned());
+        }
+        if path.len() > target.len() || path.iter().zip(target).any(|(a, b)| a != b) {
+            0
+        } else {
+            path.len()
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let here = (line, i - line_start + 1);
+        match b {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
+            b'[' => {
+                stack.push(Frame::Array { index: 0 });
+                let depth = path_matches(&stack, None);
+                if depth > best.map_or(0, |(_, d)| d) {
+                    best = Some((here, depth));
+                }
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => {
+                    *index += 1;
+                    let depth = path_matches(&stack, None);
+                    if depth > best.map_or(0, |(_, d)| d) {
+                        best = Some(((line, i - line_start + 2), depth));
+                    }
+                }
+                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if let Some(Frame::Object { key, expecting_key }) = stack.last_mut() {
+                    if *expecting_key {
+                        let raw = text.get(start..i.min(bytes.len())).unwrap_or_default();
+                        *key = Some(raw.replace("\\\"", "\"").replace("\\\\", "\\"));
+                        *expecting_key = false;
+                        let depth = path_matches(&stack, None);
+                        if depth > best.map_or(0, |(_, d)| d) {
+                            best = Some((here, depth));
+                        }
+                        if depth == target.len() {
+                            return Some(here);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    best.map(|(at, _)| at)
+}
