@@ -72,6 +72,8 @@ pub mod tolerance;
 #[rustfmt::skip]
 #[path = "../fixtures/shared_shapes/src/lib.rs"]
 pub mod shared_shapes;
+#[path = "../fixtures/examples_as_text/src/lib.rs"]
+pub mod examples_as_text;
 #[path = "../fixtures/hygiene/src/lib.rs"]
 pub mod hygiene;
 #[path = "../fixtures/wide_object/src/lib.rs"]

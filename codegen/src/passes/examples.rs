@@ -13,10 +13,41 @@ use serde_json::Value;
 pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut results = Vec::with_capacity(space.examples.len());
-    for example in &space.examples {
+    // Examples written as JSON text (`example: "{\"id\": 1}"`) where the schema wants an
+    // object or an array: the parsed value, for the examples whose text fits the schema.
+    let mut parsed = Vec::new();
+    for (i, example) in space.examples.iter().enumerate() {
         let mut path = String::new();
-        let result = normalize(space, &example.ty, &example.value, &mut path);
+        let mut result = normalize(space, &example.ty, &example.value, &mut path);
+        if result.is_err() {
+            if let Some(value) = json_text(&example.value) {
+                if let Ok(expected) = normalize(space, &example.ty, &value, &mut String::new()) {
+                    result = Ok(expected);
+                    parsed.push((i, value));
+                }
+            }
+        }
         results.push(result);
+    }
+    if let Some((first, _)) = parsed.first() {
+        let first = &space.examples[*first];
+        warnings.push(
+            Diagnostic::warning(
+                Kind::Schema,
+                label,
+                format!(
+                    "{} response example(s) are written as JSON text (a string holding the document) where the schema is an object or an array, the first at `{}` ({}); the generated tests use the parsed documents",
+                    parsed.len(),
+                    first.operation_id,
+                    first.status
+                ),
+            )
+            .at(&first.pointer)
+            .hint("write the example as the value itself rather than as a string"),
+        );
+    }
+    for (i, value) in parsed {
+        space.examples[i].value = value;
     }
     for (example, result) in space.examples.iter_mut().zip(results) {
         match result {
@@ -42,6 +73,17 @@ pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         }
     }
     warnings
+}
+
+/// The document a string holds, where it is JSON text of an object or an array.
+fn json_text(value: &Value) -> Option<Value> {
+    let text = value.as_str()?.trim();
+    if !(text.starts_with('{') || text.starts_with('[')) {
+        return None;
+    }
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .filter(|v| v.is_object() || v.is_array())
 }
 
 /// `value` as the round trip through `ty` gives it back, or why `ty` cannot read it. `path` is a
