@@ -94,7 +94,7 @@ fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
 
 fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {
     let label = options.spec_label.as_str();
-    let (mut space, lower_warnings) = lower::lower(&loaded.spec, label)?;
+    let (mut space, lower_warnings) = lower::lower(&loaded.spec, &loaded.deep_references, label)?;
     // The document is not needed past lowering; freeing it here lowers the peak memory.
     drop(loaded.spec);
     let mut warnings = loaded.warnings;

@@ -113,7 +113,8 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
             load::convert(value, name, || load::parse(bytes, name)).map_err(|e| e.to_string())?;
         stages[1].push(t.elapsed());
         let t = Instant::now();
-        let (mut space, _) = lower::lower(&loaded.spec, name).map_err(|e| e.to_string())?;
+        let (mut space, _) =
+            lower::lower(&loaded.spec, &loaded.deep_references, name).map_err(|e| e.to_string())?;
         stages[2].push(t.elapsed());
         let t = Instant::now();
         passes::run(&mut space, name);
@@ -180,7 +181,7 @@ fn bench_diagnostics(scratch: &Path) -> Result<(), String> {
         let pipeline = median_time(RUNS, || {
             let value = load::parse(bytes, label).ok()?;
             let loaded = load::convert(value, label, || load::parse(bytes, label)).ok()?;
-            let (mut space, _) = lower::lower(&loaded.spec, label).ok()?;
+            let (mut space, _) = lower::lower(&loaded.spec, &loaded.deep_references, label).ok()?;
             passes::run(&mut space, label);
             let options = Options {
                 crate_name: "bench".to_owned(),

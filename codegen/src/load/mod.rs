@@ -21,6 +21,10 @@ mod typed;
 pub struct Loaded {
     pub spec: OpenAPI,
     pub warnings: Vec<Diagnostic>,
+    /// Every distinct local `$ref` that points deeper than a whole component
+    /// (`#/components/schemas/A/properties/b`), in document order: lowering gives each place
+    /// that such a reference names a type of its own before it lowers anything.
+    pub deep_references: Vec<String>,
 }
 
 /// Reads the spec file at `path`; `label` is how diagnostics name the file.
@@ -55,16 +59,57 @@ pub fn convert(
     let mut warnings = Vec::new();
     let value = check_version(value, label)?;
     let value = repair::repair(value, label, &mut warnings);
+    let deep_references = deep_references(&value);
     // Converting by value moves the document's strings into the typed spec instead of copying
     // them. The value is gone after a failure, so explaining one parses the text again: a cost
     // paid only by specs that do not load.
     match typed::to_openapi(value) {
-        Some(spec) => Ok(Loaded { spec, warnings }),
+        Some(spec) => Ok(Loaded {
+            spec,
+            warnings,
+            deep_references,
+        }),
         None => {
             let value = repair::repair(check_version(reparse()?, label)?, label, &mut Vec::new());
             Err(explain_failure(&value, label))
         }
     }
+}
+
+/// The local `$ref`s of a document that point deeper than `#/components/<section>/<name>`,
+/// each once, in document order. Examples and extensions are data, not schema: their `$ref`
+/// keys are not references.
+fn deep_references(value: &Value) -> Vec<String> {
+    fn walk<'v>(
+        value: &'v Value,
+        seen: &mut std::collections::HashSet<&'v str>,
+        out: &mut Vec<String>,
+    ) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child) {
+                        ("$ref", Value::String(reference)) => {
+                            let depth = reference.split('/').count();
+                            let deep = reference.starts_with("#/")
+                                && !(depth == 4 && reference.starts_with("#/components/"));
+                            if deep && seen.insert(reference) {
+                                out.push(reference.clone());
+                            }
+                        }
+                        ("example" | "examples", _) => {}
+                        (key, _) if key.starts_with("x-") => {}
+                        _ => walk(child, seen, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, seen, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut std::collections::HashSet::new(), &mut out);
+    out
 }
 
 /// The error of a conversion that failed, at the deepest place the locator can find.

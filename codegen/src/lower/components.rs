@@ -54,27 +54,12 @@ impl<'a> Lowerer<'a> {
             };
             let at = def.pointer.clone();
             let ty = self.lower_schema_ref(schema, ctx, &at);
-            // A schema that made no type of its own (a scalar, an array, a reference) fills
-            // the slot with an alias; `nullable` is carried by the references instead.
             // A reference never fills the slot, even one that names this very component.
-            let is_reference = matches!(schema, ReferenceOr::Reference { .. });
-            let filled = !is_reference
-                && match &ty {
-                    TypeRef::Named(filled) => *filled == id,
-                    TypeRef::Nullable(inner) => **inner == TypeRef::Named(id),
-                    _ => false,
-                };
-            if !filled {
-                let target = match ty {
-                    TypeRef::Nullable(inner) if self.nullable_components.contains(&id) => *inner,
-                    other => other,
-                };
-                let def = self.space.get_mut(id);
-                def.kind = TypeKind::Alias(target);
-                if let ReferenceOr::Item(schema) = schema {
-                    def.docs = super::schema::docs_of(schema);
-                }
-            }
+            let documented = match schema {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { .. } => None,
+            };
+            self.fill_slot(id, ty, documented);
         }
     }
 }

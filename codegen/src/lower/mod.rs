@@ -3,6 +3,7 @@
 
 mod components;
 mod operations;
+mod pointer;
 mod resolve;
 mod schema;
 mod union;
@@ -13,9 +14,14 @@ use crate::ir::{TypeId, TypeSpace};
 use openapiv3::OpenAPI;
 use std::collections::{HashMap, HashSet};
 
-/// Lowers a whole spec. Problems are collected rather than returned at the first one, so a user
-/// sees every error of a spec in one run.
-pub fn lower(spec: &OpenAPI, label: &str) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
+/// Lowers a whole spec; `deep_references` are the `$ref`s that point inside components or
+/// paths (see [`crate::load::Loaded`]). Problems are collected rather than returned at the
+/// first one, so a user sees every error of a spec in one run.
+pub fn lower(
+    spec: &OpenAPI,
+    deep_references: &[String],
+    label: &str,
+) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
     let mut lowerer = Lowerer {
         spec,
         label,
@@ -29,10 +35,14 @@ pub fn lower(spec: &OpenAPI, label: &str) -> Result<(TypeSpace, Vec<Diagnostic>)
         component_names: Vec::new(),
         nullable_components: HashSet::new(),
         merging: Vec::new(),
+        places: HashMap::new(),
+        places_lowered: HashSet::new(),
     };
     lowerer.register_components();
+    lowerer.register_places(deep_references);
     lowerer.lower_components();
     lowerer.lower_operations();
+    lowerer.lower_unreached_places();
     let (errors, warnings): (Vec<_>, Vec<_>) = lowerer
         .diagnostics
         .into_iter()
@@ -57,4 +67,8 @@ struct Lowerer<'a> {
     nullable_components: HashSet<TypeId>,
     /// Components whose properties an enclosing `allOf` merge is lowering right now.
     merging: Vec<TypeId>,
+    /// Places inside the document that a `$ref` points into, by pointer, with their slots.
+    places: HashMap<String, TypeId>,
+    /// The slots of `places` lowered so far (or being lowered).
+    places_lowered: HashSet<TypeId>,
 }
