@@ -8,6 +8,8 @@
 
 use crate::render::is_generated;
 use crate::OutputFile;
+use journal::{Change, Journal};
+pub(crate) use journal::{Disk, RealDisk};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs;
@@ -94,32 +96,6 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
 /// was written before it, so the directory is either wholly updated or as it was.
 pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, SyncError> {
     sync_with(root, files, mode, &mut RealDisk)
-}
-
-/// The few operations a sync makes on disk, so that a test can fail any one of them.
-pub(crate) trait Disk {
-    /// Replaces or creates the file at `path` with `bytes`, whole (old or new, never part).
-    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()>;
-    fn remove_file(&mut self, path: &Path) -> io::Result<()>;
-    fn create_dir(&mut self, path: &Path) -> io::Result<()>;
-    fn remove_dir(&mut self, path: &Path) -> io::Result<()>;
-}
-
-struct RealDisk;
-
-impl Disk for RealDisk {
-    fn write(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        write_atomically(path, bytes)
-    }
-    fn remove_file(&mut self, path: &Path) -> io::Result<()> {
-        fs::remove_file(path)
-    }
-    fn create_dir(&mut self, path: &Path) -> io::Result<()> {
-        fs::create_dir(path)
-    }
-    fn remove_dir(&mut self, path: &Path) -> io::Result<()> {
-        fs::remove_dir(path)
-    }
 }
 
 /// The output directory as read under the lock: the bytes of its generated files, and which
@@ -347,47 +323,6 @@ fn create_dirs(dir: &Path, disk: &mut dyn Disk, journal: &mut Journal) -> Result
     Ok(())
 }
 
-/// One change made to the output directory, with what undoing it needs.
-enum Change {
-    Created(PathBuf),
-    Replaced(PathBuf, Vec<u8>),
-    Deleted(PathBuf, Vec<u8>),
-    CreatedDir(PathBuf),
-}
-
-/// The changes made so far, in order.
-#[derive(Default)]
-struct Journal {
-    changes: Vec<Change>,
-}
-
-impl Journal {
-    /// Undoes every change, last first, and returns the error that made it necessary.
-    fn undo(self, failed: SyncError, disk: &mut dyn Disk) -> SyncError {
-        if self.changes.is_empty() {
-            return failed;
-        }
-        for change in self.changes.into_iter().rev() {
-            let result = match &change {
-                Change::Created(path) => disk.remove_file(path).map_err(io_error(path)),
-                Change::Replaced(path, old) | Change::Deleted(path, old) => {
-                    disk.write(path, old).map_err(io_error(path))
-                }
-                Change::CreatedDir(path) => disk.remove_dir(path).map_err(io_error(path)),
-            };
-            if let Err(undo) = result {
-                return SyncError::RollbackFailed {
-                    failed: Box::new(failed),
-                    undo: Box::new(undo),
-                };
-            }
-        }
-        SyncError::RolledBack {
-            failed: Box::new(failed),
-        }
-    }
-}
-
 /// Locks `root` exclusively until the returned file drops; `None` on platforms that cannot
 /// open a directory as a file (there runs are not serialised, and each file is still
 /// replaced atomically).
@@ -521,5 +456,6 @@ fn short_diff(old: &str, new: &str) -> String {
     out
 }
 
+mod journal;
 #[cfg(test)]
 mod tests;

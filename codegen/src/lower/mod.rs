@@ -4,6 +4,7 @@
 mod components;
 mod operations;
 mod pointer;
+mod reference;
 mod resolve;
 mod schema;
 mod union;

@@ -384,7 +384,7 @@ impl<'a> Lowerer<'a> {
             ..ctx
         };
         let ty = match schema {
-            ReferenceOr::Item(item) => self.lower_schema_in_slot(item.borrow(), ctx, at),
+            ReferenceOr::Item(item) => self.lower_schema(item.borrow(), ctx, at),
             ReferenceOr::Reference { reference } => self.lower_reference(reference, at),
         };
         let documented = match schema {
@@ -423,7 +423,7 @@ impl<'a> Lowerer<'a> {
                         slot: Some(id),
                         ..ctx
                     };
-                    let ty = self.lower_schema_in_slot(item, ctx, &key);
+                    let ty = self.lower_schema(item, ctx, &key);
                     self.fill_slot(id, ty, Some(item));
                 }
                 Ok(Place::Reference(reference)) => {
