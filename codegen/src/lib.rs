@@ -141,7 +141,10 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
                 emit::FileJob::Support => {
                     render::render_source(emit::SUPPORT_PATH, &emit::support_source(space), label)
                 }
-                job => render::render_rust(emit::emit_file(space, job), label),
+                job => match emit::alias_syntax(space, job) {
+                    Some((path, syntax)) => Ok(render::render_syntax(path, &syntax, label)),
+                    None => render::render_rust(emit::emit_file(space, job), label),
+                },
             };
             (i, file)
         });

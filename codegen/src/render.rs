@@ -38,17 +38,24 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
     let mut contents = header("//", spec_label);
     contents.push_str(&prettyplease::unparse(&parsed));
     if !file.calls.is_empty() {
-        for call in &file.calls {
-            contents.push_str(&list_call(call));
-        }
-        // The calls were laid out here rather than by the printer: the whole file is parsed
-        // again, so that a mistake in the layout is an error too.
-        syn::parse_file(&contents).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
+        let calls: String = file.calls.iter().map(list_call).collect();
+        // The calls are laid out here rather than by the printer, so they are parsed again:
+        // a mistake in the layout is an error too.
+        syn::parse_file(&calls).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
+        contents.push_str(&calls);
     }
     Ok(OutputFile {
         path: file.path,
         contents,
     })
+}
+
+/// Prints a file given as a syntax tree.
+pub fn render_syntax(path: String, file: &syn::File, spec_label: &str) -> OutputFile {
+    OutputFile {
+        path,
+        contents: header("//", spec_label) + &prettyplease::unparse(file),
+    }
 }
 
 /// `path!(head {`, an item a line, `} tail);`, each type printed by the printer.
@@ -59,7 +66,7 @@ fn list_call(call: &ListCall) -> String {
         text.push_str(&tokens_text(&item.words));
         if let Some(ty) = &item.ty {
             text.push_str(": ");
-            text.push_str(&type_text(ty).replace('\n', "\n        "));
+            text.push_str(&type_text(ty));
         }
         text.push_str(",\n");
     }
@@ -77,17 +84,56 @@ fn tokens_text(tokens: &TokenStream) -> String {
     tokens.to_string()
 }
 
-/// A type as the printer writes it (`Option<Vec<String>>`), by printing it as an alias.
+/// A type as a person writes it: `Option<Vec<super::Item>>`, `IndexMap<String, Value>`,
+/// `(A, B)`. No space around `::`, `<` and `>`, one after `,`, one between words.
 fn type_text(ty: &TokenStream) -> String {
-    let alias = quote::quote!(type __T = #ty;);
-    match syn::parse2::<syn::File>(alias) {
-        Ok(file) => {
-            let printed = prettyplease::unparse(&file);
-            let body = printed.trim_end().trim_end_matches(';');
-            body.strip_prefix("type __T = ").unwrap_or(body).to_owned()
+    let mut out = String::new();
+    push_type(ty.clone(), &mut out);
+    out
+}
+
+fn push_type(tokens: TokenStream, out: &mut String) {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut word_before = false;
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                if word_before {
+                    out.push(' ');
+                }
+                out.push_str(&ident.to_string());
+                word_before = true;
+            }
+            TokenTree::Literal(literal) => {
+                if word_before {
+                    out.push(' ');
+                }
+                out.push_str(&literal.to_string());
+                word_before = true;
+            }
+            TokenTree::Punct(punct) => {
+                out.push(punct.as_char());
+                if punct.as_char() == ',' {
+                    out.push(' ');
+                }
+                word_before = false;
+            }
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::None => ("", ""),
+                };
+                if word_before && group.delimiter() == Delimiter::None {
+                    out.push(' ');
+                }
+                out.push_str(open);
+                push_type(group.stream(), out);
+                out.push_str(close);
+                word_before = group.delimiter() == Delimiter::None;
+            }
         }
-        // Left as tokens; the parse of the whole file reports it.
-        Err(_) => ty.to_string(),
     }
 }
 
@@ -136,5 +182,29 @@ mod tests {
         let file = RustFile::new("src/x.rs".into(), quote::quote!(pub struct {}));
         let err = render_rust(file, "spec.yaml").unwrap_err();
         assert_eq!(err.0[0].kind, Kind::Internal);
+    }
+
+    #[test]
+    fn types_print_as_written() {
+        let table = [
+            (
+                quote::quote!(Option<Vec<super::Item>>),
+                "Option<Vec<super::Item>>",
+            ),
+            (
+                quote::quote!(::indexmap::IndexMap<String, ::serde_json::Value>),
+                "::indexmap::IndexMap<String, ::serde_json::Value>",
+            ),
+            (
+                quote::quote!(Option<Option<Box<super::super::components::Node>>>),
+                "Option<Option<Box<super::super::components::Node>>>",
+            ),
+            (quote::quote!((A, B)), "(A, B)"),
+            (quote::quote!(r#type::X), "r#type::X"),
+        ];
+        for (tokens, text) in table {
+            assert_eq!(type_text(&tokens), text);
+            assert!(syn::parse_str::<syn::Type>(text).is_ok(), "{text}");
+        }
     }
 }

@@ -263,7 +263,7 @@ pub fn median_time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     median(&mut samples)
 }
 
-fn machine() -> String {
+pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| {

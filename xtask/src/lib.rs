@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod bench_wide;
 pub mod codegen_cmd;
 pub mod corpus;
 pub mod seed_check;
@@ -35,6 +36,7 @@ commands:
                                target/corpus/, build it with clippy -D warnings, run its
                                example tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
+  bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
   seed-check SPEC              check that the seed's types generated from SPEC (the whole
                                Authlete API) equal those in generated/, doc comments aside
 ";
@@ -82,6 +84,16 @@ Times the generator stage by stage on each SPEC (default: spec/) and on syntheti
   --quick        only the synthetic specs of 10 and 100 operations
 ",
         flags: &["--quick"],
+    },
+    Command {
+        name: "bench-wide",
+        usage: "\
+usage: cargo xtask bench-wide [N...]
+
+Times `cargo check` of one struct of N properties (default 1000 5000 20000) as generated
+here and as plain serde derive writes it, with the compiler's peak memory.
+",
+        flags: &["--probe"],
     },
     Command {
         name: "seed-check",

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         "codegen" => codegen_cmd::run(rest),
         "corpus" => xtask::corpus::run(rest),
         "bench" => xtask::bench::run(rest),
+        "bench-wide" => xtask::bench_wide::run(rest),
         "seed-check" => xtask::seed_check::run(rest),
         _ => unreachable!("every command in COMMANDS is dispatched"),
     }

@@ -175,7 +175,7 @@ fn xtask(args: &[&str]) -> Output {
 
 #[test]
 fn help_prints_the_usage_and_exits_0_for_the_tool_and_each_command() {
-    let commands = ["codegen", "corpus", "bench", "seed-check"];
+    let commands = ["codegen", "corpus", "bench", "bench-wide", "seed-check"];
     let mut checked = 0;
     for flag in ["--help", "-h"] {
         let run = xtask(&[flag]);
@@ -193,7 +193,7 @@ fn help_prints_the_usage_and_exits_0_for_the_tool_and_each_command() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 8);
+    assert_eq!(checked, 10);
     let run = xtask(&["help"]);
     assert_eq!(run.status.code(), Some(0));
 }

@@ -78,6 +78,54 @@ pub fn plan(space: &TypeSpace) -> Vec<FileJob> {
     jobs
 }
 
+/// A type alias's file as the syntax tree that parsing its tokens gives, built directly: most
+/// files of a spec written without references are such aliases, and parsing their doc
+/// attributes back from tokens was most of their rendering. `None` for any other file.
+pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::File)> {
+    let FileJob::Type(id) = job else {
+        return None;
+    };
+    let def = space.get(id);
+    let crate::ir::TypeKind::Alias(target) = &def.kind else {
+        return None;
+    };
+    let std = Std::for_type(&def.name);
+    let ty: syn::Type = syn::parse2(type_tokens(space, target, def.module, std)).ok()?;
+    let span = Span::call_site();
+    let attrs = doc_lines(def.docs.as_deref())
+        .iter()
+        .map(|line| syn::Attribute {
+            pound_token: syn::token::Pound(span),
+            style: syn::AttrStyle::Outer,
+            bracket_token: syn::token::Bracket(span),
+            meta: syn::Meta::NameValue(syn::MetaNameValue {
+                path: syn::Path::from(ident("doc")),
+                eq_token: syn::token::Eq(span),
+                value: syn::Expr::Lit(syn::ExprLit {
+                    attrs: Vec::new(),
+                    lit: syn::Lit::new(raw_string(line)),
+                }),
+            }),
+        })
+        .collect();
+    let item = syn::ItemType {
+        attrs,
+        vis: syn::Visibility::Public(syn::token::Pub(span)),
+        type_token: syn::token::Type(span),
+        ident: ident(&def.name),
+        generics: syn::Generics::default(),
+        eq_token: syn::token::Eq(span),
+        ty: Box::new(ty),
+        semi_token: syn::token::Semi(span),
+    };
+    let file = syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![syn::Item::Type(item)],
+    };
+    Some((type_file_path(def), file))
+}
+
 /// Emits one planned file.
 pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
     match job {
