@@ -98,6 +98,40 @@ pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, Syn
     sync_with(root, files, mode, &mut RealDisk)
 }
 
+/// The first half of a sync, which needs no files: the output directory locked (in write
+/// mode, where it exists) and read. It can run while the files are generated; the lock keeps
+/// other runs out until [`sync_prepared`] is done, so what it read is what they find.
+pub struct Prepared {
+    root: PathBuf,
+    mode: Mode,
+    lock: Option<fs::File>,
+    snapshot: Option<Snapshot>,
+}
+
+/// Locks and reads `root` for a later [`sync_prepared`]. A directory that does not exist yet
+/// is left alone: it is created, locked and read when there is something to write.
+pub fn prepare(root: &Path, mode: Mode) -> Result<Prepared, SyncError> {
+    let lock = match mode {
+        Mode::Write if root.is_dir() => lock_dir(root)?,
+        _ => None,
+    };
+    let snapshot = match (mode, &lock) {
+        (Mode::Check, _) | (Mode::Write, Some(_)) => Some(Snapshot::take(root)?),
+        (Mode::Write, None) => None,
+    };
+    Ok(Prepared {
+        root: root.to_owned(),
+        mode,
+        lock,
+        snapshot,
+    })
+}
+
+/// [`sync`] with its first half done by [`prepare`].
+pub fn sync_prepared(prepared: Prepared, files: &[OutputFile]) -> Result<Report, SyncError> {
+    finish(prepared, files, &mut RealDisk)
+}
+
 /// The output directory as read under the lock: the bytes of its generated files, and which
 /// other files stand there.
 struct Snapshot {
@@ -164,25 +198,37 @@ pub(crate) fn sync_with(
     mode: Mode,
     disk: &mut dyn Disk,
 ) -> Result<Report, SyncError> {
+    finish(prepare(root, mode)?, files, disk)
+}
+
+fn finish(
+    prepared: Prepared,
+    files: &[OutputFile],
+    disk: &mut dyn Disk,
+) -> Result<Report, SyncError> {
+    let Prepared {
+        root,
+        mode,
+        lock,
+        snapshot,
+    } = prepared;
+    let root = root.as_path();
     check_paths(root, files)?;
     let mut journal = Journal::default();
     // Two runs at once would each decide what to write from what the other is changing; an
     // exclusive lock on the output directory makes the second wait for the first. The lock is
     // the operating system's (flock), so a killed run leaves no stale lock behind.
-    let lock = match mode {
-        Mode::Write => {
+    let (lock, snapshot) = match snapshot {
+        Some(snapshot) => (lock, snapshot),
+        None => {
             let created = create_dirs(root, disk, &mut journal);
-            let lock = created.and_then(|()| lock_dir(root));
-            match lock {
-                Ok(lock) => lock,
+            let locked = created.and_then(|()| lock_dir(root));
+            let read = locked.and_then(|lock| Ok((lock, Snapshot::take(root)?)));
+            match read {
+                Ok(read) => read,
                 Err(e) => return Err(journal.undo(e, disk)),
             }
         }
-        Mode::Check => None,
-    };
-    let snapshot = match Snapshot::take(root) {
-        Ok(snapshot) => snapshot,
-        Err(e) => return Err(journal.undo(e, disk)),
     };
     let plan = decide(files, &snapshot);
     let mut report = Report {
@@ -202,9 +248,9 @@ pub(crate) fn sync_with(
         ));
     }
     match apply(root, &plan, &snapshot, disk, &mut journal) {
-        Ok(()) => {
+        Ok(deleted) => {
             report.written = plan.write.iter().map(|f| f.path.clone()).collect();
-            report.deleted = plan.delete;
+            report.deleted = deleted;
             drop(lock);
             Ok(report)
         }
@@ -263,14 +309,15 @@ fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
     plan
 }
 
-/// Carries out a plan, recording each change in the journal as it is made.
+/// Carries out a plan, recording each change in the journal as it is made; returns the files
+/// deleted.
 fn apply(
     root: &Path,
     plan: &Plan<'_>,
     snapshot: &Snapshot,
     disk: &mut dyn Disk,
     journal: &mut Journal,
-) -> Result<(), SyncError> {
+) -> Result<Vec<String>, SyncError> {
     for file in &plan.write {
         let full = root.join(&file.path);
         let old = match snapshot.files.get(&file.path) {
@@ -295,6 +342,7 @@ fn apply(
             None => Change::Created(full),
         });
     }
+    let mut deleted = Vec::new();
     for path in &plan.delete {
         let full = root.join(path);
         // A stale file that lost its header since the snapshot is a person's now.
@@ -306,8 +354,9 @@ fn apply(
         };
         disk.remove_file(&full).map_err(io_error(&full))?;
         journal.changes.push(Change::Deleted(full, old.clone()));
+        deleted.push(path.clone());
     }
-    Ok(())
+    Ok(deleted)
 }
 
 /// Creates `dir` and its missing ancestors, recording each one created.

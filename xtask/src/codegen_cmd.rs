@@ -65,7 +65,17 @@ pub fn run(raw: &[String]) -> ExitCode {
         ),
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let generated = codegen::generate(&spec_path, &options);
+    // Locking and reading the output directory does not depend on the spec: it runs on the
+    // other core while the spec is parsed, which takes one core only. The lock is held from
+    // the read to the last write, so no other run can change what was read.
+    let (generated, prepared) = std::thread::scope(|scope| {
+        let prepared = scope.spawn(|| sync::prepare(&out, mode));
+        let generated = codegen::generate(&spec_path, &options);
+        let prepared = prepared
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (generated, prepared)
+    });
     let output = match generated {
         Ok(output) => output,
         Err(errors) => {
@@ -78,7 +88,7 @@ pub fn run(raw: &[String]) -> ExitCode {
         }
     };
     report_all(&output.warnings);
-    let report = match sync::sync(&out, &output.files, mode) {
+    let report = match prepared.and_then(|prepared| sync::sync_prepared(prepared, &output.files)) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");

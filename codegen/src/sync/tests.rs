@@ -311,3 +311,50 @@ fn a_failure_while_creating_the_output_directory_leaves_nothing() {
         assert_eq!(tree(&dir.0), [], "step {fail_at}");
     }
 }
+
+#[test]
+fn a_file_that_appears_after_prepare_is_not_overwritten() {
+    let dir = TempDir::new();
+    sync(&dir.0, &[file("a.rs", "a\n")], Mode::Write).unwrap();
+    let prepared = prepare(&dir.0, Mode::Write).unwrap();
+    fs::write(dir.0.join("b.rs"), "// written by hand meanwhile\n").unwrap();
+    let err = sync_prepared(prepared, &[file("a.rs", "a\n"), file("b.rs", "b\n")]).unwrap_err();
+    assert!(err.to_string().contains("b.rs"), "{err}");
+    let hand = fs::read_to_string(dir.0.join("b.rs")).unwrap();
+    assert_eq!(hand, "// written by hand meanwhile\n");
+}
+
+#[test]
+fn a_stale_file_edited_by_hand_after_prepare_is_not_deleted() {
+    let dir = TempDir::new();
+    let before = [file("a.rs", "a\n"), file("old.rs", "o\n")];
+    sync(&dir.0, &before, Mode::Write).unwrap();
+    let prepared = prepare(&dir.0, Mode::Write).unwrap();
+    fs::write(dir.0.join("old.rs"), "// now mine\n").unwrap();
+    let report = sync_prepared(prepared, &[file("a.rs", "a\n")]).unwrap();
+    assert!(report.deleted.is_empty());
+    assert!(dir.0.join("old.rs").exists());
+}
+
+#[test]
+fn prepare_creates_nothing_and_holds_the_lock() {
+    let dir = TempDir::new();
+    let root = dir.0.join("new/crate");
+    let prepared = prepare(&root, Mode::Write).unwrap();
+    assert!(
+        !dir.0.join("new").exists(),
+        "preparing must not create anything"
+    );
+    let report = sync_prepared(prepared, &[file("src/a.rs", "a\n")]).unwrap();
+    assert_eq!(report.written, ["src/a.rs"]);
+    // While one run holds the prepared directory, another run's lock waits for it.
+    let held = prepare(&root, Mode::Write).unwrap();
+    let other = std::thread::spawn({
+        let root = root.clone();
+        move || sync(&root, &[file("src/a.rs", "b\n")], Mode::Write).unwrap()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(!other.is_finished(), "the second run waits for the lock");
+    drop(held);
+    assert_eq!(other.join().unwrap().written, ["src/a.rs"]);
+}
