@@ -34,15 +34,7 @@ impl<'t> Locator<'t> {
                 },
             };
         }
-        let lines: Vec<(usize, usize, &str)> = text
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let content = l.trim_start();
-                (!content.is_empty() && !content.starts_with('#'))
-                    .then(|| (i + 1, l.len() - content.len(), content))
-            })
-            .collect();
+        let lines = content_lines(text);
         // One pass from the end: a line's block ends at the first later line indented no
         // deeper, found by following the block ends of the deeper lines in between.
         let mut block_end = vec![lines.len(); lines.len()];
@@ -61,20 +53,37 @@ impl<'t> Locator<'t> {
 
     /// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
     pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
-        let segments: Vec<String> = pointer
-            .strip_prefix('#')?
-            .split('/')
-            .skip(1)
-            .map(crate::error::unescape_segment)
-            .collect();
-        if segments.is_empty() {
-            return None;
-        }
+        let segments = pointer_segments(pointer)?;
         match &self.json {
             Some(index) => find_json(index, &segments),
             None => find_yaml(&self.yaml, &segments),
         }
     }
+}
+
+/// The unescaped segments of a `#/…` pointer; `None` for the root or anything else.
+fn pointer_segments(pointer: &str) -> Option<Vec<String>> {
+    let segments: Vec<String> = pointer
+        .strip_prefix('#')?
+        .split('/')
+        .skip(1)
+        .map(crate::error::unescape_segment)
+        .collect();
+    (!segments.is_empty()).then_some(segments)
+}
+
+/// The lines of a YAML text that hold content, not blank and not only a comment: (line
+/// number, indent, content). A line that starts with `#` inside a block scalar is taken for a
+/// comment here; that can only make a position less precise.
+fn content_lines(text: &str) -> Vec<(usize, usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let content = l.trim_start();
+            (!content.is_empty() && !content.starts_with('#'))
+                .then(|| (i + 1, l.len() - content.len(), content))
+        })
+        .collect()
 }
 
 fn is_json(text: &str) -> bool {

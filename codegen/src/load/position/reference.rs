@@ -4,28 +4,11 @@
 use super::{is_key, key_forms};
 
 pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let segments: Vec<String> = pointer
-        .strip_prefix('#')?
-        .split('/')
-        .skip(1)
-        .map(crate::error::unescape_segment)
-        .collect();
-    if segments.is_empty() {
-        return None;
-    }
+    let segments = super::pointer_segments(pointer)?;
     if super::is_json(text) {
         find_json(text, &segments)
     } else {
-        let lines: Vec<(usize, usize, &str)> = text
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let content = l.trim_start();
-                (!content.is_empty() && !content.starts_with('#'))
-                    .then(|| (i + 1, l.len() - content.len(), content))
-            })
-            .collect();
-        find_yaml(&lines, &segments)
+        find_yaml(&super::content_lines(text), &segments)
     }
 }
 
