@@ -16,11 +16,13 @@ pub struct Locator<'t> {
 }
 
 /// The content lines of a YAML text (not blank, not a comment): (line number, indent,
-/// content), and for each the index of the first line after its block (the next line indented
-/// no deeper).
+/// content), for each the index of the first line after its block (the next line indented no
+/// deeper), and the blocks indexed so far, by their first line and whether they start at an
+/// item's own line: each is read once, however many pointers pass through it.
 struct YamlLines<'t> {
     lines: Vec<(usize, usize, &'t str)>,
     block_end: Vec<usize>,
+    blocks: std::cell::RefCell<HashMap<(usize, bool), Block<'t>>>,
 }
 
 impl<'t> Locator<'t> {
@@ -31,6 +33,7 @@ impl<'t> Locator<'t> {
                 yaml: YamlLines {
                     lines: Vec::new(),
                     block_end: Vec::new(),
+                    blocks: Default::default(),
                 },
             };
         }
@@ -47,7 +50,11 @@ impl<'t> Locator<'t> {
         }
         Locator {
             json: None,
-            yaml: YamlLines { lines, block_end },
+            yaml: YamlLines {
+                lines,
+                block_end,
+                blocks: Default::default(),
+            },
         }
     }
 
@@ -90,8 +97,19 @@ fn is_json(text: &str) -> bool {
     text.trim_start().starts_with('{')
 }
 
+/// One line of a block as a search steps to it: the index of the line after it (`start` for an
+/// item's own line, which stands before the block's other lines), and the line.
+type Sibling<'t> = (usize, (usize, usize, &'t str));
+
+/// The lines of one block at the indent of its first line, indexed: each key a line can be
+/// read as (see [`line_keys`]) with the first line that has it, and the `-` items in order.
+struct Block<'t> {
+    keys: HashMap<String, Sibling<'t>>,
+    items: Vec<Sibling<'t>>,
+    first_is_item: bool,
+}
+
 fn find_yaml(yaml: &YamlLines<'_>, segments: &[String]) -> Option<(usize, usize)> {
-    let lines = &yaml.lines;
     let mut start = 0;
     let mut parent_indent: Option<usize> = None;
     // A sequence item found last: its first key sits on the item's own line after the `- `, and
@@ -99,45 +117,19 @@ fn find_yaml(yaml: &YamlLines<'_>, segments: &[String]) -> Option<(usize, usize)
     let mut item: Option<(usize, usize, &str)> = None;
     let mut found = None;
     for segment in segments {
-        // The block of the parent: the lines after it that are indented deeper (after an item,
-        // the item's own line first, then the lines at least as deep as its first key).
         let head = item.take();
-        let floor = head.map(|(_, indent, _)| indent);
-        let in_block = |indent: usize| match floor {
-            Some(floor) => indent >= floor,
-            None => parent_indent.is_none_or(|p| indent > p),
-        };
-        // The lines of the block at the indent of its first line, each with the index of the
-        // line after it (`start` for an item's own line), stepping over deeper ones.
-        let child_indent = match head.or_else(|| lines.get(start).copied()) {
-            Some((_, indent, _)) if in_block(indent) => indent,
-            _ => break,
-        };
-        let mut j = start;
-        let rest = std::iter::from_fn(|| {
-            while j < lines.len() && in_block(lines[j].1) {
-                let at = j;
-                if lines[at].1 == child_indent {
-                    j = yaml.block_end[at];
-                    return Some((at + 1, lines[at]));
-                }
-                j += 1;
+        let mut blocks = yaml.blocks.borrow_mut();
+        let block = match blocks.entry((start, head.is_some())) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let Some(block) = read_block(yaml, start, head, parent_indent) else {
+                    break;
+                };
+                entry.insert(block)
             }
-            None
-        });
-        let mut siblings = head
-            .map(|head| (start, head))
-            .into_iter()
-            .chain(rest)
-            .peekable();
-        let in_sequence = siblings
-            .peek()
-            .is_some_and(|(_, (_, _, first))| first.starts_with('-'));
-        if let (true, Ok(index)) = (in_sequence, segment.parse::<usize>()) {
-            let hit = siblings
-                .filter(|(_, (_, _, content))| content.starts_with('-'))
-                .nth(index);
-            let Some((next, (line, indent, content))) = hit else {
+        };
+        if let (true, Ok(index)) = (block.first_is_item, segment.parse::<usize>()) {
+            let Some(&(next, (line, indent, content))) = block.items.get(index) else {
                 break;
             };
             let rest = content[1..].trim_start();
@@ -148,9 +140,7 @@ fn find_yaml(yaml: &YamlLines<'_>, segments: &[String]) -> Option<(usize, usize)
             item = Some((line, key_indent, rest));
             continue;
         }
-        let forms = key_forms(segment);
-        let hit = siblings.find(|(_, (_, _, content))| is_key(content, &forms));
-        let Some((next, (line, indent, _))) = hit else {
+        let Some(&(next, (line, indent, _))) = block.keys.get(segment) else {
             break;
         };
         found = Some((line, indent + 1));
@@ -160,22 +150,115 @@ fn find_yaml(yaml: &YamlLines<'_>, segments: &[String]) -> Option<(usize, usize)
     found
 }
 
-/// How a key can be written: plain, double-quoted or single-quoted.
-fn key_forms(segment: &str) -> [String; 3] {
-    [
-        segment.to_owned(),
-        format!("\"{}\"", segment.replace('\\', "\\\\").replace('"', "\\\"")),
-        format!("'{}'", segment.replace('\'', "''")),
-    ]
+/// The block that starts at line `start`: after an item, the item's own line (`head`) first,
+/// then the lines at least as deep as its first key; otherwise the lines indented deeper than
+/// the parent. Only the lines at the indent of its first line count, and the search steps over
+/// the deeper ones by their block ends. `None` for an empty block.
+fn read_block<'t>(
+    yaml: &YamlLines<'t>,
+    start: usize,
+    head: Option<(usize, usize, &'t str)>,
+    parent_indent: Option<usize>,
+) -> Option<Block<'t>> {
+    let lines = &yaml.lines;
+    let floor = head.map(|(_, indent, _)| indent);
+    let in_block = |indent: usize| match floor {
+        Some(floor) => indent >= floor,
+        None => parent_indent.is_none_or(|p| indent > p),
+    };
+    let child_indent = match head.or_else(|| lines.get(start).copied()) {
+        Some((_, indent, _)) if in_block(indent) => indent,
+        _ => return None,
+    };
+    let mut siblings: Vec<Sibling<'t>> = head.map(|head| (start, head)).into_iter().collect();
+    let mut j = start;
+    while j < lines.len() && in_block(lines[j].1) {
+        if lines[j].1 == child_indent {
+            siblings.push((j + 1, lines[j]));
+            j = yaml.block_end[j];
+        } else {
+            j += 1;
+        }
+    }
+    let first_is_item = siblings
+        .first()
+        .is_some_and(|(_, (_, _, content))| content.starts_with('-'));
+    let mut keys = HashMap::new();
+    for sibling in &siblings {
+        for key in line_keys(sibling.1 .2) {
+            keys.entry(key).or_insert(*sibling);
+        }
+    }
+    let items = siblings
+        .into_iter()
+        .filter(|(_, (_, _, content))| content.starts_with('-'))
+        .collect();
+    Some(Block {
+        keys,
+        items,
+        first_is_item,
+    })
 }
 
-/// Whether a YAML line starts with a key in one of its written `forms`.
-fn is_key(content: &str, forms: &[String; 3]) -> bool {
-    forms.iter().any(|k| {
-        content.strip_prefix(k.as_str()).is_some_and(|rest| {
-            rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t']))
-        })
-    })
+/// Every key a line can be read as: each segment whose written form, plain, double-quoted or
+/// single-quoted (as `reference::key_forms` writes them), the line starts with, followed by `:` and a space, a tab
+/// or the end of the line. (`a: b: c` reads as `a` and as `a: b`, as the search by forms did.)
+fn line_keys(content: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (i, _) in content.match_indices(':') {
+        let rest = &content[i + 1..];
+        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            continue;
+        }
+        let written = &content[..i];
+        keys.push(written.to_owned());
+        let quoted = |quote: char| {
+            written
+                .strip_prefix(quote)
+                .and_then(|w| w.strip_suffix(quote))
+                .filter(|_| written.len() >= 2)
+        };
+        if let Some(inner) = quoted('"').and_then(unescape_double) {
+            keys.push(inner);
+        }
+        if let Some(inner) = quoted('\'').and_then(unescape_single) {
+            keys.push(inner);
+        }
+    }
+    keys
+}
+
+/// The segment whose double-quoted form has `inner` between its quotes, if any has.
+fn unescape_double(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next()? {
+                c @ ('\\' | '"') => out.push(c),
+                _ => return None,
+            },
+            '"' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The segment whose single-quoted form has `inner` between its quotes, if any has.
+fn unescape_single(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => match chars.next()? {
+                '\'' => out.push('\''),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// Every node of a JSON text by its pointer (segments escaped as in a JSON pointer, joined
@@ -308,6 +391,51 @@ mod tests {
             }
             _ => {}
         }
+    }
+
+    /// Keys written in every way YAML allows a block key, each found as the scan finds it.
+    #[test]
+    fn tricky_block_keys_are_found_as_the_scan_finds_them() {
+        let yaml = r#"a:
+  plain: 1
+  "double \"quoted\\": 2
+  'single ''quoted''': 3
+  'it''s: odd': 4
+  "a: b": 5
+  "x: y": z
+  "tab \t here": 6
+  '': 7
+  k:v: 8
+  tab:	9
+  seq:
+    - first: 1
+      second: 2
+    -
+      third: 3
+    - - nested
+"#;
+        let value = crate::load::parse(yaml.as_bytes(), "x").unwrap();
+        let mut all = Vec::new();
+        pointers(&value, String::new(), &mut all);
+        for extra in [
+            "#/a/x",
+            "#/a/\"x",
+            "#/a/tab \t here",
+            "#/a/k",
+            "#/a/seq/2/0",
+            "#/a/seq/9",
+        ] {
+            all.push(extra.to_owned());
+        }
+        let locator = Locator::new(yaml);
+        for pointer in &all {
+            assert_eq!(
+                locator.find(pointer),
+                reference::find(yaml, pointer),
+                "{pointer}"
+            );
+        }
+        assert!(all.len() > 20, "{}", all.len());
     }
 
     /// The indexed locator finds what reading the text from the start finds, for every

@@ -1,8 +1,6 @@
 //! The locator as it was before its index: each pointer found by reading the text from the
 //! start. Slow, and kept only so that a test can hold the indexed locator equal to it.
 
-use super::{is_key, key_forms};
-
 pub fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
     let segments = super::pointer_segments(pointer)?;
     if super::is_json(text) {
@@ -167,4 +165,22 @@ fn find_json(text: &str, target: &[String]) -> Option<(usize, usize)> {
         i += 1;
     }
     best.map(|(at, _)| at)
+}
+
+/// How a key can be written: plain, double-quoted or single-quoted.
+fn key_forms(segment: &str) -> [String; 3] {
+    [
+        segment.to_owned(),
+        format!("\"{}\"", segment.replace('\\', "\\\\").replace('"', "\\\"")),
+        format!("'{}'", segment.replace('\'', "''")),
+    ]
+}
+
+/// Whether a YAML line starts with a key in one of its written `forms`.
+fn is_key(content: &str, forms: &[String; 3]) -> bool {
+    forms.iter().any(|k| {
+        content.strip_prefix(k.as_str()).is_some_and(|rest| {
+            rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t']))
+        })
+    })
 }
