@@ -94,12 +94,19 @@ fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
 
 fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {
     let label = options.spec_label.as_str();
-    let (mut space, lower_warnings) = lower::lower(&loaded.spec, &loaded.deep_references, label)?;
+    let provenance = loaded.provenance;
+    let lowered = lower::lower(&loaded.spec, &loaded.deep_references, label);
+    let (mut space, lower_warnings) = lowered.map_err(|mut errors| {
+        provenance.map_back(&mut errors.0);
+        errors
+    })?;
     // The document is not needed past lowering; freeing it here lowers the peak memory.
     drop(loaded.spec);
     let mut warnings = loaded.warnings;
-    warnings.extend(lower_warnings);
-    warnings.extend(passes::run(&mut space, label));
+    let mut later = lower_warnings;
+    later.extend(passes::run(&mut space, label));
+    provenance.map_back(&mut later);
+    warnings.extend(later);
     let files = render_crate(&space, options)?;
     let stats = Stats {
         operations: space.operations.len(),

@@ -76,6 +76,8 @@ pub mod shared_shapes;
 pub mod examples_as_text;
 #[path = "../fixtures/hygiene/src/lib.rs"]
 pub mod hygiene;
+#[path = "../fixtures/openapi31/src/lib.rs"]
+pub mod openapi31;
 #[path = "../fixtures/pointer_refs/src/lib.rs"]
 pub mod pointer_refs;
 #[path = "../fixtures/wide_object/src/lib.rs"]

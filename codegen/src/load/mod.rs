@@ -12,9 +12,11 @@ use serde_json::Value;
 
 mod lenient;
 mod locate;
+pub mod normalize;
 pub mod position;
 mod repair;
 mod typed;
+mod walk;
 
 /// A parsed spec, with the warnings its repairs produced.
 #[derive(Debug)]
@@ -25,6 +27,9 @@ pub struct Loaded {
     /// (`#/components/schemas/A/properties/b`), in document order: lowering gives each place
     /// that such a reference names a type of its own before it lowers anything.
     pub deep_references: Vec<String>,
+    /// Where places that normalisation moved came from: diagnostics of later stages are
+    /// mapped back through it to the user's own pointers.
+    pub provenance: normalize::Provenance,
 }
 
 /// Reads the spec file at `path`; `label` is how diagnostics name the file.
@@ -57,8 +62,9 @@ pub fn convert(
     reparse: impl FnOnce() -> Result<Value, Errors>,
 ) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
-    let value = check_version(value, label)?;
+    let (value, provenance) = normalize_version(value, label, &mut warnings)?;
     let value = repair::repair(value, label, &mut warnings);
+    provenance.map_back(&mut warnings);
     let deep_references = deep_references(&value);
     // Converting by value moves the document's strings into the typed spec instead of copying
     // them. The value is gone after a failure, so explaining one parses the text again: a cost
@@ -68,10 +74,29 @@ pub fn convert(
             spec,
             warnings,
             deep_references,
+            provenance,
         }),
         None => {
-            let value = repair::repair(check_version(reparse()?, label)?, label, &mut Vec::new());
-            Err(explain_failure(&value, label))
+            let (value, _) = normalize_version(reparse()?, label, &mut Vec::new())?;
+            let value = repair::repair(value, label, &mut Vec::new());
+            let mut errors = explain_failure(&value, label);
+            provenance.map_back(&mut errors.0);
+            Err(errors)
+        }
+    }
+}
+
+/// The document in the 3.0 form, by the normalisation pass of its version.
+fn normalize_version(
+    mut value: Value,
+    label: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Value, normalize::Provenance), Errors> {
+    match check_version(&value, label)? {
+        Version::V30 => Ok((value, normalize::Provenance::default())),
+        Version::V31 => {
+            let provenance = normalize::from_31(&mut value, label, warnings);
+            Ok((value, provenance))
         }
     }
 }
@@ -129,7 +154,7 @@ fn explain_failure(value: &Value, label: &str) -> Errors {
         Diagnostic::error(
             Kind::Schema,
             label,
-            format!("not a valid OpenAPI 3.0 document: {message}"),
+            format!("not a valid OpenAPI document: {message}"),
         )
         .at(&pointer(&refs))
         .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
@@ -246,15 +271,21 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
     }
 }
 
-/// Rejects documents that are not OpenAPI 3.0 with a message that says what they are.
-fn check_version(value: Value, label: &str) -> Result<Value, Errors> {
+/// The versions read, each by its own normalisation pass.
+enum Version {
+    V30,
+    /// 3.1, and 3.2, which reads the same for models.
+    V31,
+}
+
+/// The version of a document, or an error that says what it is when it is none this generator
+/// reads.
+fn check_version(value: &Value, label: &str) -> Result<Version, Errors> {
     let unsupported = |message: String| {
         Errors::one(
             Diagnostic::error(Kind::Unsupported, label, message)
                 .at("#/openapi")
-                .hint(
-                    "this generator reads OpenAPI 3.0.x documents; convert the spec to 3.0 first",
-                ),
+                .hint("this generator reads OpenAPI 3.0, 3.1 and 3.2 documents"),
         )
     };
     let Some(root) = value.as_object() else {
@@ -268,13 +299,14 @@ fn check_version(value: Value, label: &str) -> Result<Value, Errors> {
         ));
     };
     match root.get("openapi") {
-        Some(Value::String(v)) if v.starts_with("3.0") => Ok(value),
+        Some(Value::String(v)) if v.starts_with("3.0") => Ok(Version::V30),
+        Some(Value::String(v)) if v.starts_with("3.1") || v.starts_with("3.2") => Ok(Version::V31),
         Some(Value::String(v)) => Err(unsupported(format!("unsupported OpenAPI version {v:?}"))),
         Some(other) => Err(unsupported(format!(
             "the `openapi` field must be a version string such as \"3.0.3\", found {other}"
         ))),
         None if root.contains_key("swagger") => Err(unsupported(
-            "this is a Swagger 2.0 document, which is not supported".to_owned(),
+            "this is a Swagger 2.0 document, which is not supported yet".to_owned(),
         )),
         None => Err(Errors::one(
             Diagnostic::error(
@@ -327,8 +359,8 @@ mod tests {
     fn other_versions_are_named() {
         let err = load_bytes(b"swagger: '2.0'\n", "s.yaml").unwrap_err();
         assert!(err.to_string().contains("Swagger 2.0"), "{err}");
-        let err = load_bytes(b"openapi: 3.1.0\n", "s.yaml").unwrap_err();
-        assert!(err.to_string().contains("\"3.1.0\""), "{err}");
+        let err = load_bytes(b"openapi: 4.0.0\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("\"4.0.0\""), "{err}");
         let err = load_bytes(b"name: not a spec\n", "s.yaml").unwrap_err();
         assert!(err.to_string().contains("no `openapi` field"), "{err}");
     }

@@ -1,0 +1,111 @@
+//! Normalisation: a document of any version this generator reads, turned into the OpenAPI 3.0
+//! form that typing and lowering read. One pass per input version, each a set of small rules;
+//! the pipeline after it never asks which version it was.
+//!
+//! Rules rewrite in place where they can, so a place keeps its JSON pointer. Where a pass moves
+//! a subtree (a 3.1 webhook into `paths`), it records the move in the [`Provenance`], and every
+//! diagnostic is mapped back through it to the user's own pointer before its line and column
+//! are looked up.
+
+pub mod oas31;
+
+use crate::error::{Diagnostic, Kind};
+use serde_json::Value;
+
+/// The moves a pass made: each output place (a pointer prefix) with the input place it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    moves: Vec<(String, String)>,
+}
+
+impl Provenance {
+    pub(super) fn moved(&mut self, to: &str, from: &str) {
+        self.moves.push((to.to_owned(), from.to_owned()));
+    }
+
+    /// The pointer of the input place that `pointer`, a place of the output, came from.
+    pub fn to_input(&self, pointer: &str) -> String {
+        for (to, from) in &self.moves {
+            if let Some(rest) = pointer.strip_prefix(to.as_str()) {
+                if rest.is_empty() || rest.starts_with('/') {
+                    return format!("{from}{rest}");
+                }
+            }
+        }
+        pointer.to_owned()
+    }
+
+    /// Maps each diagnostic's pointer back to the input.
+    pub fn map_back(&self, diagnostics: &mut [Diagnostic]) {
+        if self.moves.is_empty() {
+            return;
+        }
+        for d in diagnostics {
+            if let Some(pointer) = &d.pointer {
+                d.pointer = Some(self.to_input(pointer));
+            }
+        }
+    }
+}
+
+/// Warnings a pass gives once per kind, however many places have it: the count and the first
+/// place.
+#[derive(Default)]
+pub struct Notes {
+    kinds: Vec<(&'static str, String, String, usize)>,
+}
+
+impl Notes {
+    pub(super) fn once(&mut self, kind: &'static str, at: &str, message: &str) {
+        match self.kinds.iter_mut().find(|(k, _, _, _)| *k == kind) {
+            Some((_, _, _, count)) => *count += 1,
+            None => self
+                .kinds
+                .push((kind, at.to_owned(), message.to_owned(), 1)),
+        }
+    }
+
+    fn into_warnings(self, label: &str) -> Vec<Diagnostic> {
+        self.kinds
+            .into_iter()
+            .map(|(_, at, message, count)| {
+                let message = if count == 1 {
+                    message
+                } else {
+                    format!("{message} ({count} places; the first is named here)")
+                };
+                Diagnostic::warning(Kind::Unsupported, label, message).at(&at)
+            })
+            .collect()
+    }
+}
+
+/// Rewrites an OpenAPI 3.1 or 3.2 document as 3.0, returning where moved places came from.
+pub fn from_31(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
+    let mut notes = Notes::default();
+    let mut provenance = Provenance::default();
+    if let Some(root) = value.as_object_mut() {
+        oas31::normalize(root, &mut notes, &mut provenance);
+    }
+    warnings.extend(notes.into_warnings(label));
+    provenance
+}
+
+/// Test helper: one schema through the 3.1 rules, and the warnings' messages.
+#[cfg(test)]
+pub(super) fn rewrite_31(schema: Value) -> (Value, Vec<String>) {
+    let mut notes = Notes::default();
+    let mut value = schema;
+    if let Some(map) = value.as_object_mut() {
+        oas31::rewrite(map, "#/s", &mut notes);
+    }
+    let messages = notes
+        .into_warnings("t")
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    (value, messages)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,323 @@
+//! OpenAPI 3.1 → the 3.0 form the rest of the pipeline reads. Each rule rewrites one schema in
+//! place, so every place keeps its pointer; webhooks move under `paths`, recorded in the
+//! provenance so that diagnostics name the user's own place.
+
+use super::{Notes, Provenance};
+use crate::error::pointer_join;
+use crate::load::walk;
+use serde_json::{json, Map, Value};
+
+/// Keywords of JSON Schema 2020-12 that a 3.0 model cannot express, dropped with one warning
+/// each (per keyword, counting the places).
+const IGNORED: [&str; 12] = [
+    "propertyNames",
+    "dependentRequired",
+    "dependentSchemas",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "minContains",
+    "maxContains",
+    "unevaluatedItems",
+    "$dynamicRef",
+    "$dynamicAnchor",
+];
+
+/// Keywords dropped without a word: they annotate and change no type.
+const SILENT: [&str; 6] = [
+    "$schema",
+    "$comment",
+    "$id",
+    "$anchor",
+    "contentMediaType",
+    "contentSchema",
+];
+
+/// The key under `paths` a webhook's path item moves to: no real path starts with `{`.
+const WEBHOOK_PREFIX: &str = "/{webhooks}/";
+
+pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &mut Provenance) {
+    root.insert("openapi".to_owned(), Value::String("3.0.3".to_owned()));
+    root.remove("jsonSchemaDialect");
+    if let Some(Value::Object(info)) = root.get_mut("info") {
+        info.remove("summary");
+        if let Some(Value::Object(license)) = info.get_mut("license") {
+            license.remove("identifier");
+        }
+    }
+    walk::schemas(root, &mut |schema, at| rewrite(schema, at, notes));
+    if let Some(Value::Object(components)) = root.get_mut("components") {
+        // Path items in components are reached by `$ref` from `paths`, which 3.0 cannot type.
+        if components.remove("pathItems").is_some() {
+            notes.once(
+                "pathItems",
+                "#/components/pathItems",
+                "`components/pathItems` is not read; reference path items are left out",
+            );
+        }
+    }
+    move_webhooks(root, provenance);
+    if !root.contains_key("paths") {
+        root.insert("paths".to_owned(), json!({}));
+    }
+}
+
+/// Webhooks are operations the API calls rather than serves; their bodies are models all the
+/// same, so each webhook's path item joins `paths` under a key no real path can have, and its
+/// operations are named by the rules of every operation.
+fn move_webhooks(root: &mut Map<String, Value>, provenance: &mut Provenance) {
+    let Some(Value::Object(webhooks)) = root.remove("webhooks") else {
+        return;
+    };
+    let paths = root.entry("paths").or_insert_with(|| json!({}));
+    let Some(paths) = paths.as_object_mut() else {
+        return;
+    };
+    for (name, item) in webhooks {
+        let key = format!("{WEBHOOK_PREFIX}{name}");
+        provenance.moved(
+            &pointer_join("#/paths", &key),
+            &pointer_join("#/webhooks", &name),
+        );
+        paths.insert(key, item);
+    }
+}
+
+/// The 3.1 rules for one schema, in an order where each sees the result of the one before.
+pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    ref_with_siblings(schema);
+    null_alternatives(schema, at, notes);
+    type_list(schema, at, notes);
+    if let Some(value) = schema.remove("const") {
+        schema
+            .entry("enum")
+            .or_insert_with(|| Value::Array(vec![value]));
+    }
+    if let Some(Value::Array(mut examples)) = schema.remove("examples") {
+        if !schema.contains_key("example") && !examples.is_empty() {
+            schema.insert("example".to_owned(), examples.swap_remove(0));
+        }
+    }
+    exclusive_bounds(schema, at, notes);
+    if schema.get("nullable") == Some(&Value::Bool(true)) && !schema.contains_key("x-from-3.1") {
+        notes.once(
+            "nullable",
+            at,
+            "`nullable` is OpenAPI 3.0, not 3.1 (write `type: [T, \"null\"]`); reading it as 3.0 does",
+        );
+    }
+    schema.remove("x-from-3.1");
+    if let Some(Value::String(encoding)) = schema.remove("contentEncoding") {
+        if encoding == "base64" && !schema.contains_key("format") {
+            schema.insert("format".to_owned(), json!("byte"));
+        }
+    }
+    match schema.remove("unevaluatedProperties") {
+        Some(Value::Bool(false)) => {
+            schema.entry("additionalProperties").or_insert(json!(false));
+        }
+        Some(_) => notes.once(
+            "unevaluatedProperties",
+            at,
+            "`unevaluatedProperties` other than `false` is ignored",
+        ),
+        None => {}
+    }
+    if let Some(Value::Object(patterns)) = schema.remove("patternProperties") {
+        // The values of properties matching a pattern: a map's value type, where the schema
+        // says nothing else about undeclared properties.
+        let values: Vec<Value> = patterns.into_iter().map(|(_, v)| v).collect();
+        if !schema.contains_key("additionalProperties") {
+            let value = match <[Value; 1]>::try_from(values) {
+                Ok([one]) => one,
+                Err(_) => json!({}),
+            };
+            schema.insert("additionalProperties".to_owned(), value);
+        }
+        schema.entry("type").or_insert(json!("object"));
+    }
+    tuple(schema, at, notes);
+    for key in IGNORED {
+        if schema.remove(key).is_some() {
+            notes.once(
+                key,
+                at,
+                &format!("`{key}` cannot be expressed in the model and is ignored"),
+            );
+        }
+    }
+    for key in SILENT {
+        schema.remove(key);
+    }
+    if schema.contains_key("$defs") {
+        notes.once(
+            "$defs",
+            at,
+            "`$defs` is not read; reference the schemas it holds from `components/schemas` instead",
+        );
+        schema.remove("$defs");
+    }
+}
+
+/// `{$ref, description, …}`: in 3.1 the siblings apply; as 3.0 reads it, `allOf` of the
+/// reference and the siblings (a description alone documents the field, as before).
+fn ref_with_siblings(schema: &mut Map<String, Value>) {
+    if !schema.contains_key("$ref") || schema.len() == 1 {
+        return;
+    }
+    let reference = schema.remove("$ref").expect("checked above");
+    let siblings = std::mem::take(schema);
+    let mut parts = vec![json!({ "$ref": reference })];
+    // Annotations stay beside the `allOf`, where they document the whole.
+    let mut rest = Map::new();
+    for (key, value) in siblings {
+        match key.as_str() {
+            "description" | "title" | "deprecated" | "readOnly" | "writeOnly" | "default"
+            | "example" | "examples" => {
+                schema.insert(key, value);
+            }
+            _ => {
+                rest.insert(key, value);
+            }
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(Value::Object(rest));
+    }
+    schema.insert("allOf".to_owned(), Value::Array(parts));
+}
+
+fn is_null_schema(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == "null",
+        Some(Value::Array(types)) => types.iter().all(|t| t == "null") && !types.is_empty(),
+        _ => false,
+    }
+}
+
+/// `anyOf: [X, {type: "null"}]` (FastAPI's optional fields) is a nullable `X`.
+fn null_alternatives(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    for key in ["oneOf", "anyOf"] {
+        let Some(Value::Array(alternatives)) = schema.get_mut(key) else {
+            continue;
+        };
+        let before = alternatives.len();
+        alternatives.retain(|alternative| !is_null_schema(alternative));
+        if alternatives.len() == before {
+            continue;
+        }
+        let remaining = std::mem::take(alternatives);
+        schema.remove(key);
+        schema.insert("nullable".to_owned(), json!(true));
+        schema.insert("x-from-3.1".to_owned(), json!(true));
+        match <[Value; 1]>::try_from(remaining) {
+            Ok([Value::Object(only)]) if only.contains_key("$ref") => {
+                let parts = schema.entry("allOf").or_insert_with(|| json!([]));
+                if let Value::Array(parts) = parts {
+                    parts.insert(0, Value::Object(only));
+                }
+            }
+            Ok([Value::Object(only)]) => {
+                for (k, v) in only {
+                    schema.entry(k).or_insert(v);
+                }
+            }
+            Ok([other]) => {
+                schema.insert(key.to_owned(), json!([other]));
+            }
+            Err(remaining) if remaining.is_empty() => {
+                notes.once(
+                    "null",
+                    at,
+                    "a schema that is only `null` is typed as `serde_json::Value`",
+                );
+            }
+            Err(remaining) => {
+                schema.insert(key.to_owned(), Value::Array(remaining));
+            }
+        }
+    }
+}
+
+/// `type: [T, "null"]` is a nullable `T`; several types are a union of them; `null` alone is
+/// any value.
+fn type_list(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    let types: Vec<String> = match schema.get("type") {
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect(),
+        Some(Value::String(t)) if t == "null" => vec![t.clone()],
+        _ => return,
+    };
+    let nullable = types.iter().any(|t| t == "null");
+    let mut non_null: Vec<String> = types.into_iter().filter(|t| t != "null").collect();
+    if nullable {
+        schema.insert("nullable".to_owned(), json!(true));
+        schema.insert("x-from-3.1".to_owned(), json!(true));
+    }
+    match non_null.len() {
+        0 => {
+            schema.remove("type");
+            schema.remove("nullable");
+            notes.once(
+                "null",
+                at,
+                "a schema that is only `null` is typed as `serde_json::Value`",
+            );
+        }
+        1 => {
+            schema.insert("type".to_owned(), Value::String(non_null.remove(0)));
+        }
+        _ => {
+            schema.remove("type");
+            let alternatives: Vec<Value> =
+                non_null.into_iter().map(|t| json!({ "type": t })).collect();
+            schema.insert("oneOf".to_owned(), Value::Array(alternatives));
+        }
+    }
+}
+
+/// Numeric `exclusiveMinimum: 5` is 3.0's `minimum: 5, exclusiveMinimum: true`; a boolean one
+/// is 3.0 already, read with a warning.
+fn exclusive_bounds(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    for (exclusive, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        match schema.get(exclusive) {
+            Some(Value::Number(n)) => {
+                let n = n.clone();
+                schema.insert(bound.to_owned(), Value::Number(n));
+                schema.insert(exclusive.to_owned(), json!(true));
+            }
+            Some(Value::Bool(_)) => notes.once(
+                exclusive,
+                &pointer_join(at, exclusive),
+                &format!("a boolean `{exclusive}` is OpenAPI 3.0, not 3.1; reading it as 3.0 does"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// `prefixItems` (a tuple) cannot be typed item by item yet: the array's items are any value
+/// unless `items` gives the type of all of them, with a warning.
+fn tuple(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    if schema.remove("prefixItems").is_none() {
+        if schema.get("items") == Some(&Value::Bool(false)) {
+            schema.remove("items");
+        }
+        return;
+    }
+    if matches!(schema.get("items"), Some(Value::Bool(_)) | None) {
+        schema.insert("items".to_owned(), json!({}));
+    }
+    schema.entry("type").or_insert(json!("array"));
+    notes.once(
+        "prefixItems",
+        at,
+        "`prefixItems` (a tuple) is read as an array of any values",
+    );
+}
