@@ -80,5 +80,7 @@ pub mod hygiene;
 pub mod openapi31;
 #[path = "../fixtures/pointer_refs/src/lib.rs"]
 pub mod pointer_refs;
+#[path = "../fixtures/swagger2/src/lib.rs"]
+pub mod swagger2;
 #[path = "../fixtures/wide_object/src/lib.rs"]
 pub mod wide_object;

@@ -98,6 +98,10 @@ fn normalize_version(
             let provenance = normalize::from_31(&mut value, label, warnings);
             Ok((value, provenance))
         }
+        Version::V20 => {
+            let provenance = normalize::from_20(&mut value, label, warnings);
+            Ok((value, provenance))
+        }
     }
 }
 
@@ -157,7 +161,7 @@ fn explain_failure(value: &Value, label: &str) -> Errors {
             format!("not a valid OpenAPI document: {message}"),
         )
         .at(&pointer(&refs))
-        .hint("fix the value at this place so it matches the OpenAPI 3.0 specification"),
+        .hint("fix the value at this place so it matches the OpenAPI specification of its version"),
     )
 }
 
@@ -273,6 +277,8 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
 
 /// The versions read, each by its own normalisation pass.
 enum Version {
+    /// Swagger 2.0.
+    V20,
     V30,
     /// 3.1, and 3.2, which reads the same for models.
     V31,
@@ -285,7 +291,7 @@ fn check_version(value: &Value, label: &str) -> Result<Version, Errors> {
         Errors::one(
             Diagnostic::error(Kind::Unsupported, label, message)
                 .at("#/openapi")
-                .hint("this generator reads OpenAPI 3.0, 3.1 and 3.2 documents"),
+                .hint("this generator reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 documents"),
         )
     };
     let Some(root) = value.as_object() else {
@@ -305,18 +311,25 @@ fn check_version(value: &Value, label: &str) -> Result<Version, Errors> {
         Some(other) => Err(unsupported(format!(
             "the `openapi` field must be a version string such as \"3.0.3\", found {other}"
         ))),
-        None if root.contains_key("swagger") => Err(unsupported(
-            "this is a Swagger 2.0 document, which is not supported yet".to_owned(),
-        )),
-        None => Err(Errors::one(
-            Diagnostic::error(
-                Kind::Schema,
-                label,
-                "no `openapi` field: this does not look like an OpenAPI document",
-            )
-            .at("#")
-            .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`"),
-        )),
+        None => match root.get("swagger") {
+            Some(Value::String(v)) if v == "2.0" => Ok(Version::V20),
+            Some(other) => {
+                let mut errors = unsupported(format!(
+                    "unsupported Swagger version {other}; Swagger documents are read in version \"2.0\""
+                ));
+                errors.0[0].pointer = Some("#/swagger".to_owned());
+                Err(errors)
+            }
+            None => Err(Errors::one(
+                Diagnostic::error(
+                    Kind::Schema,
+                    label,
+                    "no `openapi` field: this does not look like an OpenAPI document",
+                )
+                .at("#")
+                .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`"),
+            )),
+        },
     }
 }
 
@@ -357,8 +370,10 @@ mod tests {
 
     #[test]
     fn other_versions_are_named() {
-        let err = load_bytes(b"swagger: '2.0'\n", "s.yaml").unwrap_err();
-        assert!(err.to_string().contains("Swagger 2.0"), "{err}");
+        let err = load_bytes(b"swagger: '1.2'\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("Swagger version \"1.2\""), "{err}");
+        let swagger2 = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n";
+        assert!(load_bytes(swagger2.as_bytes(), "s.yaml").is_ok());
         let err = load_bytes(b"openapi: 4.0.0\n", "s.yaml").unwrap_err();
         assert!(err.to_string().contains("\"4.0.0\""), "{err}");
         let err = load_bytes(b"name: not a spec\n", "s.yaml").unwrap_err();

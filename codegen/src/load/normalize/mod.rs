@@ -8,6 +8,7 @@
 //! are looked up.
 
 pub mod oas31;
+pub mod swagger2;
 
 use crate::error::{Diagnostic, Kind};
 use serde_json::Value;
@@ -23,16 +24,21 @@ impl Provenance {
         self.moves.push((to.to_owned(), from.to_owned()));
     }
 
-    /// The pointer of the input place that `pointer`, a place of the output, came from.
+    /// The pointer of the input place that `pointer`, a place of the output, came from: by
+    /// the most specific move that holds it.
     pub fn to_input(&self, pointer: &str) -> String {
-        for (to, from) in &self.moves {
-            if let Some(rest) = pointer.strip_prefix(to.as_str()) {
-                if rest.is_empty() || rest.starts_with('/') {
-                    return format!("{from}{rest}");
-                }
-            }
+        let best = self
+            .moves
+            .iter()
+            .filter_map(|(to, from)| {
+                let rest = pointer.strip_prefix(to.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((to.len(), from, rest))
+            })
+            .max_by_key(|(len, _, _)| *len);
+        match best {
+            Some((_, from, rest)) => format!("{from}{rest}"),
+            None => pointer.to_owned(),
         }
-        pointer.to_owned()
     }
 
     /// Maps each diagnostic's pointer back to the input.
@@ -43,6 +49,13 @@ impl Provenance {
         for d in diagnostics {
             if let Some(pointer) = &d.pointer {
                 d.pointer = Some(self.to_input(pointer));
+            }
+            // A message that quotes a reference quotes it as the user wrote it.
+            for (to, from) in &self.moves {
+                let quoted = format!("`$ref: {to}/");
+                if d.message.contains(&quoted) {
+                    d.message = d.message.replace(&quoted, &format!("`$ref: {from}/"));
+                }
             }
         }
     }
@@ -86,6 +99,17 @@ pub fn from_31(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -
     let mut provenance = Provenance::default();
     if let Some(root) = value.as_object_mut() {
         oas31::normalize(root, &mut notes, &mut provenance);
+    }
+    warnings.extend(notes.into_warnings(label));
+    provenance
+}
+
+/// Rewrites a Swagger 2.0 document as OpenAPI 3.0, returning where moved places came from.
+pub fn from_20(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
+    let mut notes = Notes::default();
+    let mut provenance = Provenance::default();
+    if let Some(root) = value.as_object_mut() {
+        swagger2::normalize(root, &mut notes, &mut provenance);
     }
     warnings.extend(notes.into_warnings(label));
     provenance

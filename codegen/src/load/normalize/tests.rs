@@ -151,3 +151,128 @@ fn provenance_maps_moved_places_back_at_segment_boundaries() {
     );
     assert_eq!(provenance.to_input("#/paths/~1a"), "#/paths/~1a");
 }
+
+/// A whole Swagger 2.0 document through its pass, with the provenance of what moved.
+fn from_20(doc: serde_json::Value) -> (serde_json::Value, super::Provenance, Vec<String>) {
+    let mut value = doc;
+    let mut warnings = Vec::new();
+    let provenance = super::from_20(&mut value, "t", &mut warnings);
+    (
+        value,
+        provenance,
+        warnings.into_iter().map(|d| d.message).collect(),
+    )
+}
+
+#[test]
+fn each_20_rule_rewrites_its_fragment() {
+    let (doc, provenance, warnings) = from_20(json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "host": "example.com",
+        "produces": ["application/json", "application/xml"],
+        "parameters": {"limit": {"name": "limit", "in": "query", "type": "integer"}},
+        "paths": {"/a": {"post": {
+            "consumes": ["application/x-www-form-urlencoded"],
+            "parameters": [
+                {"$ref": "#/parameters/limit"},
+                {"name": "ids", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "csv"},
+                {"name": "note", "in": "formData", "type": "string", "required": true},
+                {"name": "doc", "in": "formData", "type": "file"}
+            ],
+            "responses": {"200": {
+                "description": "ok",
+                "schema": {"$ref": "#/definitions/A"},
+                "examples": {"application/json": {"a": null}},
+                "headers": {"X-Rate": {"type": "integer"}}
+            }}
+        }}},
+        "definitions": {"A": {"type": "object", "discriminator": "kind", "properties": {
+            "a": {"type": "string", "x-nullable": true},
+            "b": {"type": "string", "x-isnullable": false}
+        }}}
+    }));
+    let op = &doc["paths"]["/a"]["post"];
+    assert_eq!(doc["openapi"], "3.0.3");
+    assert!(doc.get("swagger").is_none() && doc.get("host").is_none());
+    assert_eq!(
+        op["parameters"][0],
+        json!({"name": "limit", "in": "query", "schema": {"type": "integer"}})
+    );
+    assert_eq!(op["parameters"][1]["explode"], false);
+    assert_eq!(
+        op["parameters"][1]["schema"],
+        json!({"type": "array", "items": {"type": "string"}})
+    );
+    let form = &op["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
+    assert_eq!(form["required"], json!(["note"]));
+    assert_eq!(
+        form["properties"]["doc"],
+        json!({"type": "string", "format": "binary"})
+    );
+    let response = &op["responses"]["200"];
+    let json_media = &response["content"]["application/json"];
+    assert_eq!(
+        json_media["schema"],
+        json!({"$ref": "#/components/schemas/A"})
+    );
+    assert_eq!(json_media["example"], json!({"a": null}));
+    assert!(response["content"]["application/xml"]["example"].is_null());
+    assert_eq!(
+        response["headers"]["X-Rate"]["schema"],
+        json!({"type": "integer"})
+    );
+    let a = &doc["components"]["schemas"]["A"];
+    assert_eq!(a["discriminator"], json!({"propertyName": "kind"}));
+    assert_eq!(
+        a["properties"]["a"],
+        json!({"type": "string", "nullable": true})
+    );
+    assert_eq!(a["properties"]["b"], json!({"type": "string"}));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("`discriminator`"));
+    // Every moved place maps back to where it was written.
+    for (output, input) in [
+        ("#/components/schemas/A/properties/a", "#/definitions/A/properties/a"),
+        ("#/paths/~1a/post/responses/200/content/application~1json/schema", "#/paths/~1a/post/responses/200/schema"),
+        ("#/paths/~1a/post/responses/200/content/application~1json/example", "#/paths/~1a/post/responses/200/examples/application~1json"),
+        ("#/paths/~1a/post/parameters/1/schema", "#/paths/~1a/post/parameters/1"),
+        ("#/paths/~1a/post/parameters/0", "#/parameters/limit"),
+        (
+            "#/paths/~1a/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/doc",
+            "#/paths/~1a/post/parameters/3",
+        ),
+    ] {
+        assert_eq!(provenance.to_input(output), input, "{output}");
+    }
+}
+
+#[test]
+fn a_20_body_parameter_is_the_request_body_in_each_consumed_media_type() {
+    let (doc, provenance, _) = from_20(json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {
+            "parameters": [{"name": "b", "in": "body", "required": true, "schema": {"type": "object"}}],
+            "put": {
+                "consumes": ["application/json", "application/x-www-form-urlencoded"],
+                "responses": {"204": {"description": "done"}}
+            }
+        }}
+    }));
+    let body = &doc["paths"]["/a"]["put"]["requestBody"];
+    assert_eq!(body["required"], true);
+    assert_eq!(
+        body["content"]["application/json"]["schema"],
+        json!({"type": "object"})
+    );
+    assert_eq!(
+        body["content"]["application/x-www-form-urlencoded"]["schema"],
+        json!({"type": "object"})
+    );
+    assert!(doc["paths"]["/a"].get("parameters").is_none());
+    assert_eq!(
+        provenance.to_input("#/paths/~1a/put/requestBody/content/application~1json/schema/type"),
+        "#/paths/~1a/parameters/0/schema/type"
+    );
+}

@@ -1,0 +1,433 @@
+//! Swagger 2.0 → the OpenAPI 3.0 form. The document is rebuilt section by section (the shapes
+//! differ: `definitions`, `body` and `formData` parameters, response `schema`s per `produces`),
+//! and every place that moved is recorded in the provenance; then each schema gets the 2.0
+//! rules (`x-nullable`, `type: file`, a string `discriminator`) in place.
+
+use super::{Notes, Provenance};
+use crate::error::pointer_join;
+use crate::load::walk;
+use serde_json::{json, Map, Value};
+
+const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
+const DEFAULT_MEDIA: &str = "application/json";
+
+pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &mut Provenance) {
+    root.remove("swagger");
+    root.insert("openapi".to_owned(), json!("3.0.3"));
+    let consumes = media_list(root.remove("consumes"));
+    let produces = media_list(root.remove("produces"));
+    for key in [
+        "host",
+        "basePath",
+        "schemes",
+        "securityDefinitions",
+        "security",
+    ] {
+        root.remove(key);
+    }
+    root.values_mut().for_each(rewrite_refs);
+    let shared_parameters = match root.remove("parameters") {
+        Some(Value::Object(parameters)) => parameters,
+        _ => Map::new(),
+    };
+    let mut components = Map::new();
+    // Recorded whether or not the sections exist: every reference into them was rewritten.
+    provenance.moved("#/components/schemas", "#/definitions");
+    provenance.moved("#/components/responses", "#/responses");
+    if let Some(definitions) = root.remove("definitions") {
+        components.insert("schemas".to_owned(), definitions);
+    }
+    if let Some(Value::Object(responses)) = root.remove("responses") {
+        let mut converted = Map::new();
+        for (name, response) in responses {
+            let to = pointer_join("#/components/responses", &name);
+            let from = pointer_join("#/responses", &name);
+            converted.insert(
+                name,
+                convert_response(response, &produces, &to, &from, provenance),
+            );
+        }
+        components.insert("responses".to_owned(), Value::Object(converted));
+    }
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            let at = pointer_join("#/paths", path);
+            if let Value::Object(item) = item {
+                convert_path_item(
+                    item,
+                    &at,
+                    &shared_parameters,
+                    &consumes,
+                    &produces,
+                    provenance,
+                );
+            }
+        }
+    }
+    if !components.is_empty() {
+        root.insert("components".to_owned(), Value::Object(components));
+    }
+    walk::schemas(root, &mut |schema, at| rewrite_schema(schema, at, notes));
+}
+
+fn media_list(value: Option<Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(list)) => list
+            .into_iter()
+            .filter_map(|m| m.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `#/definitions/X…` → `#/components/schemas/X…`, `#/responses/X` → `#/components/responses/X`,
+/// in every `$ref` of the document. (`#/parameters/X` is resolved where it is used.)
+fn rewrite_refs(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(reference)) => {
+                        for (from, to) in [
+                            ("#/definitions/", "#/components/schemas/"),
+                            ("#/responses/", "#/components/responses/"),
+                        ] {
+                            if let Some(rest) = reference.strip_prefix(from) {
+                                *reference = format!("{to}{rest}");
+                            }
+                        }
+                    }
+                    ("example" | "examples", _) => {}
+                    (_, child) => rewrite_refs(child),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(rewrite_refs),
+        _ => {}
+    }
+}
+
+fn convert_path_item(
+    item: &mut Map<String, Value>,
+    at: &str,
+    shared: &Map<String, Value>,
+    consumes: &[String],
+    produces: &[String],
+    provenance: &mut Provenance,
+) {
+    // Parameters of the path item apply to each of its operations; a `body` or `formData`
+    // one must become each operation's request body, so all go down to the operations.
+    let path_parameters = match item.remove("parameters") {
+        Some(Value::Array(list)) => list,
+        _ => Vec::new(),
+    };
+    for method in METHODS {
+        let Some(Value::Object(op)) = item.get_mut(method) else {
+            continue;
+        };
+        let op_at = pointer_join(at, method);
+        let consumes = op_media(op, "consumes", consumes);
+        let produces = op_media(op, "produces", produces);
+        let own = match op.remove("parameters") {
+            Some(Value::Array(list)) => list,
+            _ => Vec::new(),
+        };
+        // (parameter, the pointer it was written at)
+        let mut written: Vec<(Value, String)> = Vec::new();
+        for (i, p) in path_parameters.iter().enumerate() {
+            written.push((
+                p.clone(),
+                pointer_join(&pointer_join(at, "parameters"), &i.to_string()),
+            ));
+        }
+        for (i, p) in own.into_iter().enumerate() {
+            written.push((
+                p,
+                pointer_join(&pointer_join(&op_at, "parameters"), &i.to_string()),
+            ));
+        }
+        convert_parameters(op, &op_at, written, shared, &consumes, provenance);
+        if let Some(Value::Object(responses)) = op.remove("responses") {
+            let mut converted = Map::new();
+            for (status, response) in responses {
+                let to = pointer_join(&pointer_join(&op_at, "responses"), &status);
+                let response = convert_response(response, &produces, &to, &to, provenance);
+                converted.insert(status, response);
+            }
+            op.insert("responses".to_owned(), Value::Object(converted));
+        }
+    }
+}
+
+fn op_media(op: &mut Map<String, Value>, key: &str, default: &[String]) -> Vec<String> {
+    let own = media_list(op.remove(key));
+    let list = if own.is_empty() {
+        default.to_vec()
+    } else {
+        own
+    };
+    if list.is_empty() {
+        vec![DEFAULT_MEDIA.to_owned()]
+    } else {
+        list
+    }
+}
+
+fn convert_parameters(
+    op: &mut Map<String, Value>,
+    op_at: &str,
+    written: Vec<(Value, String)>,
+    shared: &Map<String, Value>,
+    consumes: &[String],
+    provenance: &mut Provenance,
+) {
+    let mut parameters = Vec::new();
+    let mut form = Map::new();
+    let mut form_required = Vec::new();
+    let mut form_has_file = false;
+    // (field name, the pointer its parameter was written at)
+    let mut form_fields: Vec<(String, String)> = Vec::new();
+    let mut body: Option<(Map<String, Value>, String)> = None;
+    for (parameter, from) in written {
+        // A reference to a shared parameter stands for it, here.
+        let (parameter, from) = match parameter.get("$ref").and_then(Value::as_str) {
+            Some(reference) => match reference
+                .strip_prefix("#/parameters/")
+                .and_then(|name| shared.get(&crate::error::unescape_segment(name)))
+            {
+                Some(found) => (found.clone(), reference.to_owned()),
+                None => (parameter, from),
+            },
+            None => (parameter, from),
+        };
+        let Value::Object(mut p) = parameter else {
+            continue;
+        };
+        match p.get("in").and_then(Value::as_str) {
+            Some("body") => body = Some((p, from)),
+            Some("formData") => {
+                let name = p
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                if p.remove("required") == Some(Value::Bool(true)) {
+                    form_required.push(json!(name));
+                }
+                form_has_file |= p.get("type").and_then(Value::as_str) == Some("file");
+                let schema = parameter_schema(&mut p);
+                form.insert(name.clone(), Value::Object(schema));
+                form_fields.push((name, from));
+            }
+            _ => {
+                let to = pointer_join(
+                    &pointer_join(op_at, "parameters"),
+                    &parameters.len().to_string(),
+                );
+                if !p.contains_key("schema") {
+                    let schema = parameter_schema(&mut p);
+                    p.insert("schema".to_owned(), Value::Object(schema));
+                    provenance.moved(&pointer_join(&to, "schema"), &from);
+                }
+                provenance.moved(&to, &from);
+                parameters.push(Value::Object(p));
+            }
+        }
+    }
+    if !parameters.is_empty() {
+        op.insert("parameters".to_owned(), Value::Array(parameters));
+    }
+    let body_at = pointer_join(op_at, "requestBody");
+    if let Some((mut p, from)) = body {
+        let schema = p.remove("schema").unwrap_or_else(|| json!({}));
+        let mut content = Map::new();
+        for media in consumes {
+            let media_at = pointer_join(&pointer_join(&body_at, "content"), media);
+            provenance.moved(
+                &pointer_join(&media_at, "schema"),
+                &pointer_join(&from, "schema"),
+            );
+            content.insert(media.clone(), json!({ "schema": schema.clone() }));
+        }
+        let mut request = Map::new();
+        if let Some(description) = p.remove("description") {
+            request.insert("description".to_owned(), description);
+        }
+        if let Some(required) = p.remove("required") {
+            request.insert("required".to_owned(), required);
+        }
+        request.insert("content".to_owned(), Value::Object(content));
+        op.insert("requestBody".to_owned(), Value::Object(request));
+        provenance.moved(&body_at, &from);
+    } else if !form.is_empty() {
+        let form_media: Vec<&str> = consumes
+            .iter()
+            .map(String::as_str)
+            .filter(|m| *m == "application/x-www-form-urlencoded" || *m == "multipart/form-data")
+            .collect();
+        let media = match (form_media.as_slice(), form_has_file) {
+            ([], true) => vec!["multipart/form-data"],
+            ([], false) => vec!["application/x-www-form-urlencoded"],
+            (list, _) => list.to_vec(),
+        };
+        let mut schema = json!({ "type": "object", "properties": form });
+        if !form_required.is_empty() {
+            schema["required"] = Value::Array(form_required);
+        }
+        let mut content = Map::new();
+        for m in media {
+            let schema_at = pointer_join(
+                &pointer_join(&pointer_join(&body_at, "content"), m),
+                "schema",
+            );
+            for (name, from) in &form_fields {
+                let field_at = pointer_join(&pointer_join(&schema_at, "properties"), name);
+                provenance.moved(&field_at, from);
+            }
+            content.insert(m.to_owned(), json!({ "schema": schema.clone() }));
+        }
+        op.insert("requestBody".to_owned(), json!({ "content": content }));
+    }
+}
+
+/// A non-body parameter's type keywords, taken out of it as its `schema`; `collectionFormat`
+/// becomes the parameter's `style` and `explode`.
+fn parameter_schema(p: &mut Map<String, Value>) -> Map<String, Value> {
+    const TYPE_KEYWORDS: [&str; 18] = [
+        "type",
+        "format",
+        "items",
+        "enum",
+        "default",
+        "maximum",
+        "exclusiveMaximum",
+        "minimum",
+        "exclusiveMinimum",
+        "maxLength",
+        "minLength",
+        "pattern",
+        "maxItems",
+        "minItems",
+        "uniqueItems",
+        "multipleOf",
+        "x-nullable",
+        "x-isnullable",
+    ];
+    let mut schema = Map::new();
+    for key in TYPE_KEYWORDS {
+        if let Some(value) = p.remove(key) {
+            schema.insert(key.to_owned(), value);
+        }
+    }
+    p.remove("allowEmptyValue");
+    match p
+        .remove("collectionFormat")
+        .as_ref()
+        .and_then(Value::as_str)
+    {
+        Some("multi") => {
+            p.insert("style".to_owned(), json!("form"));
+            p.insert("explode".to_owned(), json!(true));
+        }
+        Some("ssv") => {
+            p.insert("style".to_owned(), json!("spaceDelimited"));
+        }
+        Some("pipes") => {
+            p.insert("style".to_owned(), json!("pipeDelimited"));
+        }
+        Some(_) => {
+            p.insert("explode".to_owned(), json!(false));
+        }
+        None => {}
+    }
+    schema
+}
+
+/// A 2.0 response: its `schema` in each media type of `produces`, its `examples` (keyed by
+/// media type) as those media types' examples, and its headers' types as their schemas.
+fn convert_response(
+    response: Value,
+    produces: &[String],
+    to: &str,
+    from: &str,
+    provenance: &mut Provenance,
+) -> Value {
+    let Value::Object(mut response) = response else {
+        return response;
+    };
+    if response.contains_key("$ref") {
+        return Value::Object(response);
+    }
+    let schema = response.remove("schema");
+    let examples = match response.remove("examples") {
+        Some(Value::Object(examples)) => examples,
+        _ => Map::new(),
+    };
+    let mut content = Map::new();
+    if let Some(schema) = schema {
+        let mut media: Vec<String> = produces.to_vec();
+        for m in examples.keys() {
+            if !media.contains(m) {
+                media.push(m.clone());
+            }
+        }
+        if media.is_empty() {
+            media.push(DEFAULT_MEDIA.to_owned());
+        }
+        for m in media {
+            let media_at = pointer_join(&pointer_join(to, "content"), &m);
+            provenance.moved(
+                &pointer_join(&media_at, "schema"),
+                &pointer_join(from, "schema"),
+            );
+            let mut entry = json!({ "schema": schema.clone() });
+            if let Some(example) = examples.get(&m) {
+                provenance.moved(
+                    &pointer_join(&media_at, "example"),
+                    &pointer_join(&pointer_join(from, "examples"), &m),
+                );
+                entry["example"] = example.clone();
+            }
+            content.insert(m, entry);
+        }
+    }
+    if !content.is_empty() {
+        response.insert("content".to_owned(), Value::Object(content));
+    }
+    if let Some(Value::Object(headers)) = response.get_mut("headers") {
+        for (_, header) in headers.iter_mut() {
+            if let Value::Object(header) = header {
+                let schema = parameter_schema(header);
+                header.insert("schema".to_owned(), Value::Object(schema));
+            }
+        }
+    }
+    response.entry("description").or_insert_with(|| json!(""));
+    Value::Object(response)
+}
+
+/// The 2.0 rules for one schema.
+fn rewrite_schema(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    for key in ["x-nullable", "x-isnullable"] {
+        if let Some(value) = schema.remove(key) {
+            if value == Value::Bool(true) {
+                schema.insert("nullable".to_owned(), json!(true));
+            }
+        }
+    }
+    if schema.get("type").and_then(Value::as_str) == Some("file") {
+        schema.insert("type".to_owned(), json!("string"));
+        schema.insert("format".to_owned(), json!("binary"));
+    }
+    if let Some(Value::String(property)) = schema.get("discriminator").cloned() {
+        schema.insert(
+            "discriminator".to_owned(),
+            json!({ "propertyName": property }),
+        );
+        notes.once(
+            "discriminator",
+            at,
+            "a Swagger 2.0 `discriminator` names its subtypes by their definitions' names; read as a discriminator without a mapping",
+        );
+    }
+}
