@@ -30,7 +30,7 @@ pub fn run(args: &[String]) -> ExitCode {
     println!("machine: {}", machine());
     println!("runs: {RUNS} per figure, median shown; times in milliseconds\n");
     println!(
-        "{:<34} {:>9} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "{:<34} {:>9} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>6}",
         "spec",
         "bytes",
         "ops",
@@ -42,7 +42,9 @@ pub fn run(args: &[String]) -> ExitCode {
         "passes",
         "render",
         "check",
-        "total"
+        "total",
+        "(norm.",
+        "share)"
     );
     let scratch = root.join("target/bench");
     for spec in &specs {
@@ -100,14 +102,20 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
     // One full run first, to write the output that the check stage then compares against.
     let output = codegen::generate_from_bytes(bytes, &options).map_err(|e| e.to_string())?;
     sync::sync(&out, &output.files, Mode::Write).map_err(|e| e.to_string())?;
-    // parse, convert, lower, passes, emit+render (all cores), check, total
-    let mut stages: [Vec<Duration>; 7] = Default::default();
+    // parse, convert, lower, passes, emit+render (all cores), check, total, and normalise
+    // (inside convert)
+    let mut stages: [Vec<Duration>; 8] = Default::default();
     let (mut ops, mut types, mut file_count) = (0, 0, 0);
     for _ in 0..RUNS {
         let start = Instant::now();
         let t = Instant::now();
         let value = load::parse(bytes, name).map_err(|e| e.to_string())?;
         stages[0].push(t.elapsed());
+        // The normalisation alone, on a copy: `convert` below runs it again as its first step.
+        let copy = value.clone();
+        let t = Instant::now();
+        std::hint::black_box(load::normalize_document(copy, name).map_err(|e| e.to_string())?);
+        stages[7].push(t.elapsed());
         let t = Instant::now();
         let loaded =
             load::convert(value, name, || load::parse(bytes, name)).map_err(|e| e.to_string())?;
@@ -129,7 +137,7 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
         if !report.problems.is_empty() {
             return Err("the check found differences on an unchanged tree".to_owned());
         }
-        stages[6].push(start.elapsed());
+        stages[6].push(start.elapsed() - stages[7].last().copied().unwrap_or_default());
         ops = space.operations.len();
         types = space.types.len();
     }
@@ -138,9 +146,15 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
         "{name:<34} {:>9} {ops:>6} {types:>6} {file_count:>6}",
         bytes.len()
     );
-    for m in &medians {
+    for m in &medians[..7] {
         let _ = write!(row, " {:>8.1}", m.as_secs_f64() * 1000.0);
     }
+    let _ = write!(
+        row,
+        " {:>8.1} {:>5.1}%",
+        medians[7].as_secs_f64() * 1000.0,
+        100.0 * medians[7].as_secs_f64() / medians[6].as_secs_f64()
+    );
 
     println!("{row}");
     Ok(medians[6])

@@ -86,6 +86,14 @@ pub fn convert(
     }
 }
 
+/// The normalisation stage alone, for the benchmark: the document in the 3.0 form and the
+/// number of warnings it gave.
+pub fn normalize_document(value: Value, label: &str) -> Result<(Value, usize), Errors> {
+    let mut warnings = Vec::new();
+    let (value, _) = normalize_version(value, label, &mut warnings)?;
+    Ok((value, warnings.len()))
+}
+
 /// The document in the 3.0 form, by the normalisation pass of its version.
 fn normalize_version(
     mut value: Value,
