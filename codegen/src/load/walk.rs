@@ -147,6 +147,11 @@ const MAPS: [&str; 4] = [
 ];
 const LISTS: [&str; 4] = ["allOf", "oneOf", "anyOf", "prefixItems"];
 
+/// Calls `visit` on one schema at `at` and on every schema inside it.
+pub fn one_schema(value: &mut Value, at: &str, visit: &mut Visit<'_>) {
+    schema(value, at, 0, visit);
+}
+
 fn schema(value: &mut Value, at: &str, depth: usize, visit: &mut Visit<'_>) {
     let Some(map) = value.as_object_mut() else {
         return;

@@ -25,7 +25,8 @@ impl Provenance {
     }
 
     /// The pointer of the input place that `pointer`, a place of the output, came from: by
-    /// the most specific move that holds it.
+    /// the most specific move that holds it. (Outputs and inputs can share names, so moves are
+    /// not followed in a chain; a pass that moves a place twice records the first origin.)
     pub fn to_input(&self, pointer: &str) -> String {
         let best = self
             .moves

@@ -46,7 +46,12 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
             license.remove("identifier");
         }
     }
-    walk::schemas(root, &mut |schema, at| rewrite(schema, at, notes));
+    let mut defs = Defs::default();
+    walk::schemas(root, &mut |schema, at| {
+        defs.take(schema, at);
+        rewrite(schema, at, notes);
+    });
+    defs.into_components(root, notes, provenance);
     if let Some(Value::Object(components)) = root.get_mut("components") {
         // Path items in components are reached by `$ref` from `paths`, which 3.0 cannot type.
         if components.remove("pathItems").is_some() {
@@ -150,13 +155,104 @@ pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Not
     for key in SILENT {
         schema.remove(key);
     }
-    if schema.contains_key("$defs") {
-        notes.once(
-            "$defs",
-            at,
-            "`$defs` is not read; reference the schemas it holds from `components/schemas` instead",
-        );
-        schema.remove("$defs");
+}
+
+/// Schemas defined in `$defs`, taken out of the schemas that hold them to become component
+/// schemas of their own: a `$ref` to `…/$defs/Name` then names a component like any other.
+#[derive(Default)]
+struct Defs {
+    /// (the pointer it was written at, its name, the schema)
+    taken: Vec<(String, String, Value)>,
+}
+
+impl Defs {
+    fn take(&mut self, schema: &mut Map<String, Value>, at: &str) {
+        let Some(Value::Object(defs)) = schema.remove("$defs") else {
+            return;
+        };
+        let defs_at = pointer_join(at, "$defs");
+        for (name, def) in defs {
+            self.taken.push((pointer_join(&defs_at, &name), name, def));
+        }
+    }
+
+    /// Adds the schemas taken to `components/schemas`, each under its own name where that is
+    /// free (else the name of the schema that held it before it, numbered if need be), walks
+    /// them with the 3.1 rules, and points every reference to them at their new place.
+    fn into_components(
+        self,
+        root: &mut Map<String, Value>,
+        notes: &mut Notes,
+        provenance: &mut Provenance,
+    ) {
+        if self.taken.is_empty() {
+            return;
+        }
+        let components = root.entry("components").or_insert_with(|| json!({}));
+        let Some(components) = components.as_object_mut() else {
+            return;
+        };
+        let schemas = components.entry("schemas").or_insert_with(|| json!({}));
+        let Some(schemas) = schemas.as_object_mut() else {
+            return;
+        };
+        let mut renames: Vec<(String, String)> = Vec::new();
+        let mut queue: std::collections::VecDeque<(String, String, Value)> = self.taken.into();
+        while let Some((from, name, mut def)) = queue.pop_front() {
+            let holder = from
+                .strip_prefix("#/components/schemas/")
+                .and_then(|rest| rest.split('/').next())
+                .map(crate::error::unescape_segment);
+            let mut candidates = vec![name.clone()];
+            if let Some(holder) = holder {
+                candidates.push(format!("{holder}{name}"));
+            }
+            let chosen = candidates
+                .into_iter()
+                .chain((2..).map(|n| format!("{name}{n}")))
+                .find(|c| !schemas.contains_key(c))
+                .expect("an unbounded list has a free name");
+            let to = pointer_join("#/components/schemas", &chosen);
+            // `$defs` inside a definition become components too, in their turn.
+            let mut nested = Defs::default();
+            walk::one_schema(&mut def, &to, &mut |schema, at| {
+                nested.take(schema, at);
+                rewrite(schema, at, notes);
+            });
+            queue.extend(nested.taken);
+            schemas.insert(chosen, def);
+            // A definition inside a definition was written inside the first one's old place.
+            let written_at = provenance.to_input(&from);
+            provenance.moved(&to, &written_at);
+            renames.push((from, to));
+        }
+        root.values_mut().for_each(|v| rename_refs(v, &renames));
+    }
+}
+
+/// Points each `$ref` that names a place in `renames` (or inside one) at its new place.
+fn rename_refs(value: &mut Value, renames: &[(String, String)]) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(reference)) => {
+                        let decoded = reference.clone();
+                        for (from, to) in renames {
+                            if let Some(rest) = decoded.strip_prefix(from.as_str()) {
+                                if rest.is_empty() || rest.starts_with('/') {
+                                    *reference = format!("{to}{rest}");
+                                }
+                            }
+                        }
+                    }
+                    ("example" | "examples", _) => {}
+                    (_, child) => rename_refs(child, renames),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_refs(v, renames)),
+        _ => {}
     }
 }
 

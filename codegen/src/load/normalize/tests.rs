@@ -276,3 +276,78 @@ fn a_20_body_parameter_is_the_request_body_in_each_consumed_media_type() {
         "#/paths/~1a/parameters/0/schema/type"
     );
 }
+
+#[test]
+fn defs_become_components_and_references_follow_them() {
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/A/$defs/Item"}}
+        }}}}}},
+        "components": {"schemas": {
+            "A": {
+                "type": "object",
+                "properties": {"item": {"$ref": "#/components/schemas/A/$defs/Item"}},
+                "$defs": {
+                    "Item": {"type": ["string", "null"]},
+                    "A": {"type": "object", "$defs": {"Deep": {"const": 1}}}
+                }
+            },
+            "Item": {"type": "integer"}
+        }}
+    });
+    let mut warnings = Vec::new();
+    let provenance = super::from_31(&mut doc, "t", &mut warnings);
+    let schemas = &doc["components"]["schemas"];
+    // `Item` is taken, so the definition is named after the schema that held it.
+    assert_eq!(
+        schemas["AItem"],
+        json!({"type": "string", "nullable": true})
+    );
+    assert_eq!(
+        schemas["A"]["properties"]["item"],
+        json!({"$ref": "#/components/schemas/AItem"})
+    );
+    assert!(schemas["A"].get("$defs").is_none());
+    // `A` is taken too, and so is named after its holder as well.
+    assert_eq!(schemas["AA"], json!({"type": "object"}));
+    assert_eq!(schemas["Deep"], json!({"enum": [1]}));
+    assert_eq!(
+        doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        json!({"$ref": "#/components/schemas/AItem"})
+    );
+    assert_eq!(
+        provenance.to_input("#/components/schemas/AItem/type"),
+        "#/components/schemas/A/$defs/Item/type"
+    );
+    assert_eq!(
+        provenance.to_input("#/components/schemas/Deep"),
+        "#/components/schemas/A/$defs/A/$defs/Deep"
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn parameters_renumbered_after_a_body_map_back_to_their_own_places() {
+    let (_, provenance, _) = from_20(json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"post": {
+            "parameters": [
+                {"name": "b", "in": "body", "schema": {"type": "object"}},
+                {"name": "q1", "in": "query", "type": "string"},
+                {"name": "q2", "in": "query", "type": "string"}
+            ],
+            "responses": {"204": {"description": "done"}}
+        }}}
+    }));
+    assert_eq!(
+        provenance.to_input("#/paths/~1a/post/parameters/0"),
+        "#/paths/~1a/post/parameters/1"
+    );
+    assert_eq!(
+        provenance.to_input("#/paths/~1a/post/parameters/1/schema"),
+        "#/paths/~1a/post/parameters/2"
+    );
+}
