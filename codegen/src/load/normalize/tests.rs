@@ -351,3 +351,30 @@ fn parameters_renumbered_after_a_body_map_back_to_their_own_places() {
         "#/paths/~1a/post/parameters/2"
     );
 }
+
+#[test]
+fn alternatives_tagged_by_constants_are_discriminated_by_them() {
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Shape": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Square"}]},
+            "Either": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Circle2"}]},
+            "Circle": {"type": "object", "properties": {"kind": {"const": "circle"}}},
+            "Circle2": {"type": "object", "properties": {"kind": {"const": "circle"}}},
+            "Square": {"type": "object", "properties": {"kind": {"const": "square"}, "side": {"type": "number"}}}
+        }}
+    });
+    super::from_31(&mut doc, "t", &mut Vec::new());
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["Shape"]["discriminator"],
+        json!({"propertyName": "kind", "mapping": {
+            "circle": "#/components/schemas/Circle",
+            "square": "#/components/schemas/Square"
+        }})
+    );
+    // Two alternatives with the same constant cannot be told apart by it.
+    assert!(schemas["Either"].get("discriminator").is_none());
+}

@@ -1,0 +1,48 @@
+//! Models from an OpenAPI 3.1 document: nullable type lists, constants that tag the
+//! alternatives of a union, webhooks, and `$defs`.
+
+use codegen_tests::openapi31::models::{components, operations};
+
+#[test]
+fn a_constant_tag_picks_its_alternative_even_where_shapes_agree() {
+    let square: operations::GetItemShape =
+        serde_json::from_str(r#"{"kind": "square", "size": 2}"#).unwrap();
+    assert!(
+        matches!(square, operations::GetItemShape::Square(_)),
+        "{square:?}"
+    );
+    let circle: operations::GetItemShape =
+        serde_json::from_str(r#"{"kind": "circle", "size": 2}"#).unwrap();
+    assert!(
+        matches!(circle, operations::GetItemShape::Circle(_)),
+        "{circle:?}"
+    );
+    let other: operations::GetItemShape = serde_json::from_str(r#"{"kind": "hexagon"}"#).unwrap();
+    assert!(
+        matches!(other, operations::GetItemShape::Unknown(_)),
+        "{other:?}"
+    );
+}
+
+#[test]
+fn type_lists_with_null_keep_null_apart_from_absent() {
+    let body: operations::GetItemResponseBody =
+        serde_json::from_str(r#"{"id": 1, "kind": "item", "name": null}"#).unwrap();
+    assert_eq!(body.name, Some(None));
+    assert_eq!(body.note, None);
+    assert_eq!(
+        serde_json::to_value(&body).unwrap()["name"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn webhook_bodies_and_defs_are_models_too() {
+    let day: components::Day = "2020-01-01".to_owned();
+    let owner = components::Owner {
+        name: Some("Ann".to_owned()),
+        since: Some(day),
+    };
+    let hook: operations::ItemChangedRequestBody = owner.clone();
+    assert_eq!(hook, owner);
+}
