@@ -63,9 +63,9 @@ pub fn convert(
 ) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
     let (value, provenance) = normalize_version(value, label, &mut warnings)?;
-    let value = repair::repair(value, label, &mut warnings);
+    let mut value = repair::repair(value, label, &mut warnings);
     provenance.map_back(&mut warnings);
-    let deep_references = deep_references(&value);
+    let deep_references = deep_references(&mut value);
     // Converting by value moves the document's strings into the typed spec instead of copying
     // them. The value is gone after a failure, so explaining one parses the text again: a cost
     // paid only by specs that do not load.
@@ -114,38 +114,19 @@ fn normalize_version(
 }
 
 /// The local `$ref`s of a document that point deeper than `#/components/<section>/<name>`,
-/// each once, in document order. Examples and extensions are data, not schema: their `$ref`
-/// keys are not references.
-fn deep_references(value: &Value) -> Vec<String> {
-    fn walk<'v>(
-        value: &'v Value,
-        seen: &mut std::collections::HashSet<&'v str>,
-        out: &mut Vec<String>,
-    ) {
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
-                    match (key.as_str(), child) {
-                        ("$ref", Value::String(reference)) => {
-                            let depth = reference.split('/').count();
-                            let deep = reference.starts_with("#/")
-                                && !(depth == 4 && reference.starts_with("#/components/"));
-                            if deep && seen.insert(reference) {
-                                out.push(reference.clone());
-                            }
-                        }
-                        ("example" | "examples", _) => {}
-                        (key, _) if key.starts_with("x-") => {}
-                        _ => walk(child, seen, out),
-                    }
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|item| walk(item, seen, out)),
-            _ => {}
+/// each once, in document order.
+fn deep_references(value: &mut Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // (The walk takes the document mutably to serve the rewriting passes; this one only reads.)
+    walk::references(value, &mut |reference| {
+        let depth = reference.split('/').count();
+        let deep =
+            reference.starts_with("#/") && !(depth == 4 && reference.starts_with("#/components/"));
+        if deep && seen.insert(reference.clone()) {
+            out.push(reference.clone());
         }
-    }
-    let mut out = Vec::new();
-    walk(value, &mut std::collections::HashSet::new(), &mut out);
+    });
     out
 }
 

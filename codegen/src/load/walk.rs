@@ -187,3 +187,22 @@ fn schema(value: &mut Value, at: &str, depth: usize, visit: &mut Visit<'_>) {
         }
     }
 }
+
+/// Calls `visit` on every `$ref` string of a document (or part of one). Examples and
+/// extensions are data, not schema: a `$ref` key inside them is not a reference.
+pub fn references(value: &mut Value, visit: &mut dyn FnMut(&mut String)) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(reference)) => visit(reference),
+                    ("example" | "examples", _) => {}
+                    (key, _) if key.starts_with("x-") => {}
+                    (_, child) => references(child, visit),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| references(item, visit)),
+        _ => {}
+    }
+}

@@ -96,21 +96,21 @@ impl Notes {
 
 /// Rewrites an OpenAPI 3.1 or 3.2 document as 3.0, returning where moved places came from.
 pub fn from_31(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
-    let mut notes = Notes::default();
-    let mut provenance = Provenance::default();
-    if let Some(root) = value.as_object_mut() {
-        oas31::normalize(root, &mut notes, &mut provenance);
-    }
-    warnings.extend(notes.into_warnings(label));
-    provenance
+    run(value, label, warnings, oas31::normalize)
 }
 
 /// Rewrites a Swagger 2.0 document as OpenAPI 3.0, returning where moved places came from.
 pub fn from_20(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
+    run(value, label, warnings, swagger2::normalize)
+}
+
+type Pass = fn(&mut serde_json::Map<String, Value>, &mut Notes, &mut Provenance);
+
+fn run(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>, pass: Pass) -> Provenance {
     let mut notes = Notes::default();
     let mut provenance = Provenance::default();
     if let Some(root) = value.as_object_mut() {
-        swagger2::normalize(root, &mut notes, &mut provenance);
+        pass(root, &mut notes, &mut provenance);
     }
     warnings.extend(notes.into_warnings(label));
     provenance

@@ -322,33 +322,23 @@ impl Defs {
             provenance.moved(&to, &written_at);
             renames.push((from, to));
         }
-        root.values_mut().for_each(|v| rename_refs(v, &renames));
+        root.values_mut()
+            .for_each(|v| walk::references(v, &mut |r| rename_ref(r, &renames)));
     }
 }
 
-/// Points each `$ref` that names a place in `renames` (or inside one) at its new place.
-fn rename_refs(value: &mut Value, renames: &[(String, String)]) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map.iter_mut() {
-                match (key.as_str(), child) {
-                    ("$ref", Value::String(reference)) => {
-                        let decoded = reference.clone();
-                        for (from, to) in renames {
-                            if let Some(rest) = decoded.strip_prefix(from.as_str()) {
-                                if rest.is_empty() || rest.starts_with('/') {
-                                    *reference = format!("{to}{rest}");
-                                }
-                            }
-                        }
-                    }
-                    ("example" | "examples", _) => {}
-                    (_, child) => rename_refs(child, renames),
-                }
-            }
+/// Points a `$ref` that names a place in `renames` (or inside one) at its new place, following
+/// a definition inside a definition through both moves.
+fn rename_ref(reference: &mut String, renames: &[(String, String)]) {
+    for _ in 0..renames.len() {
+        let renamed = renames.iter().find_map(|(from, to)| {
+            let rest = reference.strip_prefix(from.as_str())?;
+            (rest.is_empty() || rest.starts_with('/')).then(|| format!("{to}{rest}"))
+        });
+        match renamed {
+            Some(renamed) => *reference = renamed,
+            None => return,
         }
-        Value::Array(items) => items.iter_mut().for_each(|v| rename_refs(v, renames)),
-        _ => {}
     }
 }
 

@@ -25,7 +25,8 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     ] {
         root.remove(key);
     }
-    root.values_mut().for_each(rewrite_refs);
+    root.values_mut()
+        .for_each(|v| walk::references(v, &mut rewrite_ref));
     let shared_parameters = match root.remove("parameters") {
         Some(Value::Object(parameters)) => parameters,
         _ => Map::new(),
@@ -80,30 +81,16 @@ fn media_list(value: Option<Value>) -> Vec<String> {
     }
 }
 
-/// `#/definitions/X…` → `#/components/schemas/X…`, `#/responses/X` → `#/components/responses/X`,
-/// in every `$ref` of the document. (`#/parameters/X` is resolved where it is used.)
-fn rewrite_refs(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map.iter_mut() {
-                match (key.as_str(), child) {
-                    ("$ref", Value::String(reference)) => {
-                        for (from, to) in [
-                            ("#/definitions/", "#/components/schemas/"),
-                            ("#/responses/", "#/components/responses/"),
-                        ] {
-                            if let Some(rest) = reference.strip_prefix(from) {
-                                *reference = format!("{to}{rest}");
-                            }
-                        }
-                    }
-                    ("example" | "examples", _) => {}
-                    (_, child) => rewrite_refs(child),
-                }
-            }
+/// `#/definitions/X…` → `#/components/schemas/X…`, `#/responses/X` → `#/components/responses/X`.
+/// (`#/parameters/X` is resolved where it is used.)
+fn rewrite_ref(reference: &mut String) {
+    for (from, to) in [
+        ("#/definitions/", "#/components/schemas/"),
+        ("#/responses/", "#/components/responses/"),
+    ] {
+        if let Some(rest) = reference.strip_prefix(from) {
+            *reference = format!("{to}{rest}");
         }
-        Value::Array(items) => items.iter_mut().for_each(rewrite_refs),
-        _ => {}
     }
 }
 

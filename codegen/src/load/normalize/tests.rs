@@ -288,7 +288,10 @@ fn defs_become_components_and_references_follow_them() {
         "components": {"schemas": {
             "A": {
                 "type": "object",
-                "properties": {"item": {"$ref": "#/components/schemas/A/$defs/Item"}},
+                "properties": {
+                    "item": {"$ref": "#/components/schemas/A/$defs/Item"},
+                    "deep": {"$ref": "#/components/schemas/A/$defs/A/$defs/Deep"}
+                },
                 "$defs": {
                     "Item": {"type": ["string", "null"]},
                     "A": {"type": "object", "$defs": {"Deep": {"const": 1}}}
@@ -308,6 +311,10 @@ fn defs_become_components_and_references_follow_them() {
     assert_eq!(
         schemas["A"]["properties"]["item"],
         json!({"$ref": "#/components/schemas/AItem"})
+    );
+    assert_eq!(
+        schemas["A"]["properties"]["deep"],
+        json!({"$ref": "#/components/schemas/Deep"})
     );
     assert!(schemas["A"].get("$defs").is_none());
     // `A` is taken too, and so is named after its holder as well.
