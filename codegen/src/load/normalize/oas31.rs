@@ -53,16 +53,7 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     });
     defs.into_components(root, notes, provenance);
     tags_from_constants(root);
-    if let Some(Value::Object(components)) = root.get_mut("components") {
-        // Path items in components are reached by `$ref` from `paths`, which 3.0 cannot type.
-        if components.remove("pathItems").is_some() {
-            notes.once(
-                "pathItems",
-                "#/components/pathItems",
-                "`components/pathItems` is not read; reference path items are left out",
-            );
-        }
-    }
+    inline_path_items(root, provenance);
     move_webhooks(root, provenance);
     if !root.contains_key("paths") {
         root.insert("paths".to_owned(), json!({}));
@@ -162,6 +153,40 @@ fn shared_tag(
         return Some(json!({ "propertyName": property, "mapping": mapping }));
     }
     None
+}
+
+/// A path item of `paths` or `webhooks` that is a `$ref` to `components/pathItems` is that
+/// path item, in its place: 3.0 has no such section, and its operations are the API's.
+fn inline_path_items(root: &mut Map<String, Value>, provenance: &mut Provenance) {
+    let items = match root.get_mut("components").and_then(Value::as_object_mut) {
+        Some(components) => match components.remove("pathItems") {
+            Some(Value::Object(items)) => items,
+            _ => return,
+        },
+        None => return,
+    };
+    for section in ["paths", "webhooks"] {
+        let Some(Value::Object(entries)) = root.get_mut(section) else {
+            continue;
+        };
+        for (key, entry) in entries.iter_mut() {
+            let Some(name) = entry
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/pathItems/"))
+                .map(crate::error::unescape_segment)
+            else {
+                continue;
+            };
+            if let Some(item) = items.get(&name) {
+                provenance.moved(
+                    &pointer_join(&pointer_join("#", section), key),
+                    &pointer_join("#/components/pathItems", &name),
+                );
+                *entry = item.clone();
+            }
+        }
+    }
 }
 
 /// Webhooks are operations the API calls rather than serves; their bodies are models all the

@@ -385,3 +385,28 @@ fn alternatives_tagged_by_constants_are_discriminated_by_them() {
     // Two alternatives with the same constant cannot be told apart by it.
     assert!(schemas["Either"].get("discriminator").is_none());
 }
+
+#[test]
+fn path_items_in_components_stand_where_they_are_referenced() {
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/x": {"$ref": "#/components/pathItems/Shared"}},
+        "components": {"pathItems": {"Shared": {"get": {
+            "operationId": "getX",
+            "responses": {"200": {"description": "ok", "content": {
+                "application/json": {"schema": {"type": ["string", "null"]}}
+            }}}
+        }}}}
+    });
+    let provenance = super::from_31(&mut doc, "t", &mut Vec::new());
+    assert_eq!(doc["paths"]["/x"]["get"]["operationId"], "getX");
+    let schema =
+        &doc["paths"]["/x"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(schema, &json!({"type": "string", "nullable": true}));
+    assert!(doc["components"].get("pathItems").is_none());
+    assert_eq!(
+        provenance.to_input("#/paths/~1x/get/responses/200"),
+        "#/components/pathItems/Shared/get/responses/200"
+    );
+}
