@@ -58,7 +58,7 @@ pub fn render_syntax(path: String, file: &syn::File, spec_label: &str) -> Output
     }
 }
 
-/// `path!(head {`, an item a line, `} tail);`, each type printed by the printer.
+/// `path!(head {`, an item a line, `} tail);`, each type written out by [`type_text`].
 fn list_call(call: &ListCall) -> String {
     let mut text = format!("{}!(\n    {} {{\n", call.path, call.head);
     for item in &call.items {

@@ -10,16 +10,16 @@ use std::collections::HashMap;
 /// Finds many pointers in one text, from an index built once: for JSON every node by its
 /// pointer; for YAML its content lines with, for each, where its block ends, so that a search
 /// steps from sibling to sibling instead of reading every line below them.
-pub struct Locator<'t> {
-    json: Option<HashMap<String, (usize, usize)>>,
-    yaml: YamlLines<'t>,
+pub enum Locator<'t> {
+    Json(HashMap<String, (usize, usize)>),
+    Yaml(YamlLines<'t>),
 }
 
 /// The content lines of a YAML text (not blank, not a comment): (line number, indent,
 /// content), for each the index of the first line after its block (the next line indented no
 /// deeper), and the blocks indexed so far, by their first line and whether they start at an
 /// item's own line: each is read once, however many pointers pass through it.
-struct YamlLines<'t> {
+pub struct YamlLines<'t> {
     lines: Vec<(usize, usize, &'t str)>,
     block_end: Vec<usize>,
     blocks: std::cell::RefCell<HashMap<(usize, bool), Block<'t>>>,
@@ -28,14 +28,7 @@ struct YamlLines<'t> {
 impl<'t> Locator<'t> {
     pub fn new(text: &'t str) -> Self {
         if is_json(text) {
-            return Locator {
-                json: Some(index_json(text)),
-                yaml: YamlLines {
-                    lines: Vec::new(),
-                    block_end: Vec::new(),
-                    blocks: Default::default(),
-                },
-            };
+            return Locator::Json(index_json(text));
         }
         let lines = content_lines(text);
         // One pass from the end: a line's block ends at the first later line indented no
@@ -48,22 +41,19 @@ impl<'t> Locator<'t> {
             }
             block_end[i] = next;
         }
-        Locator {
-            json: None,
-            yaml: YamlLines {
-                lines,
-                block_end,
-                blocks: Default::default(),
-            },
-        }
+        Locator::Yaml(YamlLines {
+            lines,
+            block_end,
+            blocks: Default::default(),
+        })
     }
 
     /// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
     pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
         let segments = pointer_segments(pointer)?;
-        match &self.json {
-            Some(index) => find_json(index, &segments),
-            None => find_yaml(&self.yaml, &segments),
+        match self {
+            Locator::Json(index) => find_json(index, &segments),
+            Locator::Yaml(yaml) => find_yaml(yaml, &segments),
         }
     }
 }
@@ -103,7 +93,7 @@ type Sibling<'t> = (usize, (usize, usize, &'t str));
 
 /// The lines of one block at the indent of its first line, indexed: each key a line can be
 /// read as (see [`line_keys`]) with the first line that has it, and the `-` items in order.
-struct Block<'t> {
+pub struct Block<'t> {
     keys: HashMap<String, Sibling<'t>>,
     items: Vec<Sibling<'t>>,
     first_is_item: bool,
