@@ -92,7 +92,7 @@ fn is_json(text: &str) -> bool {
 type Sibling<'t> = (usize, (usize, usize, &'t str));
 
 /// The lines of one block at the indent of its first line, indexed: each key a line can be
-/// read as (see [`line_keys`]) with the first line that has it, and the `-` items in order.
+/// read as (see `line_keys`) with the first line that has it, and the `-` items in order.
 pub struct Block<'t> {
     keys: HashMap<String, Sibling<'t>>,
     items: Vec<Sibling<'t>>,
