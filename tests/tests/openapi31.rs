@@ -42,7 +42,29 @@ fn webhook_bodies_and_defs_are_models_too() {
     let owner = components::Owner {
         name: Some("Ann".to_owned()),
         since: Some(day),
+        badge: None,
+        motto: None,
     };
     let hook: operations::ItemChangedRequestBody = owner.clone();
     assert_eq!(hook, owner);
+}
+
+#[test]
+fn anchor_and_id_references_name_the_schemas_that_declare_them() {
+    // `$ref: '#badgeLabel'` is the type of the property that declares `$anchor: badgeLabel`,
+    // and `$ref: <the $id of Badge>` is `Badge` itself: one type each, shared.
+    let badge = components::Badge {
+        label: Some("gold".to_owned()),
+        ..Default::default()
+    };
+    let owner = components::Owner {
+        name: None,
+        since: None,
+        badge: Some(badge.clone()),
+        motto: badge.label.clone(),
+    };
+    let text = serde_json::to_string(&owner).unwrap();
+    assert_eq!(text, r#"{"badge":{"label":"gold"},"motto":"gold"}"#);
+    let back: components::Owner = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, owner);
 }

@@ -103,11 +103,11 @@ fn normalize_version(
     match check_version(&value, label)? {
         Version::V30 => Ok((value, normalize::Provenance::default())),
         Version::V31 => {
-            let provenance = normalize::from_31(&mut value, label, warnings);
+            let provenance = normalize::from_31(&mut value, label, warnings)?;
             Ok((value, provenance))
         }
         Version::V20 => {
-            let provenance = normalize::from_20(&mut value, label, warnings);
+            let provenance = normalize::from_20(&mut value, label, warnings)?;
             Ok((value, provenance))
         }
     }

@@ -7,10 +7,11 @@
 //! diagnostic is mapped back through it to the user's own pointer before its line and column
 //! are looked up.
 
+mod anchors;
 pub mod oas31;
 pub mod swagger2;
 
-use crate::error::{Diagnostic, Kind};
+use crate::error::{Diagnostic, Errors, Kind};
 use serde_json::Value;
 
 /// The moves a pass made: each output place (a pointer prefix) with the input place it came from.
@@ -67,6 +68,9 @@ impl Provenance {
 #[derive(Default)]
 pub struct Notes {
     kinds: Vec<(&'static str, String, String, usize)>,
+    /// Places the pass could not rewrite without guessing, each with its message: the
+    /// document is rejected with all of them.
+    errors: Vec<(String, String)>,
 }
 
 impl Notes {
@@ -77,6 +81,10 @@ impl Notes {
                 .kinds
                 .push((kind, at.to_owned(), message.to_owned(), 1)),
         }
+    }
+
+    pub(super) fn error(&mut self, at: String, message: String) {
+        self.errors.push((at, message));
     }
 
     fn into_warnings(self, label: &str) -> Vec<Diagnostic> {
@@ -95,25 +103,53 @@ impl Notes {
 }
 
 /// Rewrites an OpenAPI 3.1 or 3.2 document as 3.0, returning where moved places came from.
-pub fn from_31(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
+pub fn from_31(
+    value: &mut Value,
+    label: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Provenance, Errors> {
     run(value, label, warnings, oas31::normalize)
 }
 
 /// Rewrites a Swagger 2.0 document as OpenAPI 3.0, returning where moved places came from.
-pub fn from_20(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>) -> Provenance {
+pub fn from_20(
+    value: &mut Value,
+    label: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Provenance, Errors> {
     run(value, label, warnings, swagger2::normalize)
 }
 
 type Pass = fn(&mut serde_json::Map<String, Value>, &mut Notes, &mut Provenance);
 
-fn run(value: &mut Value, label: &str, warnings: &mut Vec<Diagnostic>, pass: Pass) -> Provenance {
+fn run(
+    value: &mut Value,
+    label: &str,
+    warnings: &mut Vec<Diagnostic>,
+    pass: Pass,
+) -> Result<Provenance, Errors> {
     let mut notes = Notes::default();
     let mut provenance = Provenance::default();
     if let Some(root) = value.as_object_mut() {
         pass(root, &mut notes, &mut provenance);
     }
+    let errors = std::mem::take(&mut notes.errors);
     warnings.extend(notes.into_warnings(label));
-    provenance
+    if errors.is_empty() {
+        return Ok(provenance);
+    }
+    let mut errors: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|(at, message)| {
+            Diagnostic::error(Kind::Schema, label, message)
+                .at(&at)
+                .hint(
+                "point the `$ref` at one schema, by a JSON pointer or an identifier declared once",
+            )
+        })
+        .collect();
+    provenance.map_back(&mut errors);
+    Err(Errors(errors))
 }
 
 /// Test helper: one schema through the 3.1 rules, and the warnings' messages.

@@ -46,6 +46,10 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
             license.remove("identifier");
         }
     }
+    // Before `$defs` move: identifiers are found, and pointers written, where the user wrote them.
+    for (at, message) in super::anchors::resolve(root) {
+        notes.error(at, message);
+    }
     let mut defs = Defs::default();
     walk::schemas(root, &mut |schema, at| {
         defs.take(schema, at);

@@ -69,6 +69,50 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
         root.insert("components".to_owned(), Value::Object(components));
     }
     walk::schemas(root, &mut |schema, at| rewrite_schema(schema, at, notes));
+    discriminator_mappings(root);
+}
+
+/// A 2.0 subtype names its base in `allOf` and may give its own tag in
+/// `x-ms-discriminator-value` (Azure's extension); without it the tag is the definition's name.
+/// Each base's discriminator gets the mapping of every subtype that gives a value, so that the
+/// 3.0 reading of the base carries the same tags the 2.0 one did.
+fn discriminator_mappings(root: &mut Map<String, Value>) {
+    let Some(Value::Object(schemas)) = root
+        .get_mut("components")
+        .and_then(|c| c.get_mut("schemas"))
+    else {
+        return;
+    };
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for (name, schema) in schemas.iter() {
+        let Some(tag) = schema
+            .get("x-ms-discriminator-value")
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        let parents = schema.get("allOf").and_then(Value::as_array);
+        for parent in parents.into_iter().flatten() {
+            let reference = parent.get("$ref").and_then(Value::as_str);
+            if let Some(base) = reference.and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                let base = base.replace("~1", "/").replace("~0", "~");
+                let target = pointer_join("#/components/schemas", name);
+                found.push((base, tag.to_owned(), target));
+            }
+        }
+    }
+    for (base, tag, target) in found {
+        let discriminator = schemas
+            .get_mut(&base)
+            .and_then(|b| b.get_mut("discriminator"))
+            .and_then(Value::as_object_mut);
+        if let Some(discriminator) = discriminator {
+            let mapping = discriminator.entry("mapping").or_insert_with(|| json!({}));
+            if let Value::Object(mapping) = mapping {
+                mapping.entry(tag).or_insert(Value::String(target));
+            }
+        }
+    }
 }
 
 fn media_list(value: Option<Value>) -> Vec<String> {
@@ -414,7 +458,7 @@ fn rewrite_schema(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) 
         notes.once(
             "discriminator",
             at,
-            "a Swagger 2.0 `discriminator` names its subtypes by their definitions' names; read as a discriminator without a mapping",
+            "a Swagger 2.0 `discriminator` names its subtypes by their definitions' names (or their `x-ms-discriminator-value`); the mapping lists those that give a value",
         );
     }
 }

@@ -156,7 +156,7 @@ fn provenance_maps_moved_places_back_at_segment_boundaries() {
 fn from_20(doc: serde_json::Value) -> (serde_json::Value, super::Provenance, Vec<String>) {
     let mut value = doc;
     let mut warnings = Vec::new();
-    let provenance = super::from_20(&mut value, "t", &mut warnings);
+    let provenance = super::from_20(&mut value, "t", &mut warnings).expect("normalises");
     (
         value,
         provenance,
@@ -248,6 +248,28 @@ fn each_20_rule_rewrites_its_fragment() {
 }
 
 #[test]
+fn x_ms_discriminator_values_map_tags_to_subtypes() {
+    let (doc, _, _) = from_20(json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "definitions": {
+            "Pet": {"type": "object", "discriminator": "kind", "properties": {"kind": {"type": "string"}}},
+            "Cat": {"x-ms-discriminator-value": "cat", "allOf": [{"$ref": "#/definitions/Pet"}]},
+            "Dog": {"allOf": [{"$ref": "#/definitions/Pet"}]},
+            "a/b": {"x-ms-discriminator-value": "ab", "allOf": [{"$ref": "#/definitions/Pet"}]}
+        }
+    }));
+    assert_eq!(
+        doc["components"]["schemas"]["Pet"]["discriminator"],
+        json!({"propertyName": "kind", "mapping": {
+            "cat": "#/components/schemas/Cat",
+            "ab": "#/components/schemas/a~1b"
+        }})
+    );
+}
+
+#[test]
 fn a_20_body_parameter_is_the_request_body_in_each_consumed_media_type() {
     let (doc, provenance, _) = from_20(json!({
         "swagger": "2.0",
@@ -301,7 +323,7 @@ fn defs_become_components_and_references_follow_them() {
         }}
     });
     let mut warnings = Vec::new();
-    let provenance = super::from_31(&mut doc, "t", &mut warnings);
+    let provenance = super::from_31(&mut doc, "t", &mut warnings).expect("normalises");
     let schemas = &doc["components"]["schemas"];
     // `Item` is taken, so the definition is named after the schema that held it.
     assert_eq!(
@@ -373,7 +395,7 @@ fn alternatives_tagged_by_constants_are_discriminated_by_them() {
             "Square": {"type": "object", "properties": {"kind": {"const": "square"}, "side": {"type": "number"}}}
         }}
     });
-    super::from_31(&mut doc, "t", &mut Vec::new());
+    super::from_31(&mut doc, "t", &mut Vec::new()).expect("normalises");
     let schemas = &doc["components"]["schemas"];
     assert_eq!(
         schemas["Shape"]["discriminator"],
@@ -399,7 +421,7 @@ fn path_items_in_components_stand_where_they_are_referenced() {
             }}}
         }}}}
     });
-    let provenance = super::from_31(&mut doc, "t", &mut Vec::new());
+    let provenance = super::from_31(&mut doc, "t", &mut Vec::new()).expect("normalises");
     assert_eq!(doc["paths"]["/x"]["get"]["operationId"], "getX");
     let schema =
         &doc["paths"]["/x"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
