@@ -36,12 +36,22 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
     let parsed: syn::File =
         syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
     let mut contents = header("//", spec_label);
-    contents.push_str(&prettyplease::unparse(&parsed));
+    let printed = prettyplease::unparse(&parsed);
+    // The printer puts no blank line between items; a person puts one after the imports.
+    match printed.split_once(";\n") {
+        Some((import, rest)) if import.starts_with("use ") && !import.contains('\n') => {
+            contents.push_str(import);
+            contents.push_str(";\n\n");
+            contents.push_str(rest);
+        }
+        _ => contents.push_str(&printed),
+    }
     if !file.calls.is_empty() {
         let calls: String = file.calls.iter().map(list_call).collect();
         // The calls are laid out here rather than by the printer, so they are parsed again:
         // a mistake in the layout is an error too.
         syn::parse_file(&calls).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
+        contents.push('\n');
         contents.push_str(&calls);
     }
     Ok(OutputFile {
@@ -182,6 +192,70 @@ mod tests {
         let file = RustFile::new("src/x.rs".into(), quote::quote!(pub struct {}));
         let err = render_rust(file, "spec.yaml").unwrap_err();
         assert_eq!(err.0[0].kind, Kind::Internal);
+    }
+
+    /// The text a call is printed as stands for exactly the tokens of the call.
+    #[test]
+    fn list_calls_print_as_their_tokens() {
+        use crate::emit::ListItem;
+        use quote::quote;
+        let call = ListCall {
+            path: "support::object_serde".to_owned(),
+            head: proc_macro2::Ident::new("Pet", proc_macro2::Span::call_site()),
+            items: vec![
+                ListItem {
+                    words: quote!(required "id" => id),
+                    ty: Some(quote!(i64)),
+                },
+                ListItem {
+                    words: quote!(optional "r#type" => r#type),
+                    ty: Some(quote!(
+                        Option<::indexmap::IndexMap<String, Vec<super::super::components::Tag>>>
+                    )),
+                },
+                ListItem {
+                    words: quote!(Minus => -3),
+                    ty: None,
+                },
+            ],
+            tail: Some(quote!(+ additional_properties)),
+        };
+        let text = list_call(&call);
+        let items = call.items.iter().map(|item| {
+            let words = &item.words;
+            match &item.ty {
+                Some(ty) => quote!(#words: #ty,),
+                None => quote!(#words,),
+            }
+        });
+        let head = &call.head;
+        let tail = &call.tail;
+        let expected = quote!(support::object_serde!(#head { #(#items)* } #tail););
+        let parsed: proc_macro2::TokenStream = text.parse().expect("the text is Rust tokens");
+        assert_eq!(flat(parsed), flat(expected), "{text}");
+        assert!(
+            text.contains("\n        required \"id\" => id: i64,\n"),
+            "{text}"
+        );
+    }
+
+    /// Each token's text, groups opened and closed, spacing aside (`<::` and `< ::` are the
+    /// same two tokens).
+    fn flat(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        use proc_macro2::TokenTree;
+        let mut out = Vec::new();
+        for tree in tokens {
+            match tree {
+                TokenTree::Group(g) => {
+                    out.push(format!("open {:?}", g.delimiter()));
+                    out.extend(flat(g.stream()));
+                    out.push("close".to_owned());
+                }
+                TokenTree::Punct(p) => out.push(p.as_char().to_string()),
+                other => out.push(other.to_string()),
+            }
+        }
+        out
     }
 
     #[test]

@@ -1,7 +1,7 @@
 /// Implements an open enum of integers: `value`, `known`, `From<i64>`, `Display`,
 /// `Serialize` and `Deserialize`.
 macro_rules! integer_enum {
-    ($name:ident, $other:ident, { $($variant:ident => $value:literal,)* }) => {
+    ($name:ident { $($variant:ident => $value:literal,)* } $other:ident) => {
         impl $name {
             /// The value as it appears in JSON.
             pub fn value(&self) -> i64 {

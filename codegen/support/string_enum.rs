@@ -1,7 +1,7 @@
 /// Implements an open enum of strings: `as_str`, `known`, `From<&str>`,
 /// `From<String>`, `Display`, `Serialize` and `Deserialize`.
 macro_rules! string_enum {
-    ($name:ident, $other:ident, { $($variant:ident => $value:literal,)* }) => {
+    ($name:ident { $($variant:ident => $value:literal,)* } $other:ident) => {
         impl $name {
             /// The value as it appears in JSON.
             pub fn as_str(&self) -> &str {

@@ -6,12 +6,13 @@
 //! unknown value serializes back exactly as it came. The macro keeps each enum file short, which
 //! makes the crate cheaper to generate and to compile.
 
-use super::{doc_attrs, ident, support, Std};
+use super::{doc_attrs, ident, support, ListCall, ListItem, Std};
 use crate::ir::{EnumDef, EnumRepr, EnumValue, TypeDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> TokenStream {
+/// The enum's tokens, and the support macro call that implements it, a value a line.
+pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>) {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let other = ident(&e.other_name);
@@ -35,9 +36,23 @@ pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> TokenStream {
         EnumRepr::String => (std.string(), "string_enum"),
         EnumRepr::Integer => (quote!(i64), "integer_enum"),
     };
-    let implement: syn::Path =
-        syn::parse_str(&format!("{}::{implement}", support::FROM_TYPE_FILE)).expect("a fixed path");
-    quote! {
+    let items = variants
+        .iter()
+        .zip(&values)
+        .map(|(variant, value)| ListItem {
+            words: quote!(#variant => #value),
+            ty: None,
+        })
+        .collect();
+    let call = ListCall {
+        path: support::macro_path(implement),
+        head: name.clone(),
+        items,
+        tail: Some(quote!(#other)),
+    };
+    let use_support = support::use_item();
+    let tokens = quote! {
+        #use_support
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
@@ -45,7 +60,6 @@ pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> TokenStream {
             /// A value the spec does not list, kept exactly as received.
             #other(#held),
         }
-
-        #implement!(#name, #other, { #(#variants => #values,)* });
-    }
+    };
+    (tokens, vec![call])
 }

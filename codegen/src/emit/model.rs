@@ -13,7 +13,7 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
     let name = ident(&def.name);
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
-        TypeKind::Enum(e) => super::enums::emit(def, e, std),
+        TypeKind::Enum(e) => return super::enums::emit(def, e, std),
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);
@@ -98,7 +98,7 @@ fn emit_struct(
         }
     });
     let extra = s.extra.as_ref().map(|extra| ident(&extra.rust_name));
-    let support_macro = |name: &str| format!("{}::{name}", support::FROM_TYPE_FILE);
+    let support_macro = support::macro_path;
     let mut calls = vec![ListCall {
         path: support_macro("object_serde"),
         head: name.clone(),
@@ -131,7 +131,9 @@ fn emit_struct(
     ]
     .into_iter()
     .flatten();
+    let use_support = support::use_item();
     let tokens = quote! {
+        #use_support
         #docs
         #[derive(#(#derives),*)]
         pub struct #name {

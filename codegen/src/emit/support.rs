@@ -6,6 +6,18 @@ use crate::ir::{TypeKind, TypeSpace};
 /// The path of the support module as seen from a type file (`src/models/<module>/<type>.rs`).
 pub const FROM_TYPE_FILE: &str = "super::super::super::support";
 
+/// `use super::super::super::support;`: a type file names the module once, and each macro call
+/// after it as `support::name!` (no type is named `support`: type names are PascalCase).
+pub fn use_item() -> proc_macro2::TokenStream {
+    let path: syn::Path = syn::parse_str(FROM_TYPE_FILE).expect("a fixed path");
+    quote::quote!(use #path;)
+}
+
+/// How a type file calls a support macro, after [`use_item`].
+pub fn macro_path(name: &str) -> String {
+    format!("support::{name}")
+}
+
 /// What the support module must hold.
 pub struct Needs {
     /// `object_serde!` and its helpers, for structs.
