@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage: [`load`] (text → `openapiv3`) → [`lower`] (spec → IR, see
 //! [`ir`]) → [`passes`] (naming, dedup, derives) → [`emit`] (IR → tokens) → [`render`] (tokens →
-//! text) → [`sync`] (text → files on disk, or a check against them). Only `sync` touches the file
+//! text) → [`sync`] (text → files on disk, or a check against them). Beside emit and render,
+//! [`pages`] writes a Markdown page per type from the same IR. Only `sync` touches the file
 //! system for writing.
 
 pub mod emit;
@@ -11,6 +12,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod naming;
+pub mod pages;
 mod parallel;
 pub mod passes;
 pub mod render;
@@ -164,6 +166,7 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
         }
     }
     if errors.is_empty() {
+        files.extend(pages::pages(space, label));
         Ok(files)
     } else {
         Err(Errors(errors))

@@ -143,6 +143,17 @@ pub fn module_name(type_name: &str) -> String {
     }
 }
 
+/// The file stem of a type's model page (`docs/models/<module>/<stem>.md`): the type name as
+/// it is, as the seed's pages are named; a name Windows reserves (in any case) gets a `_`, and
+/// one past [`MAX_STEM_BYTES`] is shortened as module stems are.
+pub fn page_stem(type_name: &str) -> String {
+    if RESERVED_STEMS[MODULE_TREE_STEMS..].contains(&type_name.to_ascii_lowercase().as_str()) {
+        format!("{type_name}_")
+    } else {
+        fit_file_stem(type_name.to_owned())
+    }
+}
+
 /// The longest module name kept whole. A module is a file `<name>.rs`, written through a
 /// temporary `.<name>.rs.<pid>.tmp` beside it, and file systems allow 255 bytes a name; this
 /// leaves room for both with a margin.
@@ -246,6 +257,10 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be written as raw identifiers.
 const NOT_RAW: &[&str] = &["self", "super", "crate", "_"];
 
+/// How many of [`RESERVED_STEMS`] come first for the module tree's sake; the rest are the
+/// names Windows reserves, which pages avoid too.
+const MODULE_TREE_STEMS: usize = 4;
+
 /// Module file stems that would clash with the module tree itself or that Windows reserves.
 const RESERVED_STEMS: &[&str] = &[
     "mod", "lib", "main", "models", "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
@@ -309,6 +324,17 @@ mod tests {
             assert_eq!(field_name(input), field, "field_name({input:?})");
         }
         assert!(needs_raw("type") && needs_raw("ref") && !needs_raw("self_"));
+    }
+
+    #[test]
+    fn page_stems_are_type_names_clear_of_windows_device_names() {
+        assert_eq!(page_stem("PetResponseBody"), "PetResponseBody");
+        assert_eq!(page_stem("Models"), "Models");
+        assert_eq!(page_stem("Con"), "Con_");
+        assert_eq!(page_stem("LPT1"), "LPT1_");
+        let long = "A".repeat(300);
+        let stem = page_stem(&long);
+        assert!(stem.len() <= MAX_STEM_BYTES && stem != page_stem(&"A".repeat(301)));
     }
 
     #[test]

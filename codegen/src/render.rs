@@ -22,11 +22,20 @@ pub fn header(comment: &str, spec_label: &str) -> String {
     format!("{comment} {MARKER} from {label}. Do not edit: change the spec and regenerate.\n")
 }
 
+/// The first line of a generated Markdown page: the header as an HTML comment, which Markdown
+/// viewers do not show.
+pub fn html_header(spec_label: &str) -> String {
+    // `--` cannot occur inside an HTML comment; a label is only a label.
+    let label = spec_label.replace("--", "-\u{2010}");
+    header("<!--", &label).replace('\n', " -->\n")
+}
+
 /// Whether the text of a file starts with the generated-file header (in any comment style).
 pub fn is_generated(text: &str) -> bool {
     let first = text.lines().next().unwrap_or_default();
     let body = first
         .strip_prefix("//")
+        .or_else(|| first.strip_prefix("<!--"))
         .or_else(|| first.strip_prefix('#'))
         .unwrap_or_default();
     body.trim_start().starts_with(MARKER)
@@ -176,6 +185,11 @@ mod tests {
     fn header_is_recognised_in_both_comment_styles() {
         assert!(is_generated(&header("//", "spec/a.yaml")));
         assert!(is_generated(&header("#", "spec/a.yaml")));
+        assert!(is_generated(&html_header("spec/a.yaml")));
+        assert!(html_header("a--b").ends_with(". -->\n"));
+        assert!(!html_header("a--b")
+            .trim_end_matches(" -->\n")
+            .contains("--"));
         assert!(!is_generated("// hand-written\n"));
         assert!(!is_generated(""));
         assert!(!is_generated(&format!("\n{}", header("//", "x"))));

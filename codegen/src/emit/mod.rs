@@ -191,7 +191,7 @@ fn doc_lines(text: Option<&str>) -> Vec<String> {
     let Some(text) = text else {
         return Vec::new();
     };
-    let text = clean_doc_text(text);
+    let text = clean_doc_text(text.trim());
     let mut in_fence = false;
     text.trim_end()
         .lines()

@@ -519,11 +519,13 @@ pub(super) fn item_base(base: &str) -> String {
     }
 }
 
+/// The description as the spec wrote it (the model pages show it verbatim; rustdoc trims it),
+/// else the title; none when it is only whitespace.
 pub(super) fn docs_of(schema: &Schema) -> Option<String> {
     let data = &schema.schema_data;
     data.description
         .as_ref()
         .or(data.title.as_ref())
-        .map(|text| text.trim().to_owned())
-        .filter(|text| !text.is_empty())
+        .filter(|text| !text.trim().is_empty())
+        .cloned()
 }

@@ -1,0 +1,249 @@
+//! Pages: IR → one Markdown page per named type, in the format of the seed's model pages, so
+//! that people can browse the models on GitHub or in a review without opening Rust.
+//!
+//! Each page is `docs/models/<module>/<Type>.md`: `# <Type>`, a blank line, the description
+//! as the spec wrote it (when there is one, then a blank line), a blank line, and a section by
+//! kind: `## Fields` for a struct, `## Values` for an enum, `## Variants` for a union, `## Type`
+//! for an alias of a type with no page of its own (a list, a map, a primitive). An alias of a
+//! named type shows what it stands for, with each nested type named as the alias's own
+//! operation variant names it: the page of `…FormResponseBody` links `…FormAction`, though
+//! both are aliases of the types of the plain variant. (The nested type of the alias's variant
+//! is the one with the same part of its name that stands for the same type in the end.) `docs/models/README.md` lists the pages.
+
+mod cells;
+mod table;
+
+use crate::ir::{EnumValue, Module, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::OutputFile;
+use cells::{description_cell, text_cell, type_cell};
+use std::collections::HashMap;
+use table::table;
+
+/// Where the pages go, relative to the crate root.
+pub const DIR: &str = "docs/models";
+
+/// Every page of the crate, then the index.
+pub fn pages(space: &TypeSpace, spec_label: &str) -> Vec<OutputFile> {
+    let book = Book::new(space);
+    let header = crate::render::html_header(spec_label);
+    let mut files: Vec<OutputFile> = space
+        .ids()
+        .map(|id| OutputFile {
+            path: book.path(id),
+            contents: format!("{header}{}", book.page(id)),
+        })
+        .collect();
+    files.push(OutputFile {
+        path: format!("{DIR}/README.md"),
+        contents: format!("{header}{}", book.index()),
+    });
+    files
+}
+
+/// The type space with what the pages need to link each other.
+struct Book<'s> {
+    space: &'s TypeSpace,
+    stems: Vec<String>,
+    /// (an operation variant's scope, a type's own part of its name, the type it stands for in
+    /// the end) → the type of that scope with that part, standing for the same type.
+    local: HashMap<(&'s str, &'s str, TypeId), TypeId>,
+}
+
+impl<'s> Book<'s> {
+    fn new(space: &'s TypeSpace) -> Self {
+        let stems = space
+            .types
+            .iter()
+            .map(|def| crate::naming::page_stem(&def.name))
+            .collect();
+        let mut book = Book {
+            space,
+            stems,
+            local: HashMap::new(),
+        };
+        for id in space.ids() {
+            let def = space.get(id);
+            let key = (
+                def.hint.scope.as_str(),
+                def.hint.base.as_str(),
+                book.resolve(id),
+            );
+            book.local.entry(key).or_insert(id);
+        }
+        book
+    }
+
+    fn path(&self, id: TypeId) -> String {
+        let def = self.space.get(id);
+        format!("{DIR}/{}/{}.md", def.module.dir(), self.stems[id.0])
+    }
+
+    /// The link from any page to the page of `id`: pages sit two folders below `docs/`.
+    fn href(&self, id: TypeId) -> String {
+        let def = self.space.get(id);
+        format!("../../models/{}/{}.md", def.module.dir(), self.stems[id.0])
+    }
+
+    /// The type an alias stands for in the end, through aliases of aliases.
+    fn resolve(&self, mut id: TypeId) -> TypeId {
+        for _ in 0..self.space.types.len() {
+            match self.space.get(id).kind {
+                TypeKind::Alias(TypeRef::Named(next)) => id = next,
+                _ => break,
+            }
+        }
+        id
+    }
+
+    fn page(&self, id: TypeId) -> String {
+        let def = self.space.get(id);
+        let shown = self.resolve(id);
+        let content = self.space.get(shown);
+        // An alias page names nested types as its own variant does, where it has them.
+        let scope = (shown != id).then_some(def.hint.scope.as_str());
+        let link = |target: TypeId| {
+            let base = self.space.get(target).hint.base.as_str();
+            let target = scope
+                .and_then(|scope| {
+                    self.local
+                        .get(&(scope, base, self.resolve(target)))
+                        .copied()
+                })
+                .unwrap_or(target);
+            (self.space.get(target).name.clone(), self.href(target))
+        };
+        let docs = def.docs.as_deref().or(content.docs.as_deref());
+        let mut out = format!("# {}\n\n", def.name);
+        if let Some(docs) = docs {
+            out.push_str(docs.trim_end_matches(['\n', '\r']));
+            out.push_str("\n\n");
+        }
+        out.push('\n');
+        out.push_str(&section(content, &link));
+        out
+    }
+
+    fn index(&self) -> String {
+        let mut out =
+            String::from("# Models\n\nOne page per type of the crate, in the order of the spec.\n");
+        for (module, heading) in [
+            (Module::Operations, "Operations"),
+            (Module::Components, "Components"),
+        ] {
+            let ids: Vec<TypeId> = self
+                .space
+                .ids()
+                .filter(|&id| self.space.get(id).module == module)
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n## {heading}\n\n"));
+            for id in ids {
+                let def = self.space.get(id);
+                out.push_str(&format!(
+                    "* [{}]({}/{}.md)\n",
+                    def.name,
+                    module.dir(),
+                    self.stems[id.0]
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The section of a page that shows what the type is.
+fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
+    match &def.kind {
+        TypeKind::Struct(s) => {
+            let rows: Vec<Vec<String>> = s
+                .fields
+                .iter()
+                .map(|f| {
+                    vec![
+                        format!("`{}`", text_cell(&f.json_name)),
+                        type_cell(&f.ty, !f.required, link),
+                        if f.required {
+                            ":heavy_check_mark:"
+                        } else {
+                            ":heavy_minus_sign:"
+                        }
+                        .to_owned(),
+                        description_cell(f.docs.as_deref()),
+                    ]
+                })
+                .collect();
+            let mut out = String::from("## Fields\n\n");
+            out.push_str(&table(&["Field", "Type", "Required", "Description"], &rows));
+            out
+        }
+        TypeKind::Enum(e) => {
+            let mut rows: Vec<Vec<String>> = e
+                .variants
+                .iter()
+                .map(|v| {
+                    let value = match &v.value {
+                        EnumValue::String(s) if s.is_empty() => "\"\"".to_owned(),
+                        EnumValue::String(s) => text_cell(s),
+                        EnumValue::Integer(n) => n.to_string(),
+                    };
+                    vec![format!("`{}`", v.rust_name), value]
+                })
+                .collect();
+            rows.push(vec![
+                format!("`{}`", e.other_name),
+                "any other value, kept as it came".to_owned(),
+            ]);
+            let mut out = String::from("## Values\n\n");
+            out.push_str(&table(&["Name", "Value"], &rows));
+            out
+        }
+        TypeKind::Union(u) => {
+            let tagged = u.discriminator.is_some() && u.variants.iter().any(|v| !v.tags.is_empty());
+            let how = match &u.discriminator {
+                Some(property) if tagged => format!(
+                    "The value's `{}` property picks the variant; a value with another tag, or that no variant accepts, is kept as it came.",
+                    text_cell(property)
+                ),
+                _ => "The value is read as the most specific variant that accepts it, the first listed among equals; a value that none accepts is kept as it came.".to_owned(),
+            };
+            let mut rows: Vec<Vec<String>> = u
+                .variants
+                .iter()
+                .map(|v| {
+                    let when = match &u.discriminator {
+                        Some(property) if tagged && !v.tags.is_empty() => {
+                            let tags: Vec<String> = v
+                                .tags
+                                .iter()
+                                .map(|t| format!("`{}`", text_cell(t)))
+                                .collect();
+                            format!("`{}` is {}", text_cell(property), tags.join(" or "))
+                        }
+                        _ => "its shape".to_owned(),
+                    };
+                    vec![
+                        format!("`{}`", v.rust_name),
+                        type_cell(&v.ty, false, link),
+                        when,
+                    ]
+                })
+                .collect();
+            rows.push(vec![
+                format!("`{}`", u.other_name),
+                type_cell(&TypeRef::Json, false, link),
+                "none of the above".to_owned(),
+            ]);
+            let mut out = format!("## Variants\n\n{how}\n\n");
+            out.push_str(&table(&["Variant", "Type", "Chosen by"], &rows));
+            out
+        }
+        TypeKind::Alias(target) | TypeKind::Newtype(target) => {
+            format!("## Type\n\n{}\n", type_cell(target, false, link))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
