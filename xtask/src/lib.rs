@@ -6,6 +6,7 @@ pub mod bench_wide;
 pub mod codegen_cmd;
 pub mod corpus;
 pub mod seed_check;
+pub mod seed_page;
 
 /// Sets up memory for a generator run; call first thing, with mimalloc as the global
 /// allocator (the binary and the benchmarks that time it both do).
@@ -37,8 +38,9 @@ commands:
                                example tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
   bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
-  seed-check SPEC              check that the seed's types generated from SPEC (the whole
-                               Authlete API) equal those in generated/, doc comments aside
+  seed-check SPEC [--page P]   check that the seed's types generated from SPEC (the whole
+                               Authlete API) equal those in generated/, doc comments aside,
+                               and that the seed's page P agrees with ours
 ";
 
 /// One command of the xtask: its name, its usage, and the flags it takes (each other
@@ -98,11 +100,13 @@ here and as plain serde derive writes it, with the compiler's peak memory.
     Command {
         name: "seed-check",
         usage: "\
-usage: cargo xtask seed-check SPEC
+usage: cargo xtask seed-check SPEC [--page SEED.md]
 
 Checks that the seed's types generated from SPEC (the whole Authlete API) equal those in
-generated/, doc comments aside.
+generated/, doc comments aside. With --page, also compares the seed's model page with the page
+of its name in generated/docs/ (descriptions aside) and with the one generated from SPEC
+(descriptions too), cell by cell.
 ",
-        flags: &[],
+        flags: &["--page"],
     },
 ];

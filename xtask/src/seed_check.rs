@@ -1,6 +1,8 @@
-//! `cargo xtask seed-check SPEC`: the seed's types, generated from the whole Authlete API
-//! (`SPEC`), are the same as those in `generated/`, apart from doc comments (our spec words its
-//! descriptions in its own way).
+//! `cargo xtask seed-check SPEC [--page SEED.md]`: the seed's types, generated from the whole
+//! Authlete API (`SPEC`), are the same as those in `generated/`, apart from doc comments (our
+//! spec words its descriptions in its own way). With `--page`, the seed's model page is also
+//! compared with the page of the same name in `generated/docs/` and with the one generated from
+//! `SPEC`, the latter with its descriptions too (see [`crate::seed_page`]).
 
 use codegen::{naming, Options};
 use std::path::Path;
@@ -18,9 +20,13 @@ pub const SEED_TYPES: &[&str] = &[
 ];
 
 pub fn run(args: &[String]) -> ExitCode {
-    let [spec] = args else {
-        eprintln!("usage: cargo xtask seed-check SPEC");
-        return ExitCode::from(2);
+    let (spec, seed_page) = match args {
+        [spec] => (spec, None),
+        [spec, flag, page] if flag == "--page" => (spec, Some(page)),
+        _ => {
+            eprintln!("usage: cargo xtask seed-check SPEC [--page SEED.md]");
+            return ExitCode::from(2);
+        }
     };
     let options = Options {
         crate_name: "seed-check".to_owned(),
@@ -49,11 +55,50 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
     }
+    if let Some(seed_page) = seed_page {
+        failed |= !pages_agree(Path::new(seed_page), &ours, &theirs);
+    }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The seed's page against `generated/`'s (descriptions aside) and against the one generated
+/// from the spec the seed came from (descriptions too).
+fn pages_agree(seed_page: &Path, ours: &Crate, theirs: &Crate) -> bool {
+    let seed = match std::fs::read_to_string(seed_page) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{}: {e}", seed_page.display());
+            return false;
+        }
+    };
+    let stem = seed_page.file_stem().unwrap_or_default().to_string_lossy();
+    let path = format!("docs/models/operations/{stem}.md");
+    let mut agree = true;
+    for (side, krate, descriptions) in [("generated/", ours, false), ("the spec's", theirs, true)] {
+        let Some(page) = krate.read(&path) else {
+            eprintln!("{side} {path}: missing");
+            agree = false;
+            continue;
+        };
+        let problems = crate::seed_page::compare(&seed, &page, descriptions);
+        if problems.is_empty() {
+            let what = if descriptions {
+                ", descriptions too"
+            } else {
+                ""
+            };
+            println!("same page: {side} {path}{what}");
+        }
+        for problem in &problems {
+            eprintln!("{side} {path}: {problem}");
+        }
+        agree &= problems.is_empty();
+    }
+    agree
 }
 
 /// The files of a generated crate: on disk (`generated/`) or just generated.
