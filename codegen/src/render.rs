@@ -187,7 +187,7 @@ mod tests {
         assert!(is_generated(&header("#", "spec/a.yaml")));
         assert!(is_generated(&html_header("spec/a.yaml")));
         assert!(html_header("a--b").ends_with(". -->\n"));
-        let header = html_header("a--b");
+        let html = html_header("a--b");
         let inside = header
             .strip_prefix("<!--")
             .unwrap()
