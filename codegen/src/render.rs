@@ -188,7 +188,7 @@ mod tests {
         assert!(is_generated(&html_header("spec/a.yaml")));
         assert!(html_header("a--b").ends_with(". -->\n"));
         let html = html_header("a--b");
-        let inside = header
+        let inside = html
             .strip_prefix("<!--")
             .unwrap()
             .strip_suffix("-->\n")
