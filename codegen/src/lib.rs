@@ -108,6 +108,10 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     let mut later = lower_warnings;
     later.extend(passes::run(&mut space, label));
     provenance.map_back(&mut later);
+    // Each type's doc names its place in the file the user wrote, not in the 3.0 form.
+    for def in &mut space.types {
+        def.pointer = provenance.to_input(&def.pointer);
+    }
     warnings.extend(later);
     let files = render_crate(&space, options)?;
     let stats = Stats {

@@ -13,7 +13,7 @@ use quote::quote;
 
 /// The enum's tokens, and the support macro call that implements it, a value a line.
 pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = doc_attrs(Some(&super::type_docs(def)));
     let name = ident(&def.name);
     let other = ident(&e.other_name);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();

@@ -92,7 +92,7 @@ pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::Fil
     let std = Std::for_type(&def.name);
     let ty: syn::Type = syn::parse2(type_tokens(space, target, def.module, std)).ok()?;
     let span = Span::call_site();
-    let attrs = doc_lines(def.docs.as_deref())
+    let attrs = doc_lines(Some(&type_docs(def)))
         .iter()
         .map(|line| syn::Attribute {
             pound_token: syn::token::Pound(span),
@@ -187,6 +187,17 @@ pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
 }
 
 /// The doc comment lines of a description: each the text of one `#[doc]` attribute.
+/// A type's doc comment: the spec's description, then the place in the spec the type comes
+/// from, so that a reader can go from the code to the spec.
+pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
+    let tick = if def.pointer.contains('`') { "``" } else { "`" };
+    let place = format!("From {tick}{}{tick} in the spec.", def.pointer);
+    match def.docs.as_deref().map(str::trim) {
+        Some(docs) if !docs.is_empty() => format!("{docs}\n\n{place}"),
+        _ => place,
+    }
+}
+
 fn doc_lines(text: Option<&str>) -> Vec<String> {
     let Some(text) = text else {
         return Vec::new();

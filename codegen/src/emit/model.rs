@@ -9,7 +9,7 @@ use quote::quote;
 /// A type's tokens, and the support macro calls that follow them (for a struct).
 pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall>) {
     let std = Std::for_type(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = doc_attrs(Some(&super::type_docs(def)));
     let name = ident(&def.name);
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
@@ -51,7 +51,7 @@ fn emit_struct(
     s: &StructDef,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = doc_attrs(Some(&super::type_docs(def)));
     let name = ident(&def.name);
     let default = s.derive_default.then(|| quote!(Default));
     let option = std.option();

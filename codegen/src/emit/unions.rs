@@ -66,7 +66,7 @@ fn score(space: &TypeSpace, ty: &TypeRef, from: crate::ir::Module, std: Std) -> 
 }
 
 pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenStream {
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = doc_attrs(Some(&super::type_docs(def)));
     let name = ident(&def.name);
     let other = ident(&u.other_name);
     let result = std.result();

@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// What the authorization server should do next.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post/responses/200/content/application~1json/schema/properties/action` in the spec.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackchannelAuthenticationApiAction {
     /// `INTERNAL_SERVER_ERROR`

@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// Rich authorization details that came with the request.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post/responses/200/content/application~1json/schema/properties/authorizationDetails` in the spec.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackchannelAuthenticationApiAuthorizationDetails {
     /// Individual authorization detail entries.

@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// How the tokens reach the client: ping, poll or push.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post/responses/200/content/application~1json/schema/properties/deliveryMode` in the spec.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackchannelAuthenticationApiDeliveryMode {
     /// `PING`

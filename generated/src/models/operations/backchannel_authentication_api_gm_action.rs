@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// Grant management action that the request names.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post/responses/200/content/application~1json/schema/properties/gmAction` in the spec.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackchannelAuthenticationApiGmAction {
     /// `CREATE`

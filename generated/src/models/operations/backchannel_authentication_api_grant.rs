@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// The grant that the request refers to.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post/responses/200/content/application~1json/schema/properties/grant` in the spec.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackchannelAuthenticationApiGrant {
     /// Scopes that the request asks for.

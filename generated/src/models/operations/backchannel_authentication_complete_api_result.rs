@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// How end-user authentication and authorization ended.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication~1complete/post/requestBody/content/application~1json/schema/properties/result` in the spec.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackchannelAuthenticationCompleteApiResult {
     /// `TRANSACTION_FAILED`

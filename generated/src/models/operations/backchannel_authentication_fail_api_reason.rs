@@ -2,6 +2,8 @@
 use super::super::super::support;
 
 /// Why the request failed.
+///
+/// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication~1fail/post/requestBody/content/application~1json/schema/properties/reason` in the spec.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackchannelAuthenticationFailApiReason {
     /// `ACCESS_DENIED`
