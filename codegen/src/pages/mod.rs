@@ -26,13 +26,17 @@ pub const DIR: &str = "docs/models";
 pub fn pages(space: &TypeSpace, spec_label: &str) -> Vec<OutputFile> {
     let book = Book::new(space);
     let header = crate::render::html_header(spec_label);
-    let mut files: Vec<OutputFile> = space
-        .ids()
-        .map(|id| OutputFile {
+    // Pages are independent, and a long description widens every cell of its table, so a
+    // large spec's pages can weigh more than its Rust: they are shared out over the cores.
+    let mut files: Vec<OutputFile> = crate::parallel::map_indices(space.types.len(), |i| {
+        let id = TypeId(i);
+        let mut contents = header.clone();
+        contents.push_str(&book.page(id));
+        OutputFile {
             path: book.path(id),
-            contents: format!("{header}{}", book.page(id)),
-        })
-        .collect();
+            contents,
+        }
+    });
     files.push(OutputFile {
         path: format!("{DIR}/README.md"),
         contents: format!("{header}{}", book.index()),

@@ -17,7 +17,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         .copied()
         .chain(rows.iter().flatten().map(String::as_str));
     let w = cells.map(width).max().unwrap_or(0);
-    let mut out = String::new();
+    let mut out = String::with_capacity((rows.len() + 2) * header.len() * (w + 3) + 64);
     line(&mut out, header.iter().copied(), w);
     line(
         &mut out,
@@ -41,10 +41,20 @@ fn line<'t>(out: &mut String, cells: impl Iterator<Item = &'t str>, w: usize) {
     for cell in cells {
         out.push(' ');
         out.push_str(cell);
-        out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell))));
+        pad(out, w.saturating_sub(width(cell)));
         out.push_str(" |");
     }
     out.push('\n');
+}
+
+/// Appends `n` spaces, a slice at a time: a table's padding can be most of its page.
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let take = n.min(SPACES.len());
+        out.push_str(&SPACES[..take]);
+        n -= take;
+    }
 }
 
 #[cfg(test)]
