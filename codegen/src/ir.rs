@@ -85,6 +85,12 @@ impl TypeDef {
             }
             TypeKind::Union(u) => u.variants.iter().for_each(|v| f(&v.ty)),
             TypeKind::Alias(target) | TypeKind::Newtype(target) => f(target),
+            TypeKind::Request(r) => r.fields.iter().for_each(|field| f(&field.ty)),
+            TypeKind::Response(r) => r.cases.iter().for_each(|case| {
+                if let ResponseBody::Json(ty) = &case.body {
+                    f(ty)
+                }
+            }),
             TypeKind::Enum(_) => {}
         }
     }
@@ -114,6 +120,100 @@ pub enum TypeKind {
     /// `pub struct Name(pub Target);`, serialized as the target: an alias that would refer to
     /// itself, which Rust does not allow of aliases.
     Newtype(TypeRef),
+    /// `{Variant}Request`: the parameters and body of one operation variant, with the
+    /// `support::Operation` impl that turns them into an HTTP request.
+    Request(RequestDef),
+    /// `{Variant}Response`: one variant per documented status, decoded from an HTTP response.
+    Response(ResponseDef),
+}
+
+/// One operation variant's input. `fields` are the parameters in spec order (each described by
+/// the parameter of the same index), then the body when the variant has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDef {
+    /// Upper case: `GET`, `POST`, ...
+    pub method: String,
+    /// The path as the spec writes it: `/api/{serviceId}/client/get/{clientId}`.
+    pub path: String,
+    /// The body's media type, as the spec writes it.
+    pub content_type: Option<String>,
+    pub body: Option<BodyEncoding>,
+    pub fields: Vec<Field>,
+    pub parameters: Vec<Parameter>,
+    /// The variant's `{Variant}Response`.
+    pub response: TypeId,
+}
+
+/// Where a parameter goes and how it is written (OpenAPI's `style` and `explode`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    pub location: ParameterLocation,
+    pub style: ParameterStyle,
+    pub explode: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterStyle {
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// How a request body is put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    Json,
+    Form,
+    Multipart,
+    /// Any other media type: a string body as its text, anything else as JSON.
+    Raw,
+}
+
+/// The documented responses of one operation variant, in spec order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseDef {
+    pub cases: Vec<ResponseCase>,
+    /// The variant that keeps any undocumented response, assigned by the naming pass.
+    pub other_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseCase {
+    pub status: StatusKey,
+    /// Assigned by the naming pass, from the status (`Ok`, `NotFound`, `Status4Xx`, ...).
+    pub rust_name: String,
+    pub body: ResponseBody,
+    pub docs: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKey {
+    Code(u16),
+    /// `4XX`: the first digit.
+    Range(u16),
+    Default,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    /// No content documented.
+    Empty,
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// Content that is not JSON, kept as bytes.
+    Raw,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

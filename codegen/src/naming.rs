@@ -143,6 +143,76 @@ pub fn module_name(type_name: &str) -> String {
     }
 }
 
+/// The variant of a `{Variant}Response` for a documented status: the status's reason phrase
+/// where it has a well-known one (`Ok`, `NotFound`), else `Status{code}`; a range is
+/// `Status4Xx`, and `default` is `Default`.
+pub fn status_variant(status: crate::ir::StatusKey) -> String {
+    use crate::ir::StatusKey;
+    let code = match status {
+        StatusKey::Code(code) => code,
+        StatusKey::Range(digit) => return format!("Status{digit}Xx"),
+        StatusKey::Default => return "Default".to_owned(),
+    };
+    let phrase = match code {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "ContentTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        421 => "MisdirectedRequest",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        424 => "FailedDependency",
+        425 => "TooEarly",
+        426 => "UpgradeRequired",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        507 => "InsufficientStorage",
+        508 => "LoopDetected",
+        511 => "NetworkAuthenticationRequired",
+        _ => return format!("Status{code}"),
+    };
+    phrase.to_owned()
+}
+
 /// The file stem of a type's model page (`docs/models/<module>/<stem>.md`): the type name as
 /// it is, as the seed's pages are named; a name Windows reserves (in any case) gets a `_`, and
 /// one past [`MAX_STEM_BYTES`] is shortened as module stems are.
@@ -324,6 +394,23 @@ mod tests {
             assert_eq!(field_name(input), field, "field_name({input:?})");
         }
         assert!(needs_raw("type") && needs_raw("ref") && !needs_raw("self_"));
+    }
+
+    #[test]
+    fn response_variants_are_named_by_status() {
+        use crate::ir::StatusKey;
+        let table = [
+            (StatusKey::Code(200), "Ok"),
+            (StatusKey::Code(204), "NoContent"),
+            (StatusKey::Code(400), "BadRequest"),
+            (StatusKey::Code(500), "InternalServerError"),
+            (StatusKey::Code(299), "Status299"),
+            (StatusKey::Range(4), "Status4Xx"),
+            (StatusKey::Default, "Default"),
+        ];
+        for (status, name) in table {
+            assert_eq!(status_variant(status), name);
+        }
     }
 
     #[test]

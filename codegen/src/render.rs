@@ -45,7 +45,10 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
     let parsed: syn::File =
         syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
     let mut contents = header("//", spec_label);
-    let printed = prettyplease::unparse(&parsed);
+    let mut printed = prettyplease::unparse(&parsed);
+    if file.path.starts_with("src/models/") && !file.path.ends_with("/mod.rs") {
+        printed = space_items(&printed);
+    }
     // The printer puts no blank line between items; a person puts one after the imports.
     match printed.split_once(";\n") {
         Some((import, rest)) if import.starts_with("use ") && !import.contains('\n') => {
@@ -67,6 +70,37 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
         path: file.path,
         contents,
     })
+}
+
+/// Blank lines where a person puts them and the printer does not: before an `impl` that
+/// follows an item, and between the items of an impl (a doc comment and attributes stay with
+/// the item they document). Type files hold no multi-line literals, so a line is code.
+fn space_items(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut previous = "";
+    for line in text.lines() {
+        let starts_item = |rest: &str| {
+            ["impl", "fn ", "pub fn ", "///", "#["]
+                .iter()
+                .any(|start| rest.starts_with(start))
+        };
+        let top = starts_item(line) && line.starts_with("impl");
+        let inner = line
+            .strip_prefix("    ")
+            .filter(|rest| !rest.starts_with(' ') && starts_item(rest));
+        let previous_ends_item = previous == "}"
+            || previous == "    }"
+            || (previous.starts_with("    ")
+                && !previous.starts_with("     ")
+                && previous.ends_with(';'));
+        if (top && previous == "}") || (inner.is_some() && previous_ends_item) {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
 }
 
 /// Prints a file given as a syntax tree.

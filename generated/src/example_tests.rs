@@ -51,11 +51,83 @@ fn backchannel_authentication_api_200_default() {
     );
 }
 #[test]
+fn backchannel_authentication_api_400_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationApiBadRequestError,
+    >(
+        "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] The request was malformed or a parameter was invalid.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_api_401_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationApiUnauthorizedError,
+    >(
+        "{\"resultCode\":\"A001102\",\"resultMessage\":\"[A001102] The credentials were missing or wrong.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_api_403_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationApiForbiddenError,
+    >(
+        "{\"resultCode\":\"A001103\",\"resultMessage\":\"[A001103] The credentials do not allow this call.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_api_500_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationApiInternalServerError,
+    >(
+        "{\"resultCode\":\"A001104\",\"resultMessage\":\"[A001104] Authlete failed on its side.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
 fn backchannel_authentication_issue_api_200_default() {
     round_trip::<
         super::models::operations::BackchannelAuthenticationIssueApiResponseBody,
     >(
         "{\"resultCode\":\"A900002\",\"resultMessage\":\"[A900002] ID issued.\",\"action\":\"OK\",\"authReqId\":\"rq-81b7\",\"expiresIn\":600,\"interval\":5,\"responseContent\":\"{\\\"auth_req_id\\\":\\\"rq-81b7\\\",\\\"expires_in\\\":600,\\\"interval\\\":5}\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_issue_api_400_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationIssueApiBadRequestError,
+    >(
+        "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] The request was malformed or a parameter was invalid.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_issue_api_401_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationIssueApiUnauthorizedError,
+    >(
+        "{\"resultCode\":\"A001102\",\"resultMessage\":\"[A001102] The credentials were missing or wrong.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_issue_api_403_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationIssueApiForbiddenError,
+    >(
+        "{\"resultCode\":\"A001103\",\"resultMessage\":\"[A001103] The credentials do not allow this call.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_issue_api_500_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationIssueApiInternalServerError,
+    >(
+        "{\"resultCode\":\"A001104\",\"resultMessage\":\"[A001104] Authlete failed on its side.\"}",
         ::std::option::Option::None,
     );
 }
@@ -69,11 +141,128 @@ fn backchannel_authentication_fail_api_200_default() {
     );
 }
 #[test]
+fn backchannel_authentication_fail_api_400_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationFailApiBadRequestError,
+    >(
+        "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] The request was malformed or a parameter was invalid.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_fail_api_401_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationFailApiUnauthorizedError,
+    >(
+        "{\"resultCode\":\"A001102\",\"resultMessage\":\"[A001102] The credentials were missing or wrong.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_fail_api_403_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationFailApiForbiddenError,
+    >(
+        "{\"resultCode\":\"A001103\",\"resultMessage\":\"[A001103] The credentials do not allow this call.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_fail_api_500_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationFailApiInternalServerError,
+    >(
+        "{\"resultCode\":\"A001104\",\"resultMessage\":\"[A001104] Authlete failed on its side.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
 fn backchannel_authentication_complete_api_200_default() {
     round_trip::<
         super::models::operations::BackchannelAuthenticationCompleteApiResponseBody,
     >(
         "{\"resultCode\":\"A900004\",\"resultMessage\":\"[A900004] Tokens prepared.\",\"action\":\"NOTIFICATION\",\"clientId\":1200345,\"clientIdAliasUsed\":true,\"clientIdAlias\":\"kiosk\",\"clientName\":\"Kiosk App\",\"deliveryMode\":\"PUSH\",\"clientNotificationEndpoint\":\"https://kiosk.example/cb\",\"clientNotificationToken\":\"n-77aa\",\"authReqId\":\"rq-81b7\",\"accessToken\":\"at-5d2e\",\"refreshToken\":\"rt-90c1\",\"idToken\":\"eyJhbGciOiJub25lIn0.e30.\",\"accessTokenDuration\":3600,\"refreshTokenDuration\":86400,\"idTokenDuration\":3600,\"resources\":[\"https://api.example/\"],\"authorizationDetails\":{\"elements\":[{\"type\":\"payment\",\"actions\":[\"initiate\"],\"locations\":[\"https://bank.example/\"]}]},\"serviceAttributes\":[{\"key\":\"region\",\"value\":\"eu\"}],\"grantId\":\"g-12\",\"clientEntityIdUsed\":false}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_complete_api_400_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationCompleteApiBadRequestError,
+    >(
+        "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] The request was malformed or a parameter was invalid.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_complete_api_401_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationCompleteApiUnauthorizedError,
+    >(
+        "{\"resultCode\":\"A001102\",\"resultMessage\":\"[A001102] The credentials were missing or wrong.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_complete_api_403_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationCompleteApiForbiddenError,
+    >(
+        "{\"resultCode\":\"A001103\",\"resultMessage\":\"[A001103] The credentials do not allow this call.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn backchannel_authentication_complete_api_500_example() {
+    round_trip::<
+        super::models::operations::BackchannelAuthenticationCompleteApiInternalServerError,
+    >(
+        "{\"resultCode\":\"A001104\",\"resultMessage\":\"[A001104] Authlete failed on its side.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn auth_token_get_list_api_200_example() {
+    round_trip::<
+        super::models::operations::AuthTokenGetListApiResponseBody,
+    >(
+        "{\"start\":0,\"end\":1,\"totalCount\":1,\"accessTokens\":[{\"accessTokenHash\":\"3c9f\",\"accessTokenExpiresAt\":1767225600000,\"clientId\":1200345,\"subject\":\"alice\",\"grantType\":\"CIBA\",\"scopes\":[\"openid\"]}]}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn auth_token_get_list_api_400_example() {
+    round_trip::<
+        super::models::operations::AuthTokenGetListApiBadRequestError,
+    >(
+        "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] The request was malformed or a parameter was invalid.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn auth_token_get_list_api_401_example() {
+    round_trip::<
+        super::models::operations::AuthTokenGetListApiUnauthorizedError,
+    >(
+        "{\"resultCode\":\"A001102\",\"resultMessage\":\"[A001102] The credentials were missing or wrong.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn auth_token_get_list_api_403_example() {
+    round_trip::<
+        super::models::operations::AuthTokenGetListApiForbiddenError,
+    >(
+        "{\"resultCode\":\"A001103\",\"resultMessage\":\"[A001103] The credentials do not allow this call.\"}",
+        ::std::option::Option::None,
+    );
+}
+#[test]
+fn auth_token_get_list_api_500_example() {
+    round_trip::<
+        super::models::operations::AuthTokenGetListApiInternalServerError,
+    >(
+        "{\"resultCode\":\"A001104\",\"resultMessage\":\"[A001104] Authlete failed on its side.\"}",
         ::std::option::Option::None,
     );
 }

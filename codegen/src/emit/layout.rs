@@ -30,11 +30,19 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
         " Typed models of {}, generated from its OpenAPI document.",
         space.title.trim()
     );
-    let support = super::support::needs(space).any().then(|| {
+    let needs = super::support::needs(space);
+    let support = needs.any().then(|| {
         quote! {
             #[doc(hidden)]
             #[rustfmt::skip]
             pub mod support;
+        }
+    });
+    // What a caller names when sending requests: at the root, documented (the rest of the
+    // support module is the models' plumbing).
+    let operation = needs.operation.then(|| {
+        quote! {
+            pub use support::{DecodeError, EncodeError, Operation};
         }
     });
     let example_tests = space
@@ -51,7 +59,8 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
     // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets, HTML and loose
     // Markdown in them are not ours to fix, and neither are the spec's names (variants sharing a
     // prefix, a type named like its module), so the lints that would flag them are off for this
-    // crate only.
+    // crate only. A response enum holds its body by value (it is decoded once and matched, so a
+    // box would be an allocation for nothing), which the variant-size lint would flag.
     let tokens = quote! {
         #![doc = #title]
         #![doc = ""]
@@ -68,13 +77,15 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             clippy::tabs_in_doc_comments,
             clippy::empty_docs,
             clippy::enum_variant_names,
-            clippy::module_inception
+            clippy::module_inception,
+            clippy::large_enum_variant
         )]
 
         #[rustfmt::skip]
         pub mod models;
 
         #support
+        #operation
         #example_tests
     };
     RustFile::new("src/lib.rs".to_owned(), tokens)

@@ -8,6 +8,7 @@ mod examples;
 mod layout;
 mod manifest;
 mod model;
+mod operation;
 mod support;
 mod unions;
 
@@ -306,6 +307,30 @@ impl Std {
             quote!(::std::result::Result)
         } else {
             quote!(Result)
+        }
+    }
+
+    pub fn some(self) -> TokenStream {
+        if self.full {
+            quote!(::std::option::Option::Some)
+        } else {
+            quote!(Some)
+        }
+    }
+
+    pub fn none(self) -> TokenStream {
+        if self.full {
+            quote!(::std::option::Option::None)
+        } else {
+            quote!(None)
+        }
+    }
+
+    pub fn ok(self) -> TokenStream {
+        if self.full {
+            quote!(::std::result::Result::Ok)
+        } else {
+            quote!(Ok)
         }
     }
 }

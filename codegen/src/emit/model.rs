@@ -14,6 +14,8 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
         TypeKind::Enum(e) => return super::enums::emit(def, e, std),
+        TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
+        TypeKind::Response(r) => super::operation::emit_response(space, def, r, std),
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);

@@ -27,11 +27,18 @@ pub struct Needs {
     pub fit: bool,
     pub string_enum: bool,
     pub integer_enum: bool,
+    /// The `Operation` trait and its encoders, for request and response types.
+    pub operation: bool,
 }
 
 impl Needs {
     pub fn any(&self) -> bool {
-        self.object || self.object_eq || self.fit || self.string_enum || self.integer_enum
+        self.object
+            || self.object_eq
+            || self.fit
+            || self.string_enum
+            || self.integer_enum
+            || self.operation
     }
 }
 
@@ -42,6 +49,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
         fit: false,
         string_enum: false,
         integer_enum: false,
+        operation: false,
     };
     for def in &space.types {
         match &def.kind {
@@ -59,6 +67,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
                     .iter()
                     .any(|v| super::unions::struct_of(space, &v.ty).is_some())
             }
+            TypeKind::Request(_) | TypeKind::Response(_) => needs.operation = true,
             _ => {}
         }
     }
@@ -80,6 +89,7 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.fit, FIT),
         (needs.string_enum, STRING_ENUM),
         (needs.integer_enum, INTEGER_ENUM),
+        (needs.operation, OPERATION),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
         text.push('\n');
@@ -101,6 +111,9 @@ const FIT: &str = include_str!("../../support/fit.rs");
 const STRING_ENUM: &str = include_str!("../../support/string_enum.rs");
 /// `integer_enum!`: the methods and serde impls of an open enum of integers.
 const INTEGER_ENUM: &str = include_str!("../../support/integer_enum.rs");
+/// `Operation`: how a request type becomes an HTTP request, with the parameter and body
+/// encoders and the response decoder.
+const OPERATION: &str = include_str!("../../support/operation.rs");
 
 #[cfg(test)]
 mod tests {
@@ -108,7 +121,14 @@ mod tests {
 
     #[test]
     fn every_combination_of_helpers_parses() {
-        let pieces = [OBJECT_SERDE, OBJECT_EQ, FIT, STRING_ENUM, INTEGER_ENUM];
+        let pieces = [
+            OBJECT_SERDE,
+            OBJECT_EQ,
+            FIT,
+            STRING_ENUM,
+            INTEGER_ENUM,
+            OPERATION,
+        ];
         for mask in 0..(1 << pieces.len()) {
             let text: String = (0..pieces.len())
                 .filter(|i| mask & (1 << i) != 0)

@@ -5,6 +5,7 @@ mod components;
 mod operations;
 mod pointer;
 mod reference;
+mod requests;
 mod resolve;
 mod schema;
 mod union;

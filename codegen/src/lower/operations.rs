@@ -1,11 +1,13 @@
 //! Walks the paths of a spec: operations, their request-body variants, and every JSON body
 //! they send or receive.
 
+use super::requests::{response_case, Found};
 use super::schema::Ctx;
 use super::Lowerer;
 use crate::error::{pointer, pointer_join, Diagnostic, Kind};
 use crate::ir::{
-    Example, Module, NameHint, Operation, TypeDef, TypeId, TypeKind, TypeRef, Variant,
+    Example, Module, NameHint, Operation, ResponseCase, StatusKey, TypeDef, TypeId, TypeKind,
+    TypeRef, Variant,
 };
 use crate::naming;
 use openapiv3::{MediaType, ReferenceOr, RequestBody, StatusCode};
@@ -23,7 +25,7 @@ fn content_type_suffix(content_type: &str) -> &'static str {
 
 /// The media type without parameters, lower case: `Application/JSON; charset=utf-8` →
 /// `application/json`.
-fn essence(content_type: &str) -> String {
+pub(super) fn essence(content_type: &str) -> String {
     content_type
         .split(';')
         .next()
@@ -94,12 +96,25 @@ impl<'a> Lowerer<'a> {
                         derived
                     }
                 };
-                self.lower_operation(&operation_id, op, &op_pointer);
+                let parameters = self.operation_parameters(item, &item_pointer, op, &op_pointer);
+                let place = Place {
+                    method,
+                    path,
+                    at: &op_pointer,
+                };
+                self.lower_operation(&operation_id, op, &place, &parameters);
             }
         }
     }
 
-    fn lower_operation(&mut self, operation_id: &str, op: &'a openapiv3::Operation, at: &str) {
+    fn lower_operation(
+        &mut self,
+        operation_id: &str,
+        op: &'a openapiv3::Operation,
+        place: &Place,
+        parameters: &[Found<'a>],
+    ) {
+        let at = place.at;
         let prefix = naming::pascal_case(operation_id);
         let body_at = pointer_join(at, "requestBody");
         let body = op
@@ -112,12 +127,26 @@ impl<'a> Lowerer<'a> {
             variants: Vec::new(),
         };
         for (i, (scope, content_type)) in variants.iter().enumerate() {
-            let mut roots = self.lower_responses(operation_id, scope, op, at, i == 0);
+            let reserved = self.reserve_request(scope, at);
+            let (mut roots, cases) = self.lower_responses(operation_id, scope, op, at, i == 0);
+            let mut request_body = None;
             if let (Some((body, body_at)), Some(content_type)) = (&body, content_type) {
                 let media = &body.content[content_type.as_str()];
                 let media_at = pointer_join(&pointer_join(body_at, "content"), content_type);
-                roots.push(self.lower_body(media, scope, "RequestBody", &media_at));
+                let root = self.lower_body(media, scope, "RequestBody", &media_at);
+                roots.push(root);
+                let docs = body.description.clone();
+                request_body = Some((root, content_type.as_str(), body.required, docs));
             }
+            let input = super::requests::Input {
+                scope,
+                method: place.method,
+                path: place.path,
+                op,
+                parameters,
+                body: request_body,
+            };
+            self.fill_request(reserved, input, cases);
             operation.variants.push(Variant {
                 scope: scope.clone(),
                 roots,
@@ -127,7 +156,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers every JSON response body of one variant, success bodies first so they claim the
-    /// plain names; examples are collected once, from the primary variant.
+    /// plain names; examples are collected once, from the primary variant. Returns the bodies
+    /// and a case per documented status, in spec order.
     fn lower_responses(
         &mut self,
         operation_id: &str,
@@ -135,7 +165,7 @@ impl<'a> Lowerer<'a> {
         op: &'a openapiv3::Operation,
         at: &str,
         primary: bool,
-    ) -> Vec<TypeId> {
+    ) -> (Vec<TypeId>, Vec<ResponseCase>) {
         let responses_at = pointer_join(at, "responses");
         let mut listed: Vec<(String, String, &'a ReferenceOr<openapiv3::Response>)> = Vec::new();
         let mut first_success = true;
@@ -154,6 +184,7 @@ impl<'a> Lowerer<'a> {
             listed.push(("default".to_owned(), "DefaultError".to_owned(), default));
         }
         let mut roots = Vec::new();
+        let mut cases = Vec::new();
         for (status, base, response) in listed {
             let response_at = pointer_join(&responses_at, &status);
             let Some((response, response_at)) =
@@ -161,18 +192,39 @@ impl<'a> Lowerer<'a> {
             else {
                 continue;
             };
-            let Some((content_type, media)) = response.content.iter().find(|(ct, _)| is_json(ct))
-            else {
-                continue;
-            };
-            let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
-            let root = self.lower_body(media, scope, &base, &media_at);
-            if primary {
-                self.collect_examples(operation_id, &status, media, &media_at, root);
-            }
-            roots.push(root);
+            let json = response.content.iter().find(|(ct, _)| is_json(ct));
+            let root = json.map(|(content_type, media)| {
+                let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
+                let root = self.lower_body(media, scope, &base, &media_at);
+                if primary {
+                    self.collect_examples(operation_id, &status, media, &media_at, root);
+                }
+                root
+            });
+            roots.extend(root);
+            let has_content = !response.content.is_empty();
+            cases.extend(response_case(
+                &status,
+                root,
+                has_content,
+                &response.description,
+            ));
         }
-        roots
+        // Spec order, as the documentation lists them: the bodies were lowered successes first.
+        let order = |case: &ResponseCase| {
+            let text = match case.status {
+                StatusKey::Code(code) => code.to_string(),
+                StatusKey::Range(digit) => format!("{digit}XX"),
+                StatusKey::Default => "default".to_owned(),
+            };
+            op.responses
+                .responses
+                .keys()
+                .position(|s| s.to_string() == text)
+                .unwrap_or(usize::MAX)
+        };
+        cases.sort_by_key(order);
+        (roots, cases)
     }
 
     /// A body always gets a named type: an object, enum or union is one already; anything else
@@ -250,6 +302,13 @@ impl<'a> Lowerer<'a> {
             });
         }
     }
+}
+
+/// Where an operation is: its method, path template and pointer.
+struct Place<'p> {
+    method: &'p str,
+    path: &'p str,
+    at: &'p str,
 }
 
 fn is_success(status: &StatusCode) -> bool {

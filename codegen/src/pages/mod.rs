@@ -13,7 +13,9 @@
 mod cells;
 mod table;
 
-use crate::ir::{EnumValue, Module, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{
+    EnumValue, Module, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace,
+};
 use crate::OutputFile;
 use cells::{description_cell, text_cell, type_cell};
 use std::collections::HashMap;
@@ -160,9 +162,9 @@ impl<'s> Book<'s> {
 /// The section of a page that shows what the type is.
 fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
     match &def.kind {
-        TypeKind::Struct(s) => {
-            let rows: Vec<Vec<String>> = s
-                .fields
+        TypeKind::Struct(crate::ir::StructDef { fields, .. })
+        | TypeKind::Request(crate::ir::RequestDef { fields, .. }) => {
+            let rows: Vec<Vec<String>> = fields
                 .iter()
                 .map(|f| {
                     vec![
@@ -245,6 +247,39 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
         }
         TypeKind::Alias(target) | TypeKind::Newtype(target) => {
             format!("## Type\n\n{}\n", type_cell(target, false, link))
+        }
+        TypeKind::Response(r) => {
+            let mut rows: Vec<Vec<String>> = r
+                .cases
+                .iter()
+                .map(|case| {
+                    let status = match case.status {
+                        StatusKey::Code(code) => format!("`{code}`"),
+                        StatusKey::Range(digit) => format!("`{digit}XX`"),
+                        StatusKey::Default => "`default`".to_owned(),
+                    };
+                    let body = match &case.body {
+                        ResponseBody::Json(ty) => type_cell(ty, false, link),
+                        ResponseBody::Raw => "*Vec\\<u8>*".to_owned(),
+                        ResponseBody::Empty => "N/A".to_owned(),
+                    };
+                    vec![
+                        status,
+                        format!("`{}`", case.rust_name),
+                        body,
+                        description_cell(case.docs.as_deref()),
+                    ]
+                })
+                .collect();
+            rows.push(vec![
+                "any other".to_owned(),
+                format!("`{}`", r.other_name),
+                "*Vec\\<u8>*".to_owned(),
+                "An undocumented response, kept with its status and media type.".to_owned(),
+            ]);
+            let mut out = String::from("## Statuses\n\n");
+            out.push_str(&table(&["Status", "Variant", "Body", "Description"], &rows));
+            out
         }
     }
 }

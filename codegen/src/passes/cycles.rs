@@ -154,7 +154,11 @@ fn box_by_value_cycles(space: &mut TypeSpace) {
             TypeKind::Struct(s) => s.fields.iter_mut().for_each(|f| boxable(&mut f.ty)),
             TypeKind::Union(u) => u.variants.iter_mut().for_each(|v| boxable(&mut v.ty)),
             TypeKind::Newtype(target) => boxable(target),
-            TypeKind::Alias(_) | TypeKind::Enum(_) => {}
+            // Nothing refers to a request or a response type, so neither lies on a cycle.
+            TypeKind::Alias(_)
+            | TypeKind::Enum(_)
+            | TypeKind::Request(_)
+            | TypeKind::Response(_) => {}
         }
     }
 }

@@ -143,6 +143,11 @@ impl Dedup<'_> {
                 out.push('A');
                 self.write_ref(target, &mut out);
             }
+            // Each variant's request and response carry its own method, path and media type
+            // in the impls they get: never one type for two variants.
+            TypeKind::Request(_) | TypeKind::Response(_) => {
+                let _ = write!(out, "O{}", id.0);
+            }
             TypeKind::Newtype(target) => {
                 out.push('N');
                 self.write_ref(target, &mut out);

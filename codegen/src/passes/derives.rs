@@ -37,7 +37,11 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(id) => match &space.get(*id).kind {
             TypeKind::Struct(s) => s.derive_default,
-            TypeKind::Enum(_) | TypeKind::Union(_) | TypeKind::Newtype(_) => false,
+            TypeKind::Enum(_)
+            | TypeKind::Union(_)
+            | TypeKind::Newtype(_)
+            | TypeKind::Request(_)
+            | TypeKind::Response(_) => false,
             TypeKind::Alias(target) => has_default(space, target),
         },
         TypeRef::Boxed(inner) => has_default(space, inner),

@@ -1,4 +1,5 @@
-//! Passes over the IR, run in order after lowering: naming; dedup of identical types; cycle
+//! Passes over the IR, run in order after lowering: naming; dedup of identical types; one
+//! shared type per status for error bodies that operations share; cycle
 //! breaking (which needs to know which types are aliases); derive inference (which needs the
 //! boxes cycle breaking adds).
 
@@ -7,6 +8,7 @@ mod dedup;
 mod derives;
 mod examples;
 mod names;
+mod shared_errors;
 
 use crate::error::Diagnostic;
 use crate::ir::TypeSpace;
@@ -15,6 +17,7 @@ use crate::ir::TypeSpace;
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = names::assign(space, label);
     dedup::alias_identical_types(space);
+    shared_errors::share_error_bodies(space);
     warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
     warnings.extend(examples::check(space, label));

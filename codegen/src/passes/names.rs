@@ -57,6 +57,23 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 }
                 u.other_name = catch_all_name(&mut taken);
             }
+            TypeKind::Request(r) => {
+                let mut taken = UniqueNames::default();
+                for field in &mut r.fields {
+                    let wanted = naming::field_name(&field.json_name);
+                    field.rust_name = claim_field(&mut taken, &wanted);
+                }
+            }
+            TypeKind::Response(r) => {
+                let mut taken = UniqueNames::default();
+                for case in &mut r.cases {
+                    case.rust_name = taken.claim_numbered(&naming::status_variant(case.status), "");
+                }
+                r.other_name = ["Undocumented", "UndocumentedResponse"]
+                    .into_iter()
+                    .find(|name| taken.try_claim(name))
+                    .map_or_else(|| taken.claim_numbered("Undocumented", ""), str::to_owned);
+            }
             TypeKind::Alias(_) | TypeKind::Newtype(_) => {}
         }
     }

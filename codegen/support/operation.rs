@@ -1,0 +1,388 @@
+/// One operation variant's request, ready for any HTTP client: the method, the path with its
+/// parameters filled in, the query pairs, the headers and the encoded body. The crate sends
+/// nothing itself; a client joins these in a few lines.
+pub trait Operation {
+    /// `GET`, `POST`, ...
+    const METHOD: &'static str;
+    /// The path as the spec writes it, parameters in braces.
+    const PATH_TEMPLATE: &'static str;
+    /// The media type of the body, for the `Content-Type` header; `None` without a body.
+    const CONTENT_TYPE: ::std::option::Option<&'static str>;
+    /// The type that decodes this operation's responses.
+    type Response;
+
+    /// The path with each path parameter written by its style and percent-encoded.
+    fn path(&self) -> ::std::string::String;
+
+    /// The query parameters as name and value pairs, not yet percent-encoded (clients do that
+    /// when they build the URL), in spec order; an absent optional parameter has no pair.
+    fn query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)>;
+
+    /// The header parameters, and the cookie parameters as one `Cookie` header.
+    fn headers(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)>;
+
+    /// The body encoded for [`Self::CONTENT_TYPE`], or `None` when there is none.
+    fn body(
+        &self,
+    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, EncodeError>;
+}
+
+/// A request body that cannot be encoded in its media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodeError {
+    pub message: ::std::string::String,
+}
+
+impl ::std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "cannot encode the request body: {}", self.message)
+    }
+}
+
+impl ::std::error::Error for EncodeError {}
+
+/// A response whose body does not match the schema its status documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub status: u16,
+    /// The type the status documents.
+    pub type_name: &'static str,
+    pub message: ::std::string::String,
+}
+
+impl ::std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(
+            f,
+            "the body of a {} response is not a {}: {}",
+            self.status, self.type_name, self.message
+        )
+    }
+}
+
+impl ::std::error::Error for DecodeError {}
+
+/// How a parameter is written (OpenAPI's `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// A parameter's value, taken apart as the styles need it: nothing (an absent optional value or
+/// `null`), one value, a list, or an object's entries. Values inside a list or an object that
+/// are not strings, numbers or booleans are written as JSON text.
+enum Pieces {
+    Absent,
+    One(::std::string::String),
+    List(::std::vec::Vec<::std::string::String>),
+    Entries(::std::vec::Vec<(::std::string::String, ::std::string::String)>),
+}
+
+fn pieces<__T: ::serde::Serialize + ?Sized>(value: &__T) -> Pieces {
+    // Model types always convert; a value that does not is left out rather than guessed at.
+    match ::serde_json::to_value(value).unwrap_or(::serde_json::Value::Null) {
+        ::serde_json::Value::Null => Pieces::Absent,
+        ::serde_json::Value::Array(items) => Pieces::List(items.iter().map(text).collect()),
+        ::serde_json::Value::Object(entries) => Pieces::Entries(
+            entries
+                .iter()
+                .map(|(key, value)| (key.clone(), text(value)))
+                .collect(),
+        ),
+        other => Pieces::One(text(&other)),
+    }
+}
+
+fn text(value: &::serde_json::Value) -> ::std::string::String {
+    match value {
+        ::serde_json::Value::String(s) => s.clone(),
+        ::serde_json::Value::Null => ::std::string::String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// An object's entries as list items: `key=value` each when exploded, else key and value as
+/// two items (`simple` and `form` styles then join them all with commas).
+fn flat_entries(
+    entries: &[(::std::string::String, ::std::string::String)],
+    explode: bool,
+) -> ::std::vec::Vec<::std::string::String> {
+    let mut out = ::std::vec::Vec::new();
+    for (key, value) in entries {
+        if explode {
+            out.push(format!("{key}={value}"));
+        } else {
+            out.push(key.clone());
+            out.push(value.clone());
+        }
+    }
+    out
+}
+
+/// Percent-encodes all but the unreserved characters of RFC 3986, as a path segment needs.
+pub fn encode_segment(text: &str) -> ::std::string::String {
+    let mut out = ::std::string::String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Writes a path parameter into `out` by its style (`simple`, `label` or `matrix`).
+pub fn path_param<__T: ::serde::Serialize + ?Sized>(
+    out: &mut ::std::string::String,
+    name: &str,
+    style: Style,
+    explode: bool,
+    value: &__T,
+) {
+    let enc = |items: ::std::vec::Vec<::std::string::String>| -> ::std::vec::Vec<::std::string::String> {
+        items.iter().map(|item| encode_segment(item)).collect()
+    };
+    let name = encode_segment(name);
+    match (style, pieces(value)) {
+        (_, Pieces::Absent) => {}
+        (Style::Label, Pieces::One(v)) => out.push_str(&format!(".{}", encode_segment(&v))),
+        (Style::Label, Pieces::List(items)) => {
+            let sep = if explode { "." } else { "," };
+            out.push_str(&format!(".{}", enc(items).join(sep)));
+        }
+        (Style::Label, Pieces::Entries(entries)) => {
+            let sep = if explode { "." } else { "," };
+            out.push_str(&format!(".{}", enc(flat_entries(&entries, explode)).join(sep)));
+        }
+        (Style::Matrix, Pieces::One(v)) => out.push_str(&format!(";{name}={}", encode_segment(&v))),
+        (Style::Matrix, Pieces::List(items)) if explode => {
+            for item in enc(items) {
+                out.push_str(&format!(";{name}={item}"));
+            }
+        }
+        (Style::Matrix, Pieces::List(items)) => {
+            out.push_str(&format!(";{name}={}", enc(items).join(",")))
+        }
+        (Style::Matrix, Pieces::Entries(entries)) if explode => {
+            for item in enc(flat_entries(&entries, true)) {
+                out.push_str(&format!(";{item}"));
+            }
+        }
+        (Style::Matrix, Pieces::Entries(entries)) => out.push_str(&format!(
+            ";{name}={}",
+            enc(flat_entries(&entries, false)).join(",")
+        )),
+        (_, Pieces::One(v)) => out.push_str(&encode_segment(&v)),
+        (_, Pieces::List(items)) => out.push_str(&enc(items).join(",")),
+        (_, Pieces::Entries(entries)) => {
+            out.push_str(&enc(flat_entries(&entries, explode)).join(","))
+        }
+    }
+}
+
+/// Adds a query parameter's pairs by its style (`form`, `spaceDelimited`, `pipeDelimited` or
+/// `deepObject`): an exploded form list repeats its name, an unexploded one joins with commas.
+pub fn query_param<__T: ::serde::Serialize + ?Sized>(
+    out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    name: &str,
+    style: Style,
+    explode: bool,
+    value: &__T,
+) {
+    match (style, pieces(value)) {
+        (_, Pieces::Absent) => {}
+        (_, Pieces::One(v)) => out.push((name.to_owned(), v)),
+        (Style::SpaceDelimited, Pieces::List(items)) => out.push((name.to_owned(), items.join(" "))),
+        (Style::PipeDelimited, Pieces::List(items)) => out.push((name.to_owned(), items.join("|"))),
+        (_, Pieces::List(items)) if explode => {
+            out.extend(items.into_iter().map(|item| (name.to_owned(), item)))
+        }
+        (_, Pieces::List(items)) => out.push((name.to_owned(), items.join(","))),
+        (Style::DeepObject, Pieces::Entries(entries)) => out.extend(
+            entries
+                .into_iter()
+                .map(|(key, value)| (format!("{name}[{key}]"), value)),
+        ),
+        (_, Pieces::Entries(entries)) if explode => out.extend(entries),
+        (_, Pieces::Entries(entries)) => {
+            out.push((name.to_owned(), flat_entries(&entries, false).join(",")))
+        }
+    }
+}
+
+/// Adds a header parameter (style `simple`).
+pub fn header_param<__T: ::serde::Serialize + ?Sized>(
+    out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    name: &str,
+    explode: bool,
+    value: &__T,
+) {
+    match pieces(value) {
+        Pieces::Absent => {}
+        Pieces::One(v) => out.push((name.to_owned(), v)),
+        Pieces::List(items) => out.push((name.to_owned(), items.join(","))),
+        Pieces::Entries(entries) => {
+            out.push((name.to_owned(), flat_entries(&entries, explode).join(",")))
+        }
+    }
+}
+
+/// Adds a cookie parameter's `name=value` pairs (style `form`); [`cookie_header`] joins them.
+pub fn cookie_param<__T: ::serde::Serialize + ?Sized>(
+    out: &mut ::std::vec::Vec<::std::string::String>,
+    name: &str,
+    explode: bool,
+    value: &__T,
+) {
+    let mut pairs = ::std::vec::Vec::new();
+    query_param(&mut pairs, name, Style::Form, explode, value);
+    out.extend(pairs.into_iter().map(|(name, value)| format!("{name}={value}")));
+}
+
+/// The `Cookie` header of the cookie parameters, when there are any.
+pub fn cookie_header(
+    out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    cookies: ::std::vec::Vec<::std::string::String>,
+) {
+    if !cookies.is_empty() {
+        out.push(("Cookie".to_owned(), cookies.join("; ")));
+    }
+}
+
+/// A body as JSON.
+pub fn json_body<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::serde_json::to_vec(value).map_err(|e| EncodeError {
+        message: e.to_string(),
+    })
+}
+
+/// The properties of a body object, each with its values as text: a list gives one value per
+/// item, and an object (or a list item that is one) is JSON text, the `encoding` default for
+/// complex values. `null` properties are left out.
+fn form_fields<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+    media: &str,
+) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>, EncodeError> {
+    let value = ::serde_json::to_value(value).map_err(|e| EncodeError {
+        message: e.to_string(),
+    })?;
+    let ::serde_json::Value::Object(entries) = value else {
+        return ::std::result::Result::Err(EncodeError {
+            message: format!("a {media} body must be an object"),
+        });
+    };
+    let mut out = ::std::vec::Vec::new();
+    for (key, value) in entries {
+        match value {
+            ::serde_json::Value::Null => {}
+            ::serde_json::Value::Array(items) => {
+                for item in items {
+                    let json = item.is_object() || item.is_array();
+                    out.push((key.clone(), text(&item), json));
+                }
+            }
+            ::serde_json::Value::Object(_) => out.push((key, value.to_string(), true)),
+            other => out.push((key, text(&other), false)),
+        }
+    }
+    ::std::result::Result::Ok(out)
+}
+
+/// `application/x-www-form-urlencoded` as browsers write it: each property a key, a list
+/// repeating its key, spaces as `+`, and every byte but ASCII letters, digits and `*-._`
+/// percent-encoded.
+pub fn form_body<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    fn encode(text: &str, out: &mut ::std::string::String) {
+        for byte in text.bytes() {
+            match byte {
+                b' ' => out.push('+'),
+                b if b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_') => {
+                    out.push(b as char)
+                }
+                b => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+    }
+    let mut out = ::std::string::String::new();
+    for (key, value, _) in form_fields(value, "form")? {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        encode(&key, &mut out);
+        out.push('=');
+        encode(&value, &mut out);
+    }
+    ::std::result::Result::Ok(out.into_bytes())
+}
+
+/// The boundary of the multipart bodies this crate writes; the operation's content type names
+/// it. A body that contains it cannot be written and is an error.
+pub const MULTIPART_BOUNDARY: &str = "generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
+
+/// The content type of a multipart body this crate writes, naming its boundary.
+pub const MULTIPART_CONTENT_TYPE: &str =
+    "multipart/form-data; boundary=generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
+
+/// `multipart/form-data`, one part per property (a list gives one part per item); object values
+/// are JSON parts. Names are quoted as browsers quote them (`"`, CR and LF percent-encoded).
+pub fn multipart_body<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    let mut out = ::std::string::String::new();
+    for (key, value, json) in form_fields(value, "multipart")? {
+        if value.contains(MULTIPART_BOUNDARY) || key.contains(MULTIPART_BOUNDARY) {
+            return ::std::result::Result::Err(EncodeError {
+                message: format!("the value of `{key}` contains the multipart boundary"),
+            });
+        }
+        let name = key
+            .replace('"', "%22")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A");
+        out.push_str(&format!(
+            "--{MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n"
+        ));
+        if json {
+            out.push_str("Content-Type: application/json\r\n");
+        }
+        out.push_str(&format!("\r\n{value}\r\n"));
+    }
+    out.push_str(&format!("--{MULTIPART_BOUNDARY}--\r\n"));
+    ::std::result::Result::Ok(out.into_bytes())
+}
+
+/// A body of another media type: a string as its text, any other value as JSON.
+pub fn raw_body<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    match ::serde_json::to_value(value) {
+        ::std::result::Result::Ok(::serde_json::Value::String(s)) => {
+            ::std::result::Result::Ok(s.into_bytes())
+        }
+        _ => json_body(value),
+    }
+}
+
+/// Decodes a JSON body as the type its status documents, naming both when it does not fit.
+pub fn decode_json<__T: ::serde::de::DeserializeOwned>(
+    status: u16,
+    type_name: &'static str,
+    body: &[u8],
+) -> ::std::result::Result<__T, DecodeError> {
+    ::serde_json::from_slice(body).map_err(|e| DecodeError {
+        status,
+        type_name,
+        message: e.to_string(),
+    })
+}
