@@ -110,7 +110,10 @@ impl<'a> Lowerer<'a> {
             Some(JsonType::Boolean) => TypeRef::Bool,
             Some(JsonType::Object) => self.lower_object(view, ctx, at),
             Some(JsonType::Array) => {
-                let item_ctx = ctx.nested(None, item_base(&ctx.hint.base));
+                // A root array (a body, a component) is a named type itself: its items need a
+                // name of their own even where the singular is the plural.
+                let root = ctx.hint.parent.is_none();
+                let item_ctx = ctx.nested(None, item_base(&ctx.hint.base, root));
                 let item = match view.items {
                     Some(items) => {
                         self.lower_schema_ref(items, item_ctx, &pointer_join(at, "items"))
@@ -508,11 +511,14 @@ fn infer_type(view: &View) -> Option<JsonType> {
     None
 }
 
-/// The name base of array items: the singular of the array's name, or the name with `Item`
-/// added where it has no distinct singular (`data` → `DataItem`).
-pub(super) fn item_base(base: &str) -> String {
+/// The name base of an array's items: the singular of the array's, or the array's own where
+/// the singular is the plural (`logoUris` holds `LogoUris`), unless the array is itself a named
+/// type (`root`), whose items are then `…Item`.
+pub(super) fn item_base(base: &str, root: bool) -> String {
     let single = naming::singular(base);
-    if single == base {
+    if single != base {
+        single
+    } else if root {
         format!("{base}Item")
     } else {
         single

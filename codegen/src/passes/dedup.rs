@@ -14,9 +14,17 @@ use crate::ir::{EnumValue, Module, TypeId, TypeKind, TypeRef, TypeSpace};
 use std::collections::HashMap;
 use std::fmt::Write;
 
+/// Makes every operation type identical to an earlier one an alias of it.
 pub fn alias_identical_types(space: &mut TypeSpace) {
+    let canonical = canonical_ids(space);
+    alias_to_canonical(space, &canonical);
+}
+
+/// For each type, the type it is identical to (itself for the first of its shape, and for
+/// every component).
+fn canonical_ids(space: &TypeSpace) -> Vec<TypeId> {
     let mut dedup = Dedup {
-        space: &*space,
+        space,
         canonical: vec![State::Unvisited; space.types.len()],
         first_of_shape: HashMap::new(),
     };
@@ -33,14 +41,24 @@ pub fn alias_identical_types(space: &mut TypeSpace) {
     for id in operations {
         dedup.canonical_of(id);
     }
-    let aliases: Vec<(TypeId, TypeId)> = dedup
+    dedup
         .canonical
         .iter()
         .enumerate()
-        .filter_map(|(index, state)| match state {
-            State::Done(canonical) if canonical.0 != index => Some((TypeId(index), *canonical)),
-            _ => None,
+        .map(|(index, state)| match state {
+            State::Done(canonical) => *canonical,
+            _ => TypeId(index),
         })
+        .collect()
+}
+
+/// Makes every type that [`canonical_ids`] found identical to an earlier one an alias of it.
+fn alias_to_canonical(space: &mut TypeSpace, canonical: &[TypeId]) {
+    let aliases: Vec<(TypeId, TypeId)> = canonical
+        .iter()
+        .enumerate()
+        .filter(|(index, canonical)| canonical.0 != *index)
+        .map(|(index, canonical)| (TypeId(index), *canonical))
         .collect();
     for (id, canonical) in aliases {
         let def = space.get_mut(id);

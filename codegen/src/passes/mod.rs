@@ -9,13 +9,16 @@ mod derives;
 mod examples;
 mod names;
 mod shared_errors;
+mod sides;
+mod type_names;
 
 use crate::error::Diagnostic;
 use crate::ir::TypeSpace;
 
 /// Runs every pass; returns the warnings they raised.
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
-    let mut warnings = names::assign(space, label);
+    let mut warnings = type_names::assign(space, label);
+    warnings.extend(names::assign_members(space, label));
     dedup::alias_identical_types(space);
     shared_errors::share_error_bodies(space);
     warnings.extend(cycles::break_cycles(space, label));

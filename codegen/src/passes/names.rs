@@ -5,9 +5,10 @@ use crate::error::{Diagnostic, Kind};
 use crate::ir::{EnumValue, TypeKind, TypeSpace};
 use crate::naming::{self, UniqueNames};
 
-pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+/// Names the members of every type (fields, variants) and the example tests: everything but
+/// the types themselves, which [`super::type_names`] names.
+pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    assign_type_names(space, label, &mut warnings);
     for def in &mut space.types {
         match &mut def.kind {
             TypeKind::Struct(s) => {
@@ -100,39 +101,4 @@ fn catch_all_name(taken: &mut UniqueNames) -> String {
         .into_iter()
         .find(|name| taken.try_claim(name))
         .map_or_else(|| taken.claim_numbered("Unknown", ""), str::to_owned)
-}
-
-/// Names types in arena order: components first, then operations in document order with
-/// parents before children. A name already taken is first disambiguated with the parent's short
-/// name, as Speakeasy does (`…GrantAuthorizationDetails`), and only then numbered, with a
-/// warning.
-fn assign_type_names(space: &mut TypeSpace, label: &str, warnings: &mut Vec<Diagnostic>) {
-    let mut taken = UniqueNames::default();
-    // The short name of each type: its name without the variant scope.
-    let mut short: Vec<String> = Vec::with_capacity(space.types.len());
-    for id in space.ids() {
-        let hint = &space.get(id).hint;
-        let mut own = hint.base.clone();
-        let mut name = naming::type_name(&format!("{}{own}", hint.scope));
-        if taken.is_taken(&name) {
-            if let Some(parent) = hint.parent {
-                own = format!("{}{}", short[parent.0], hint.base);
-                name = naming::type_name(&format!("{}{own}", hint.scope));
-            }
-        }
-        let unique = taken.claim_numbered(&name, "");
-        if unique != name {
-            warnings.push(
-                Diagnostic::warning(
-                    Kind::NameCollision,
-                    label,
-                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
-                )
-                .at(&space.get(id).pointer)
-                .hint("give the operations, schemas or properties names that differ in more than case and punctuation"),
-            );
-        }
-        short.push(own);
-        space.get_mut(id).name = unique;
-    }
 }

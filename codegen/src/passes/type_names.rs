@@ -1,0 +1,193 @@
+//! Type names: each type's [`NameHint`](crate::ir::NameHint) made a unique Rust name, by the
+//! rules of the seed's generator.
+//!
+//! A type is named `{scope}{base}` where that is free. Within one operation variant, the nested
+//! types that want the same name are *contenders*, and the name goes to the one nearest the
+//! body (fewest enclosing types) when it alone is that near and all contenders are on one side
+//! (request or response); otherwise, and for every other contender, the name takes a prefix
+//! from the type's context: an enclosing type that no other contender is inside first
+//! (`grant.authorizationDetails.elements` items are `…GrantElement` beside the
+//! `authorizationDetails.elements` items that keep `…Element`), outermost first, then the
+//! others; a contender directly under its body,
+//! or in the same context as another contender (on the other side), takes its side instead
+//! (`…ApplicationTypeRequest`, `…ApplicationTypeResponse`), and where that is taken, a context
+//! prefix as well (`…SupportedScopeAttributeRequest`). Contenders
+//! are named nearest the body first, so the shallow ones choose first. A name still taken
+//! (or taken by a type of another kind) is disambiguated with the parent's short name, and
+//! only then numbered, with a warning.
+
+use super::sides::{self, Side};
+use crate::error::{Diagnostic, Kind};
+use crate::ir::{Module, TypeId, TypeSpace};
+use crate::naming::{self, UniqueNames};
+use std::collections::HashMap;
+
+pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+    let sides = sides::of_every_type(space);
+    let contexts: Vec<Vec<&str>> = space.ids().map(|id| context(space, id)).collect();
+    let wanted: Vec<String> = space
+        .types
+        .iter()
+        .map(|def| naming::type_name(&format!("{}{}", def.hint.scope, def.hint.base)))
+        .collect();
+    let contender = |id: TypeId| {
+        let def = space.get(id);
+        def.module == Module::Operations && def.hint.parent.is_some()
+    };
+    // Contenders of one variant only: two operations whose ids differ in case alone share a
+    // scope, but not their types' rules.
+    let variant_of = variants_by_type(space);
+    let mut groups: HashMap<(&str, Option<usize>), Vec<TypeId>> = HashMap::new();
+    for id in space.ids().filter(|&id| contender(id)) {
+        groups
+            .entry((wanted[id.0].as_str(), variant_of[id.0]))
+            .or_default()
+            .push(id);
+    }
+    // Which contenders give up the plain name, and which of them share their whole context
+    // with another contender (so that only their side tells them apart).
+    let mut renamed = vec![false; space.types.len()];
+    let mut twinned = vec![false; space.types.len()];
+    // Each renamed contender's context segments in the order it tries them: first those no
+    // other contender's context has (they tell it apart), then the rest, outermost first.
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new(); space.types.len()];
+    for ids in groups.values().filter(|ids| ids.len() > 1) {
+        for id in ids {
+            let others = || ids.iter().filter(move |other| *other != id);
+            twinned[id.0] = others().any(|other| contexts[other.0] == contexts[id.0]);
+            let shared = |segment: &&str| others().any(|o| contexts[o.0].contains(segment));
+            let (common, own): (Vec<&str>, Vec<&str>) =
+                contexts[id.0].iter().copied().partition(|s| shared(s));
+            segments[id.0] = own.into_iter().chain(common).collect();
+        }
+        let both_sides = [Side::Request, Side::Response]
+            .iter()
+            .all(|side| ids.iter().any(|id| sides[id.0] == Some(*side)));
+        let nearest = ids.iter().map(|id| contexts[id.0].len()).min().unwrap_or(0);
+        let at_nearest = ids
+            .iter()
+            .filter(|id| contexts[id.0].len() == nearest)
+            .count();
+        for id in ids {
+            let keeps = !both_sides && at_nearest == 1 && contexts[id.0].len() == nearest;
+            renamed[id.0] = !keeps;
+        }
+    }
+    // Components in arena order, then each scope's types nearest the body first.
+    let mut order: Vec<TypeId> = space.ids().collect();
+    let mut first_of_scope: HashMap<&str, usize> = HashMap::new();
+    for id in space.ids() {
+        first_of_scope
+            .entry(space.get(id).hint.scope.as_str())
+            .or_insert(id.0);
+    }
+    order.sort_by_key(|id| {
+        let def = space.get(*id);
+        match def.module {
+            Module::Components => (0, id.0, 0, 0),
+            Module::Operations => (
+                1,
+                first_of_scope[def.hint.scope.as_str()],
+                contexts[id.0].len(),
+                id.0,
+            ),
+        }
+    });
+    let mut taken = UniqueNames::default();
+    let mut short: Vec<String> = space.types.iter().map(|d| d.hint.base.clone()).collect();
+    let mut names: Vec<String> = vec![String::new(); space.types.len()];
+    let mut warnings = Vec::new();
+    for id in order {
+        let hint = &space.get(id).hint;
+        let scoped = |own: &str| naming::type_name(&format!("{}{own}", hint.scope));
+        let mut own = hint.base.clone();
+        if renamed[id.0] {
+            let suffix = sides[id.0].map_or("", Side::suffix);
+            let prefixed = |end: &str| -> Vec<String> {
+                segments[id.0]
+                    .iter()
+                    .map(|segment| format!("{segment}{}{end}", hint.base))
+                    .collect()
+            };
+            let mut candidates = Vec::new();
+            if twinned[id.0] || contexts[id.0].is_empty() {
+                // Only the side tells it apart: the side first, then context and side.
+                if !suffix.is_empty() {
+                    candidates.push(format!("{}{suffix}", hint.base));
+                    candidates.extend(prefixed(suffix));
+                }
+            } else {
+                candidates.extend(prefixed(""));
+            }
+            if let Some(free) = candidates.into_iter().find(|c| !taken.is_taken(&scoped(c))) {
+                own = free;
+            }
+        }
+        let mut name = scoped(&own);
+        if taken.is_taken(&name) {
+            if let Some(parent) = hint.parent {
+                own = format!("{}{}", short[parent.0], hint.base);
+                name = scoped(&own);
+            }
+        }
+        let unique = taken.claim_numbered(&name, "");
+        if unique != name {
+            warnings.push(
+                Diagnostic::warning(
+                    Kind::NameCollision,
+                    label,
+                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
+                )
+                .at(&space.get(id).pointer)
+                .hint("give the operations, schemas or properties names that differ in more than case and punctuation"),
+            );
+        }
+        short[id.0] = own;
+        names[id.0] = unique;
+    }
+    for (def, name) in space.types.iter_mut().zip(names) {
+        def.name = name;
+    }
+    warnings
+}
+
+/// The operation variant each type belongs to (by the body it is nested in), where known.
+fn variants_by_type(space: &TypeSpace) -> Vec<Option<usize>> {
+    let mut by_root: HashMap<TypeId, usize> = HashMap::new();
+    let variants = space.operations.iter().flat_map(|op| &op.variants);
+    for (index, variant) in variants.enumerate() {
+        for root in &variant.roots {
+            by_root.insert(*root, index);
+        }
+    }
+    space
+        .ids()
+        .map(|id| {
+            let mut current = id;
+            for _ in 0..space.types.len() {
+                match space.get(current).hint.parent {
+                    Some(parent) => current = parent,
+                    None => break,
+                }
+            }
+            by_root.get(&current).copied()
+        })
+        .collect()
+}
+
+/// The name parts of the types enclosing `id` below its body (or component), outermost first.
+fn context(space: &TypeSpace, id: TypeId) -> Vec<&str> {
+    let mut chain = Vec::new();
+    let mut current = space.get(id).hint.parent;
+    while let Some(parent) = current {
+        let def = space.get(parent);
+        // The body itself (which has no parent) names the scope, not the context.
+        if def.hint.parent.is_none() || chain.len() > space.types.len() {
+            break;
+        }
+        chain.push(def.hint.base.as_str());
+        current = def.hint.parent;
+    }
+    chain.reverse();
+    chain
+}
