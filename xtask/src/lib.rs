@@ -38,9 +38,11 @@ commands:
                                example tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
   bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
-  seed-check SPEC [--page P]   check that the seed's types generated from SPEC (the whole
+  seed-check SPEC [--page P] [--names L]
+                               check that the seed's types generated from SPEC (the whole
                                Authlete API) equal those in generated/, doc comments aside,
-                               and that the seed's page P agrees with ours
+                               that the seed's page P agrees with ours, and that every name
+                               of the list L is a type of the crate generated from SPEC
 ";
 
 /// One command of the xtask: its name, its usage, and the flags it takes (each other
@@ -100,13 +102,14 @@ here and as plain serde derive writes it, with the compiler's peak memory.
     Command {
         name: "seed-check",
         usage: "\
-usage: cargo xtask seed-check SPEC [--page SEED.md]
+usage: cargo xtask seed-check SPEC [--page SEED.md] [--names LIST]
 
 Checks that the seed's types generated from SPEC (the whole Authlete API) equal those in
 generated/, doc comments aside. With --page, also compares the seed's model page with the page
 of its name in generated/docs/ (descriptions aside) and with the one generated from SPEC
-(descriptions too), cell by cell.
+(descriptions too), cell by cell. With --names, checks that every name of LIST (one a line)
+is a type of the crate generated from SPEC.
 ",
-        flags: &["--page"],
+        flags: &["--page", "--names"],
     },
 ];
