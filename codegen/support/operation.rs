@@ -138,7 +138,9 @@ pub fn encode_segment(text: &str) -> ::std::string::String {
     out
 }
 
-/// Writes a path parameter into `out` by its style (`simple`, `label` or `matrix`).
+/// Writes a path parameter into `out` by its style (`simple`, `label` or `matrix`). Every
+/// value, and every key of an object, is percent-encoded as a segment; the separators the
+/// style adds (`.`, `;`, `=`, `,`) are not.
 pub fn path_param<__T: ::serde::Serialize + ?Sized>(
     out: &mut ::std::string::String,
     name: &str,
@@ -146,44 +148,50 @@ pub fn path_param<__T: ::serde::Serialize + ?Sized>(
     explode: bool,
     value: &__T,
 ) {
-    let enc = |items: ::std::vec::Vec<::std::string::String>| -> ::std::vec::Vec<::std::string::String> {
-        items.iter().map(|item| encode_segment(item)).collect()
-    };
     let name = encode_segment(name);
-    match (style, pieces(value)) {
-        (_, Pieces::Absent) => {}
-        (Style::Label, Pieces::One(v)) => out.push_str(&format!(".{}", encode_segment(&v))),
-        (Style::Label, Pieces::List(items)) => {
-            let sep = if explode { "." } else { "," };
-            out.push_str(&format!(".{}", enc(items).join(sep)));
+    let items = match pieces(value) {
+        Pieces::Absent => return,
+        Pieces::One(v) => {
+            let v = encode_segment(&v);
+            match style {
+                Style::Label => out.push_str(&format!(".{v}")),
+                Style::Matrix => out.push_str(&format!(";{name}={v}")),
+                _ => out.push_str(&v),
+            }
+            return;
         }
-        (Style::Label, Pieces::Entries(entries)) => {
-            let sep = if explode { "." } else { "," };
-            out.push_str(&format!(".{}", enc(flat_entries(&entries, explode)).join(sep)));
+        Pieces::List(items) => items.iter().map(|item| encode_segment(item)).collect(),
+        Pieces::Entries(entries) => {
+            let encoded: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = entries
+                .iter()
+                .map(|(key, value)| (encode_segment(key), encode_segment(value)))
+                .collect();
+            let items = flat_entries(&encoded, explode);
+            match style {
+                // An exploded object is its entries, `;key=value` each, without the name.
+                Style::Matrix if explode => {
+                    for item in items {
+                        out.push_str(&format!(";{item}"));
+                    }
+                    return;
+                }
+                _ => items,
+            }
         }
-        (Style::Matrix, Pieces::One(v)) => out.push_str(&format!(";{name}={}", encode_segment(&v))),
-        (Style::Matrix, Pieces::List(items)) if explode => {
-            for item in enc(items) {
+    };
+    let items: ::std::vec::Vec<::std::string::String> = items;
+    match style {
+        Style::Label => {
+            let sep = if explode { "." } else { "," };
+            out.push_str(&format!(".{}", items.join(sep)));
+        }
+        Style::Matrix if explode => {
+            for item in items {
                 out.push_str(&format!(";{name}={item}"));
             }
         }
-        (Style::Matrix, Pieces::List(items)) => {
-            out.push_str(&format!(";{name}={}", enc(items).join(",")))
-        }
-        (Style::Matrix, Pieces::Entries(entries)) if explode => {
-            for item in enc(flat_entries(&entries, true)) {
-                out.push_str(&format!(";{item}"));
-            }
-        }
-        (Style::Matrix, Pieces::Entries(entries)) => out.push_str(&format!(
-            ";{name}={}",
-            enc(flat_entries(&entries, false)).join(",")
-        )),
-        (_, Pieces::One(v)) => out.push_str(&encode_segment(&v)),
-        (_, Pieces::List(items)) => out.push_str(&enc(items).join(",")),
-        (_, Pieces::Entries(entries)) => {
-            out.push_str(&enc(flat_entries(&entries, explode)).join(","))
-        }
+        Style::Matrix => out.push_str(&format!(";{name}={}", items.join(","))),
+        _ => out.push_str(&items.join(",")),
     }
 }
 

@@ -80,6 +80,10 @@ pub mod hygiene;
 pub mod openapi31;
 #[path = "../fixtures/pointer_refs/src/lib.rs"]
 pub mod pointer_refs;
+#[path = "../fixtures/requests/src/lib.rs"]
+pub mod requests;
+#[path = "../fixtures/seed_names/src/lib.rs"]
+pub mod seed_names;
 #[path = "../fixtures/swagger2/src/lib.rs"]
 pub mod swagger2;
 #[path = "../fixtures/wide_object/src/lib.rs"]

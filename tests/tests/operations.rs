@@ -227,8 +227,16 @@ fn path_header_and_cookie_styles_follow_openapi() {
         (Style::Matrix, false, list.clone(), ";id=a,b%2Fc"),
         (Style::Matrix, true, list, ";id=a;id=b%2Fc"),
         (Style::Simple, false, object.clone(), "x,1,y,2"),
-        (Style::Simple, true, object.clone(), "x%3D1,y%3D2"),
-        (Style::Matrix, true, object, ";x%3D1;y%3D2"),
+        (Style::Simple, true, object.clone(), "x=1,y=2"),
+        (Style::Label, true, object.clone(), ".x=1.y=2"),
+        (Style::Matrix, false, object.clone(), ";id=x,1,y,2"),
+        (Style::Matrix, true, object, ";x=1;y=2"),
+        (
+            Style::Simple,
+            false,
+            serde_json::json!({"a b": "c/d"}),
+            "a%20b,c%2Fd",
+        ),
     ];
     for (style, explode, value, expected) in table {
         let mut out = String::new();

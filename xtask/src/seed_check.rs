@@ -98,8 +98,16 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
         .filter_map(|f| f.path.strip_prefix("docs/models/")?.split_once('/'))
         .filter_map(|(_, page)| page.strip_suffix(".md"))
         .collect();
-    let wanted: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let missing: Vec<&str> = wanted.iter().copied().filter(|n| !ours.contains(n)).collect();
+    let wanted: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|n| !ours.contains(n))
+        .collect();
     let known = |name: &str| KNOWN_MISSING.iter().any(|(k, _)| *k == name);
     let unexpected: Vec<&str> = missing.iter().copied().filter(|n| !known(n)).collect();
     let found_after_all: Vec<&str> = KNOWN_MISSING

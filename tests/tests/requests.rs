@@ -1,0 +1,138 @@
+//! The `requests` fixture through its `Operation` impls: every parameter location and style,
+//! multipart and text bodies, an optional body, and responses by code, range and default; and
+//! the `seed_names` fixture's names, which must exist as written.
+
+use codegen_tests::requests::models::operations as ops;
+use codegen_tests::requests::Operation;
+
+fn find_items() -> ops::FindItemsRequest {
+    ops::FindItemsRequest {
+        store_id: "main st".to_owned(),
+        coords: vec![3, 4],
+        filter: ops::FindItemsFilter {
+            color: Some("red".to_owned()),
+            size: Some(2),
+            ..Default::default()
+        },
+        tags: Some(vec!["a".to_owned(), "b".to_owned()]),
+        ids: Some(vec![1, 2]),
+        sort: Some(ops::FindItemsSort::Price),
+        range: Some(ops::FindItemsRange {
+            min: Some(1),
+            max: None,
+            ..Default::default()
+        }),
+        x_trace_id: None,
+        session: "s-1".to_owned(),
+    }
+}
+
+#[test]
+fn every_parameter_goes_where_its_location_and_style_say() {
+    let request = find_items();
+    assert_eq!(
+        request.path(),
+        "/stores/main%20st/items.3,4;color=red;size=2"
+    );
+    let query: Vec<(String, String)> = request.query();
+    let expected = [
+        ("tags", "a"),
+        ("tags", "b"),
+        ("ids", "1,2"),
+        ("sort", "price"),
+        ("range[min]", "1"),
+    ];
+    assert_eq!(query, expected.map(|(k, v)| (k.to_owned(), v.to_owned())));
+    // The absent header is left out; the cookie is the `Cookie` header.
+    assert_eq!(
+        request.headers(),
+        vec![("Cookie".to_owned(), "session=s-1".to_owned())]
+    );
+    assert_eq!(request.body().unwrap(), None);
+    assert_eq!(ops::FindItemsRequest::CONTENT_TYPE, None);
+}
+
+#[test]
+fn responses_decode_by_code_then_range_then_default() {
+    use ops::FindItemsResponse as R;
+    let ok = R::decode(200, "application/json", br#"[{"name":"pen"}]"#).unwrap();
+    assert!(matches!(&ok, R::Ok(items) if items[0].name.as_deref() == Some("pen")));
+    let none = R::decode(204, "", b"").unwrap();
+    assert_eq!(none, R::NoContent);
+    assert_eq!(none.status(), 204);
+    let client = R::decode(409, "application/json", br#"{"message":"taken"}"#).unwrap();
+    assert!(matches!(&client, R::Status4Xx(409, e) if e.message.as_deref() == Some("taken")));
+    assert_eq!(client.status(), 409);
+    let other = R::decode(503, "text/plain", b"busy").unwrap();
+    assert_eq!(other, R::Default(503, b"busy".to_vec()));
+    assert_eq!(other.status(), 503);
+    let bad = R::decode(404, "application/json", b"not json").unwrap_err();
+    assert_eq!(
+        (bad.status, bad.type_name),
+        (404, "FindItemsStatus4XxError")
+    );
+}
+
+#[test]
+fn bodies_are_encoded_in_each_variants_media_type() {
+    let multipart = ops::UploadPhotoMultipartRequest {
+        store_id: "7".to_owned(),
+        request_body: ops::UploadPhotoMultipartRequestBody {
+            file: "bytes".to_owned(),
+            labels: Some(vec!["x".to_owned(), "y".to_owned()]),
+            meta: None,
+            additional_properties: Default::default(),
+        },
+    };
+    let content_type = ops::UploadPhotoMultipartRequest::CONTENT_TYPE.unwrap();
+    let boundary = content_type.split_once("boundary=").unwrap().1;
+    let body = String::from_utf8(multipart.body().unwrap().unwrap()).unwrap();
+    assert_eq!(body.matches(&format!("--{boundary}\r\n")).count(), 3);
+    assert!(body.contains("name=\"labels\"\r\n\r\ny\r\n"), "{body}");
+    assert_eq!(multipart.path(), "/stores/7/photos");
+
+    let raw = ops::UploadPhotoRawRequest {
+        store_id: "7".to_owned(),
+        request_body: "a note".to_owned(),
+    };
+    assert_eq!(ops::UploadPhotoRawRequest::CONTENT_TYPE, Some("text/plain"));
+    assert_eq!(raw.body().unwrap().unwrap(), b"a note");
+
+    let empty = ops::PutNoteRequest { request_body: None };
+    assert_eq!(empty.body().unwrap(), None);
+    let note = ops::PutNoteRequest {
+        request_body: Some(ops::PutNoteRequestBody {
+            text: Some("hi".to_owned()),
+            ..Default::default()
+        }),
+    };
+    assert_eq!(note.body().unwrap().unwrap(), br#"{"text":"hi"}"#);
+    assert_eq!(ops::PutNoteRequest::METHOD, "PUT");
+}
+
+#[test]
+fn the_seed_naming_rules_give_the_seed_generators_names() {
+    use codegen_tests::seed_names::models::operations as names;
+    // Singulars (and a word kept as it is), by the type of a field holding them.
+    let body = names::ServiceCreateResponseBody::default();
+    let _: Option<Vec<names::ServiceCreateMetadatum>> = body.metadata;
+    let _: Option<Vec<names::ServiceCreateMtlsEndpointAlias>> = body.mtls_endpoint_aliases;
+    let _: Option<Vec<names::ServiceCreateLogoUris>> = body.logo_uris;
+    // A name both sides want takes each side; in a shared context, the context as well.
+    let _: Option<names::ServiceCreateKindResponse> = body.kind;
+    let _: Option<Vec<names::ServiceCreateAttributeResponse>> = body.attributes;
+    let scope = names::ServiceCreateScopeResponse::default();
+    let _: Option<Vec<names::ServiceCreateScopeAttributeResponse>> = scope.attributes;
+    let request = names::ServiceCreateRequestBody::default();
+    let _: Option<names::ServiceCreateKindRequest> = request.kind;
+    let _: Option<Vec<names::ServiceCreateAttributeRequest>> = request.attributes;
+    // The nearest contender keeps the name; the other takes the context that tells it apart.
+    let grant = names::GrantGetResponseBody::default();
+    let _: Option<names::GrantGetDetails> = grant.details;
+    let inner = names::GrantGetGrant::default();
+    let _: Option<names::GrantGetGrantDetails> = inner.details;
+    let details = names::GrantGetGrantDetails::default();
+    let _: Option<Vec<names::GrantGetGrantElement>> = details.elements;
+    let outer = names::GrantGetDetails::default();
+    let _: Option<Vec<names::GrantGetElement>> = outer.elements;
+}
