@@ -102,6 +102,14 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
     let string = std.string();
     let mut statements = Vec::new();
     let mut rest = r.path.as_str();
+    // `push` for one character, as clippy asks of a person.
+    let push = |text: &str| -> TokenStream {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => quote!(path.push(#c);),
+            _ => quote!(path.push_str(#text);),
+        }
+    };
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else {
             break;
@@ -114,14 +122,13 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
             .find(|(f, p)| p.location == ParameterLocation::Path && f.json_name == name);
         let Some((field, parameter)) = found else {
             // Not a declared parameter: kept as written (lowering warned).
-            let text = &rest[..=close];
-            statements.push(quote!(path.push_str(#text);));
+            statements.push(push(&rest[..=close]));
             rest = &rest[close + 1..];
             continue;
         };
         let text = &rest[..open];
         if !text.is_empty() {
-            statements.push(quote!(path.push_str(#text);));
+            statements.push(push(text));
         }
         let rust = ident(&field.rust_name);
         let style = style_tokens(parameter.style);
@@ -131,7 +138,7 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
         rest = &rest[close + 1..];
     }
     if !rest.is_empty() {
-        statements.push(quote!(path.push_str(#rest);));
+        statements.push(push(rest));
     }
     quote! {
         let mut path = #string::new();
@@ -263,13 +270,21 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
                     quote!(support::decode_json(status, #type_name, body)),
                 )
             }
-            ResponseBody::Raw => (
-                Some(quote!(#vec<u8>)),
-                quote!(#result::<_, support::DecodeError>::Ok(body.to_vec())),
-            ),
+            ResponseBody::Raw => (Some(quote!(#vec<u8>)), quote!()),
             ResponseBody::Empty => (None, quote!()),
         };
+        let raw = matches!(case.body, ResponseBody::Raw);
         let (declared, build, status_of) = match (fixed, payload) {
+            (true, Some(ty)) if raw => (
+                quote!(#variant(#ty)),
+                quote!(#ok(Self::#variant(body.to_vec()))),
+                quote!(Self::#variant(_)),
+            ),
+            (false, Some(ty)) if raw => (
+                quote!(#variant(u16, #ty)),
+                quote!(#ok(Self::#variant(status, body.to_vec()))),
+                quote!(Self::#variant(status, _)),
+            ),
             (true, Some(ty)) => (
                 quote!(#variant(#ty)),
                 quote!(#decode.map(Self::#variant)),
@@ -307,21 +322,35 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
                 statuses.push(quote!(#status_of => *status,));
             }
             StatusKey::Default => {
-                default = Some(quote!(_ => #build,));
+                default = Some(build.clone());
                 statuses.push(quote!(#status_of => *status,));
             }
         }
     }
     let has_default = default.is_some();
-    let fallback = default.unwrap_or_else(|| {
+    let fallback_body = default.unwrap_or_else(|| {
         quote! {
-            _ => #ok(Self::#other {
+            #ok(Self::#other {
                 status,
                 content_type: content_type.to_owned(),
                 body: body.to_vec(),
-            }),
+            })
         }
     });
+    let fallback = quote!(_ => #fallback_body,);
+    // With no status to tell apart, the one case is the whole body.
+    let decide = if exact.is_empty() && ranges.is_empty() {
+        let only = fallback_body;
+        quote!(#only)
+    } else {
+        quote! {
+            match status {
+                #(#exact)*
+                #(#ranges)*
+                #fallback
+            }
+        }
+    };
     let use_support = support::use_item();
     // A parameter no arm reads is named `_…`, as a person would, rather than silenced.
     let reads_body = !has_default
@@ -356,11 +385,7 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
             /// The variant of a response: its status picks the case (exact codes, then ranges,
             /// then `default`), and a documented JSON body must decode as its type.
             pub fn decode(status: u16, #content_type: &str, #body_param: &[u8]) -> #result<Self, support::DecodeError> {
-                match status {
-                    #(#exact)*
-                    #(#ranges)*
-                    #fallback
-                }
+                #decide
             }
 
             /// The status the response came with.

@@ -82,6 +82,33 @@ fn write_deletes_stale_generated_files_but_never_foreign_ones() {
 }
 
 #[test]
+fn stale_model_pages_are_deleted_and_hand_written_ones_kept() {
+    let dir = TempDir::new();
+    let page = |path: &str| OutputFile {
+        path: path.to_owned(),
+        contents: format!("{}# Page\n", crate::render::html_header("spec.yaml")),
+    };
+    let first = [
+        page("docs/models/operations/Old.md"),
+        file("src/a.rs", "a\n"),
+    ];
+    sync(&dir.0, &first, Mode::Write).unwrap();
+    fs::write(
+        dir.0.join("docs/models/operations/Notes.md"),
+        "# My notes\n",
+    )
+    .unwrap();
+    let second = [
+        page("docs/models/operations/New.md"),
+        file("src/a.rs", "a\n"),
+    ];
+    let report = sync(&dir.0, &second, Mode::Write).unwrap();
+    assert_eq!(report.deleted, ["docs/models/operations/Old.md"]);
+    assert!(dir.0.join("docs/models/operations/Notes.md").exists());
+    assert!(dir.0.join("docs/models/operations/New.md").exists());
+}
+
+#[test]
 fn refuses_to_overwrite_a_file_without_the_header_and_writes_nothing() {
     let dir = TempDir::new();
     fs::create_dir_all(dir.0.join("src")).unwrap();
