@@ -59,8 +59,15 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 u.other_name = catch_all_name(&mut taken);
             }
             TypeKind::Request(r) => {
+                // The body is `request_body` whatever the parameters are called: it is named
+                // first, and a parameter that wants the name is numbered.
                 let mut taken = UniqueNames::default();
-                for field in &mut r.fields {
+                let body = r.body.is_some().then(|| r.fields.len() - 1);
+                let order = body
+                    .into_iter()
+                    .chain((0..r.fields.len()).filter(|i| Some(*i) != body));
+                for i in order.collect::<Vec<_>>() {
+                    let field = &mut r.fields[i];
                     let wanted = naming::field_name(&field.json_name);
                     field.rust_name = claim_field(&mut taken, &wanted);
                 }
