@@ -106,6 +106,10 @@ pub struct NameHint {
     pub base: String,
     /// The type this one is nested in, used to tell apart two types that would share a name.
     pub parent: Option<TypeId>,
+    /// The name the schema gives itself (`x-speakeasy-name-override`, else `title`, else a 3.1
+    /// `$anchor`), taken as the whole type name where it is free; the scope and base above
+    /// are the name from context, used where it is not.
+    pub preferred: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

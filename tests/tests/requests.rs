@@ -135,4 +135,11 @@ fn the_seed_naming_rules_give_the_seed_generators_names() {
     let _: Option<Vec<names::GrantGetGrantElement>> = details.elements;
     let outer = names::GrantGetDetails::default();
     let _: Option<Vec<names::GrantGetElement>> = outer.elements;
+    // A schema that names itself takes the name (the override before the title); the body's
+    // name from context is an alias of it, and another variant's copy falls back to context.
+    let thing = names::ThingCreateResponseBody::default();
+    let _: Option<names::ThingState> = thing.state;
+    let _: Option<names::ThingExtra> = thing.extra;
+    let body: names::NewThing = names::ThingCreateRequestBody::default();
+    let _: names::ThingCreateFormNewThing = body;
 }

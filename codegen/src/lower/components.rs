@@ -23,6 +23,7 @@ impl<'a> Lowerer<'a> {
                     scope: naming::pascal_case(name),
                     base: String::new(),
                     parent: None,
+                    preferred: None,
                 },
                 module: Module::Components,
                 docs: None,

@@ -234,6 +234,7 @@ impl<'a> Lowerer<'a> {
             scope: scope.to_owned(),
             base: base.to_owned(),
             parent: None,
+            preferred: None,
         };
         let ctx = Ctx {
             hint: hint.clone(),
@@ -245,17 +246,32 @@ impl<'a> Lowerer<'a> {
             Some(schema) => self.lower_schema_ref(schema, ctx, &schema_at),
             None => TypeRef::Json,
         };
-        match ty {
-            TypeRef::Named(id) if self.space.get(id).hint == hint => id,
-            other => self.space.add(TypeDef {
-                name: String::new(),
-                hint,
-                module: Module::Operations,
-                docs: None,
-                pointer: schema_at,
-                kind: TypeKind::Alias(other),
-            }),
+        if let TypeRef::Named(id) = ty {
+            let def = self.space.get_mut(id);
+            if def.hint == hint {
+                return id;
+            }
+            // A body that names itself keeps that name, and `{Variant}…Body` is its alias; where
+            // its own name is taken (another variant's body), it falls back to
+            // `{Variant}{its name}`, which the alias does not want.
+            let unnamed = NameHint {
+                preferred: None,
+                ..def.hint.clone()
+            };
+            if unnamed == hint {
+                if let Some(preferred) = def.hint.preferred.clone() {
+                    def.hint.base = preferred;
+                }
+            }
         }
+        self.space.add(TypeDef {
+            name: String::new(),
+            hint,
+            module: Module::Operations,
+            docs: None,
+            pointer: schema_at,
+            kind: TypeKind::Alias(ty),
+        })
     }
 
     fn collect_examples(

@@ -316,6 +316,7 @@ fn hint_for(segments: &[String]) -> (Module, NameHint) {
             scope: words,
             base: String::new(),
             parent: None,
+            preferred: None,
         },
     )
 }

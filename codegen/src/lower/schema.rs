@@ -30,6 +30,7 @@ impl Ctx {
                 scope: self.hint.scope.clone(),
                 base,
                 parent: parent.or(self.hint.parent),
+                preferred: None,
             },
             module: self.module,
             slot: None,
@@ -142,9 +143,11 @@ impl<'a> Lowerer<'a> {
             def.pointer = at.to_owned();
             return id;
         }
+        let mut hint = ctx.hint.clone();
+        hint.preferred = view.and_then(|v| preferred_name(v.schema));
         self.space.add(TypeDef {
             name: String::new(),
-            hint: ctx.hint.clone(),
+            hint,
             module: ctx.module,
             docs,
             pointer: at.to_owned(),
@@ -523,6 +526,19 @@ pub(super) fn item_base(base: &str, root: bool) -> String {
     } else {
         single
     }
+}
+
+/// The name an inline schema gives itself, as the seed's generator reads it: its
+/// `x-speakeasy-name-override`, else its `title`, else its 3.1 `$anchor` (which the loader
+/// keeps as `x-codegen-anchor`, `openapiv3` having no place for it).
+fn preferred_name(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    let extension = |key: &str| data.extensions.get(key).and_then(Value::as_str);
+    extension("x-speakeasy-name-override")
+        .or(data.title.as_deref())
+        .or_else(|| extension("x-codegen-anchor"))
+        .map(naming::pascal_case)
+        .filter(|name| !name.is_empty())
 }
 
 /// The description as the spec wrote it (the model pages show it verbatim; rustdoc trims it),

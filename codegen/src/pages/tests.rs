@@ -10,6 +10,7 @@ fn def(name: &str, scope: &str, kind: TypeKind, docs: Option<&str>) -> TypeDef {
             scope: scope.to_owned(),
             base: name.trim_start_matches(scope).to_owned(),
             parent: None,
+            preferred: None,
         },
         module: Module::Operations,
         docs: docs.map(str::to_owned),

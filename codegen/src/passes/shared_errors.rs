@@ -84,6 +84,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
                 scope: String::new(),
                 base: name,
                 parent: None,
+                preferred: None,
             },
             module: Module::Operations,
             docs,

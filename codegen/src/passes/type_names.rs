@@ -1,7 +1,8 @@
 //! Type names: each type's [`NameHint`](crate::ir::NameHint) made a unique Rust name, by the
 //! rules of the seed's generator.
 //!
-//! A type is named `{scope}{base}` where that is free. Within one operation variant, the nested
+//! A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes that
+//! name where it is free. Otherwise a type is named `{scope}{base}` where that is free. Within one operation variant, the nested
 //! types that want the same name are *contenders*, and the name goes to the one nearest the
 //! body (fewest enclosing types) when it alone is that near and all contenders are on one side
 //! (request or response); otherwise, and for every other contender, the name takes a prefix
@@ -101,6 +102,18 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         let hint = &space.get(id).hint;
         let scoped = |own: &str| naming::type_name(&format!("{}{own}", hint.scope));
         let mut own = hint.base.clone();
+        // The name the schema gives itself, where it is free; else the name from context.
+        let preferred = hint
+            .preferred
+            .as_deref()
+            .map(naming::type_name)
+            .filter(|name| !taken.is_taken(name));
+        if let Some(name) = preferred {
+            taken.claim_numbered(&name, "");
+            short[id.0] = name.clone();
+            names[id.0] = name;
+            continue;
+        }
         if renamed[id.0] {
             let suffix = sides[id.0].map_or("", Side::suffix);
             let prefixed = |end: &str| -> Vec<String> {

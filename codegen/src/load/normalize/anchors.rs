@@ -22,9 +22,14 @@ struct Identifiers {
 }
 
 impl Identifiers {
+    /// Finds every identifier (and copies each `$anchor` to `x-codegen-anchor`).
     fn collect(root: &mut Map<String, Value>) -> Self {
         let mut ids = Identifiers::default();
         walk::schemas(root, &mut |schema, at| {
+            // `openapiv3` keeps no `$anchor`; the copy names the type, as a title would.
+            if let Some(anchor) = schema.get("$anchor").cloned() {
+                schema.insert("x-codegen-anchor".to_owned(), anchor);
+            }
             if let Some(Value::String(r)) = schema.get("$ref") {
                 ids.named_fragment |= r.starts_with('#') && !r.starts_with("#/") && r != "#";
             }
