@@ -142,4 +142,13 @@ fn the_seed_naming_rules_give_the_seed_generators_names() {
     let _: Option<names::ThingExtra> = thing.extra;
     let body: names::NewThing = names::ThingCreateRequestBody::default();
     let _: names::ThingCreateFormNewThing = body;
+    // A component and an operation type of one name live side by side, one in each module.
+    use codegen_tests::seed_names::models::components;
+    let _ = components::ThingCreateRequest::default();
+    let request = names::ThingCreateRequest { request_body: None };
+    assert_eq!(
+        <names::ThingCreateRequest as codegen_tests::seed_names::Operation>::METHOD,
+        "POST"
+    );
+    let _ = request;
 }

@@ -49,7 +49,13 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             group.bodies.push(*body);
         }
     }
-    let mut taken: HashSet<String> = space.types.iter().map(|d| d.name.clone()).collect();
+    // The shared types live among the operation types, whose names they must not take.
+    let mut taken: HashSet<String> = space
+        .types
+        .iter()
+        .filter(|d| d.module == Module::Operations)
+        .map(|d| d.name.to_ascii_lowercase())
+        .collect();
     let mut created: HashSet<TypeId> = HashSet::new();
     for ((_, target), group) in groups {
         let status = group.status;
@@ -61,7 +67,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             continue;
         }
         let name = shared_name(status);
-        if !taken.insert(name.clone()) {
+        if !taken.insert(name.to_ascii_lowercase()) {
             continue;
         }
         let original = space.get(target);

@@ -15,7 +15,8 @@
 //! prefix as well (`…SupportedScopeAttributeRequest`). Contenders
 //! are named nearest the body first, so the shallow ones choose first. A name still taken
 //! (or taken by a type of another kind) is disambiguated with the parent's short name, and
-//! only then numbered, with a warning.
+//! only then numbered, with a warning. Names are unique within their module (components,
+//! operations), case aside, as the seed's generator keeps its folders apart.
 
 use super::sides::{self, Side};
 use crate::error::{Diagnostic, Kind};
@@ -94,11 +95,17 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             ),
         }
     });
-    let mut taken = UniqueNames::default();
+    // Names are unique within a module: `models::operations::CreatePetRequest` and
+    // `models::components::CreatePetRequest` are two paths (and two page folders).
+    let mut taken_in = [UniqueNames::default(), UniqueNames::default()];
     let mut short: Vec<String> = space.types.iter().map(|d| d.hint.base.clone()).collect();
     let mut names: Vec<String> = vec![String::new(); space.types.len()];
     let mut warnings = Vec::new();
     for id in order {
+        let taken = &mut taken_in[match space.get(id).module {
+            Module::Components => 0,
+            Module::Operations => 1,
+        }];
         let hint = &space.get(id).hint;
         let scoped = |own: &str| naming::type_name(&format!("{}{own}", hint.scope));
         let mut own = hint.base.clone();
