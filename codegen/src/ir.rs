@@ -39,6 +39,18 @@ impl TypeSpace {
     pub fn ids(&self) -> impl Iterator<Item = TypeId> {
         (0..self.types.len()).map(TypeId)
     }
+
+    /// The type an alias stands for in the end, through aliases of aliases (bounded, so an
+    /// alias cycle ends on one of its aliases).
+    pub fn resolve_alias(&self, mut id: TypeId) -> TypeId {
+        for _ in 0..self.types.len() {
+            match self.get(id).kind {
+                TypeKind::Alias(TypeRef::Named(next)) => id = next,
+                _ => break,
+            }
+        }
+        id
+    }
 }
 
 /// Which module of the generated crate a type lives in.
@@ -208,6 +220,17 @@ pub enum StatusKey {
     /// `4XX`: the first digit.
     Range(u16),
     Default,
+}
+
+impl StatusKey {
+    /// As the spec writes it: `200`, `4XX`, `default`.
+    pub fn spec_text(self) -> String {
+        match self {
+            StatusKey::Code(code) => code.to_string(),
+            StatusKey::Range(digit) => format!("{digit}XX"),
+            StatusKey::Default => "default".to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

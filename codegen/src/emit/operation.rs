@@ -245,11 +245,10 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
     let mut statuses = Vec::new();
     for case in &r.cases {
         let variant = ident(&case.rust_name);
-        let status_doc = match case.status {
-            StatusKey::Code(code) => format!(" `{code}`"),
-            StatusKey::Range(digit) => format!(" `{digit}XX`"),
-            StatusKey::Default => " `default`: any status not listed above".to_owned(),
-        };
+        let mut status_doc = format!(" `{}`", case.status.spec_text());
+        if case.status == StatusKey::Default {
+            status_doc.push_str(": any status not listed above");
+        }
         let mut doc = status_doc;
         if let Some(more) = case
             .docs

@@ -167,25 +167,30 @@ impl<'a> Lowerer<'a> {
         primary: bool,
     ) -> (Vec<TypeId>, Vec<ResponseCase>) {
         let responses_at = pointer_join(at, "responses");
-        let mut listed: Vec<(String, String, &'a ReferenceOr<openapiv3::Response>)> = Vec::new();
+        // Each response with its place in the spec's order, its status and its name base.
+        let mut listed: Vec<(
+            usize,
+            StatusKey,
+            String,
+            &'a ReferenceOr<openapiv3::Response>,
+        )> = Vec::new();
         let mut first_success = true;
-        let successes = op.responses.responses.iter().filter(|(s, _)| is_success(s));
-        let others = op
-            .responses
-            .responses
-            .iter()
-            .filter(|(s, _)| !is_success(s));
-        for (status, response) in successes.chain(others) {
+        let in_order = op.responses.responses.iter().enumerate();
+        let successes = in_order.clone().filter(|(_, (s, _))| is_success(s));
+        let others = in_order.filter(|(_, (s, _))| !is_success(s));
+        for (order, (status, response)) in successes.chain(others) {
             let base = response_base(status, first_success && is_success(status));
             first_success &= !is_success(status);
-            listed.push((status.to_string(), base, response));
+            listed.push((order, status_key(status), base, response));
         }
         if let Some(default) = &op.responses.default {
-            listed.push(("default".to_owned(), "DefaultError".to_owned(), default));
+            let last = op.responses.responses.len();
+            listed.push((last, StatusKey::Default, "DefaultError".to_owned(), default));
         }
         let mut roots = Vec::new();
         let mut cases = Vec::new();
-        for (status, base, response) in listed {
+        for (order, key, base, response) in listed {
+            let status = key.spec_text();
             let response_at = pointer_join(&responses_at, &status);
             let Some((response, response_at)) =
                 self.resolve(response, &response_at, "responses", |c| &c.responses)
@@ -203,28 +208,12 @@ impl<'a> Lowerer<'a> {
             });
             roots.extend(root);
             let has_content = !response.content.is_empty();
-            cases.extend(response_case(
-                &status,
-                root,
-                has_content,
-                &response.description,
-            ));
+            let case = response_case(key, root, has_content, &response.description);
+            cases.push((order, case));
         }
         // Spec order, as the documentation lists them: the bodies were lowered successes first.
-        let order = |case: &ResponseCase| {
-            let text = match case.status {
-                StatusKey::Code(code) => code.to_string(),
-                StatusKey::Range(digit) => format!("{digit}XX"),
-                StatusKey::Default => "default".to_owned(),
-            };
-            op.responses
-                .responses
-                .keys()
-                .position(|s| s.to_string() == text)
-                .unwrap_or(usize::MAX)
-        };
-        cases.sort_by_key(order);
-        (roots, cases)
+        cases.sort_by_key(|(order, _)| *order);
+        (roots, cases.into_iter().map(|(_, case)| case).collect())
     }
 
     /// A body always gets a named type: an object, enum or union is one already; anything else
@@ -325,6 +314,13 @@ struct Place<'p> {
     method: &'p str,
     path: &'p str,
     at: &'p str,
+}
+
+fn status_key(status: &StatusCode) -> StatusKey {
+    match status {
+        StatusCode::Code(code) => StatusKey::Code(*code),
+        StatusCode::Range(digit) => StatusKey::Range(*digit),
+    }
 }
 
 fn is_success(status: &StatusCode) -> bool {

@@ -215,27 +215,22 @@ impl<'a> Lowerer<'a> {
 /// The case of one documented status: its body as the variant lowered it (a JSON root), raw
 /// bytes for content that is not JSON, or nothing.
 pub(super) fn response_case(
-    status: &str,
+    status: StatusKey,
     root: Option<TypeId>,
     has_content: bool,
     docs: &str,
-) -> Option<ResponseCase> {
-    let status = match status {
-        "default" => StatusKey::Default,
-        s if s.len() == 3 && s.ends_with("XX") => StatusKey::Range(s[..1].parse().ok()?),
-        s => StatusKey::Code(s.parse().ok()?),
-    };
+) -> ResponseCase {
     let body = match (root, has_content) {
         (Some(root), _) => ResponseBody::Json(TypeRef::Named(root)),
         (None, true) => ResponseBody::Raw,
         (None, false) => ResponseBody::Empty,
     };
-    Some(ResponseCase {
+    ResponseCase {
         status,
         rust_name: String::new(),
         body,
         docs: Some(docs.to_owned()).filter(|d| !d.trim().is_empty()),
-    })
+    }
 }
 
 fn encoding_of(content_type: &str) -> BodyEncoding {

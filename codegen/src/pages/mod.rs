@@ -13,9 +13,9 @@
 mod cells;
 mod table;
 
-use crate::ir::{
-    EnumValue, Module, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace,
-};
+pub use table::width as cell_width;
+
+use crate::ir::{EnumValue, Module, ResponseBody, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use crate::OutputFile;
 use cells::{description_cell, text_cell, type_cell};
 use std::collections::HashMap;
@@ -72,7 +72,7 @@ impl<'s> Book<'s> {
             let key = (
                 def.hint.scope.as_str(),
                 def.hint.base.as_str(),
-                book.resolve(id),
+                space.resolve_alias(id),
             );
             book.local.entry(key).or_insert(id);
         }
@@ -90,20 +90,9 @@ impl<'s> Book<'s> {
         format!("../../models/{}/{}.md", def.module.dir(), self.stems[id.0])
     }
 
-    /// The type an alias stands for in the end, through aliases of aliases.
-    fn resolve(&self, mut id: TypeId) -> TypeId {
-        for _ in 0..self.space.types.len() {
-            match self.space.get(id).kind {
-                TypeKind::Alias(TypeRef::Named(next)) => id = next,
-                _ => break,
-            }
-        }
-        id
-    }
-
     fn page(&self, id: TypeId) -> String {
         let def = self.space.get(id);
-        let shown = self.resolve(id);
+        let shown = self.space.resolve_alias(id);
         let content = self.space.get(shown);
         // An alias page names nested types as its own variant does, where it has them.
         let scope = (shown != id).then_some(def.hint.scope.as_str());
@@ -112,7 +101,7 @@ impl<'s> Book<'s> {
             let target = scope
                 .and_then(|scope| {
                     self.local
-                        .get(&(scope, base, self.resolve(target)))
+                        .get(&(scope, base, self.space.resolve_alias(target)))
                         .copied()
                 })
                 .unwrap_or(target);
@@ -253,11 +242,7 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
                 .cases
                 .iter()
                 .map(|case| {
-                    let status = match case.status {
-                        StatusKey::Code(code) => format!("`{code}`"),
-                        StatusKey::Range(digit) => format!("`{digit}XX`"),
-                        StatusKey::Default => "`default`".to_owned(),
-                    };
+                    let status = format!("`{}`", case.status.spec_text());
                     let body = match &case.body {
                         ResponseBody::Json(ty) => type_cell(ty, false, link),
                         ResponseBody::Raw => "*Vec\\<u8>*".to_owned(),

@@ -42,15 +42,10 @@ fn box_union_structs(space: &mut TypeSpace) {
 
 /// Whether a type is (an alias of) a struct, union or newtype, rather than a small enum.
 fn is_aggregate(space: &TypeSpace, id: TypeId) -> bool {
-    let mut current = id;
-    for _ in 0..space.types.len() {
-        match &space.get(current).kind {
-            TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Newtype(_) => return true,
-            TypeKind::Alias(TypeRef::Named(next)) => current = *next,
-            _ => return false,
-        }
-    }
-    false
+    matches!(
+        space.get(space.resolve_alias(id)).kind,
+        TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Newtype(_)
+    )
 }
 
 /// `pub type A = Vec<A>;` does not compile; `pub struct A(pub Vec<A>);` does, and serializes the

@@ -28,7 +28,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             let ResponseBody::Json(TypeRef::Named(body)) = &case.body else {
                 continue;
             };
-            let target = resolve(space, *body);
+            let target = space.resolve_alias(*body);
             if !is_error(case.status) {
                 success.insert(target);
                 continue;
@@ -62,7 +62,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
         if group.operations.len() < 2 || success.contains(&target) {
             continue;
         }
-        let target = resolve(space, target);
+        let target = space.resolve_alias(target);
         if space.get(target).module == Module::Components {
             continue;
         }
@@ -125,17 +125,6 @@ fn is_error(status: StatusKey) -> bool {
         StatusKey::Range(digit) => digit >= 4,
         StatusKey::Default => true,
     }
-}
-
-/// The type an alias stands for in the end.
-fn resolve(space: &TypeSpace, mut id: TypeId) -> TypeId {
-    for _ in 0..space.types.len() {
-        match space.get(id).kind {
-            TypeKind::Alias(TypeRef::Named(next)) => id = next,
-            _ => break,
-        }
-    }
-    id
 }
 
 /// The name of a status's shared error body: its reason phrase and `Error`, unless the phrase
