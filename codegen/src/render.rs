@@ -78,13 +78,13 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
 fn space_items(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 256);
     let mut previous = "";
+    let starts_item = |rest: &str| {
+        ["fn ", "pub fn ", "///", "#["]
+            .iter()
+            .any(|start| rest.starts_with(start))
+    };
     for line in text.lines() {
-        let starts_item = |rest: &str| {
-            ["impl", "fn ", "pub fn ", "///", "#["]
-                .iter()
-                .any(|start| rest.starts_with(start))
-        };
-        let top = starts_item(line) && line.starts_with("impl");
+        let top = line.starts_with("impl");
         let inner = line
             .strip_prefix("    ")
             .filter(|rest| !rest.starts_with(' ') && starts_item(rest));

@@ -3,6 +3,7 @@
 //! on a file, every table laid out by the padding rule, and each struct page's Field and
 //! Required columns equal to the properties its serde call reads, in order.
 
+use codegen::pages::cell_width as width;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -91,35 +92,13 @@ fn tables(page: &str) -> Vec<Vec<Vec<String>>> {
                 out.push(Vec::new());
             }
             in_table = true;
-            // Cells split at ` | ` that is not escaped (`\|` stays inside a cell).
-            let mut cells = Vec::new();
-            let mut cell = String::new();
-            let mut chars = inner.chars().peekable();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    cell.push(c);
-                    if let Some(n) = chars.next() {
-                        cell.push(n);
-                    }
-                } else if c == ' ' && chars.peek() == Some(&'|') {
-                    chars.next();
-                    chars.next();
-                    cells.push(std::mem::take(&mut cell));
-                } else {
-                    cell.push(c);
-                }
-            }
-            cells.push(cell);
+            let cells = xtask::seed_page::split_cells(inner);
             out.last_mut().unwrap().push(cells);
         } else {
             in_table = false;
         }
     }
     out
-}
-
-fn width(cell: &str) -> usize {
-    cell.chars().count() - 4 * cell.matches("<br/>").count()
 }
 
 #[test]

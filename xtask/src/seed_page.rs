@@ -5,6 +5,8 @@
 //! pages come from the same spec, the same Description column byte for byte. Our page must also
 //! keep the seed's padding: every cell padded to the widest, `<br/>` counted as one character.
 
+use codegen::pages::cell_width;
+
 /// A page: its lines outside the table, and the table's rows with the padding taken off.
 #[derive(Debug, PartialEq)]
 struct Page {
@@ -43,8 +45,9 @@ fn parse(text: &str) -> Page {
     page
 }
 
-/// The cells of a row, split at each ` | ` that is not an escaped `\|`.
-fn split_cells(inner: &str) -> Vec<String> {
+/// The cells of a row (its text between the leading `| ` and the trailing ` |`), split at
+/// each ` | ` that is not an escaped `\|`, padding kept.
+pub fn split_cells(inner: &str) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut chars = inner.chars().peekable();
@@ -62,10 +65,6 @@ fn split_cells(inner: &str) -> Vec<String> {
     }
     cells.push(cell);
     cells
-}
-
-fn width(cell: &str) -> usize {
-    cell.chars().count() - 4 * cell.matches("<br/>").count()
 }
 
 /// The seed's Java spelling of a field's type in ours: the type names mapped word by word, and
@@ -160,11 +159,11 @@ pub fn compare(seed: &str, ours: &str, descriptions: bool) -> Vec<String> {
     let w = ours
         .padded
         .iter()
-        .map(|c| width(c.trim_end_matches(' ')))
+        .map(|c| cell_width(c.trim_end_matches(' ')))
         .max();
     if let Some(w) = w {
         for cell in &ours.padded {
-            if width(cell) != w {
+            if cell_width(cell) != w {
                 problems.push(format!("cell {cell:?} is not padded to {w}"));
             }
         }
@@ -214,7 +213,7 @@ mod tests {
             ["`a`", "*Option\\<i64>*", ":heavy_minus_sign:", description],
             ["`b`", "Vec\\<*String*>", ":heavy_check_mark:", "N/A"],
         ];
-        let w = rows.iter().flatten().map(|c| width(c)).max().unwrap();
+        let w = rows.iter().flatten().map(|c| cell_width(c)).max().unwrap();
         let mut text = "<!-- header -->\n# T\n\n\n## Fields\n\n".to_owned();
         for (i, row) in rows.iter().enumerate() {
             let cells: Vec<String> = row
@@ -223,7 +222,7 @@ mod tests {
                     if i == 1 {
                         "-".repeat(w)
                     } else {
-                        format!("{c}{}", " ".repeat(w - width(c)))
+                        format!("{c}{}", " ".repeat(w - cell_width(c)))
                     }
                 })
                 .collect();

@@ -1,5 +1,5 @@
-//! The naming pass: turns each type's [`NameHint`](crate::ir::NameHint) into a unique Rust
-//! name, and names fields, enum and union variants, and example tests.
+//! The member-naming pass: fields, enum and union variants, response cases and example tests
+//! (the types themselves are named by [`super::type_names`]).
 
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{EnumValue, TypeKind, TypeSpace};
@@ -66,7 +66,7 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 let order = body
                     .into_iter()
                     .chain((0..r.fields.len()).filter(|i| Some(*i) != body));
-                for i in order.collect::<Vec<_>>() {
+                for i in order {
                     let field = &mut r.fields[i];
                     let wanted = naming::field_name(&field.json_name);
                     field.rust_name = claim_field(&mut taken, &wanted);
