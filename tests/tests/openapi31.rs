@@ -5,23 +5,14 @@ use codegen_tests::openapi31::models::{components, operations};
 
 #[test]
 fn a_constant_tag_picks_its_alternative_even_where_shapes_agree() {
-    let square: operations::GetItemShape =
+    let square: operations::Shape =
         serde_json::from_str(r#"{"kind": "square", "size": 2}"#).unwrap();
-    assert!(
-        matches!(square, operations::GetItemShape::Square(_)),
-        "{square:?}"
-    );
-    let circle: operations::GetItemShape =
+    assert!(matches!(square, operations::Shape::Square(_)), "{square:?}");
+    let circle: operations::Shape =
         serde_json::from_str(r#"{"kind": "circle", "size": 2}"#).unwrap();
-    assert!(
-        matches!(circle, operations::GetItemShape::Circle(_)),
-        "{circle:?}"
-    );
-    let other: operations::GetItemShape = serde_json::from_str(r#"{"kind": "hexagon"}"#).unwrap();
-    assert!(
-        matches!(other, operations::GetItemShape::Unknown(_)),
-        "{other:?}"
-    );
+    assert!(matches!(circle, operations::Shape::Circle(_)), "{circle:?}");
+    let other: operations::Shape = serde_json::from_str(r#"{"kind": "hexagon"}"#).unwrap();
+    assert!(matches!(other, operations::Shape::Unknown(_)), "{other:?}");
 }
 
 #[test]

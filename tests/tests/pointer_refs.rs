@@ -8,7 +8,7 @@ use std::any::TypeId;
 fn a_reference_into_a_response_is_the_type_of_that_place() {
     assert_eq!(
         TypeId::of::<operations::FirstPetResponseBody>(),
-        TypeId::of::<operations::ListPetsPet>()
+        TypeId::of::<operations::Pet>()
     );
     assert_eq!(
         TypeId::of::<operations::FirstPetInternalServerError>(),
@@ -39,6 +39,6 @@ fn references_into_components_share_their_types() {
     assert_eq!(next.next.flatten().unwrap().value, Some(2));
     let size: Option<i32> = tags.size;
     assert_eq!(size, Some(3));
-    assert_eq!(tags.label, Some(components::TagLabel::Green));
+    assert_eq!(tags.label, Some(components::Label::Green));
     assert_eq!(tags.base.unwrap().id, Some(1));
 }

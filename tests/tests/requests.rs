@@ -113,11 +113,25 @@ fn bodies_are_encoded_in_each_variants_media_type() {
 #[test]
 fn the_seed_naming_rules_give_the_seed_generators_names() {
     use codegen_tests::seed_names::models::operations as names;
-    // Singulars (and a word kept as it is), by the type of a field holding them.
+    // Singulars (and a word kept as it is), by the type of a field holding them; a name only
+    // one nested type wants is its base alone, one that two variants want takes each's prefix.
     let body = names::ServiceCreateResponseBody::default();
     let _: Option<Vec<names::ServiceCreateMetadatum>> = body.metadata;
-    let _: Option<Vec<names::ServiceCreateMtlsEndpointAlias>> = body.mtls_endpoint_aliases;
-    let _: Option<Vec<names::ServiceCreateLogoUris>> = body.logo_uris;
+    let _: Option<Vec<names::MtlsEndpointAlias>> = body.mtls_endpoint_aliases;
+    let _: Option<Vec<names::LogoUris>> = body.logo_uris;
+    let keys = names::KeySetGetResponseBody::default();
+    let _: Option<Vec<names::KeySetGetMetadatum>> = keys.metadata;
+    // An empty object is a type of its own, a map by another name.
+    let _: Option<Vec<names::Key>> = keys.keys;
+    let key: names::Key = serde_json::from_str(r#"{"kty": "EC", "crv": "P-256"}"#).unwrap();
+    assert_eq!(key["crv"], "P-256");
+    // Each module has its own names: the inline access token beside the component (and, being
+    // identical to it, an alias of it).
+    let _: Option<Vec<names::AccessToken>> = keys.access_tokens;
+    assert_eq!(
+        std::any::TypeId::of::<names::AccessToken>(),
+        std::any::TypeId::of::<codegen_tests::seed_names::models::components::AccessToken>()
+    );
     // A name both sides want takes each side; in a shared context, the context as well.
     let _: Option<names::ServiceCreateKindResponse> = body.kind;
     let _: Option<Vec<names::ServiceCreateAttributeResponse>> = body.attributes;
@@ -129,7 +143,7 @@ fn the_seed_naming_rules_give_the_seed_generators_names() {
     // The nearest contender keeps the name; the other takes the context that tells it apart.
     let grant = names::GrantGetResponseBody::default();
     let _: Option<names::GrantGetDetails> = grant.details;
-    let inner = names::GrantGetGrant::default();
+    let inner = names::Grant::default();
     let _: Option<names::GrantGetGrantDetails> = inner.details;
     let details = names::GrantGetGrantDetails::default();
     let _: Option<Vec<names::GrantGetGrantElement>> = details.elements;
@@ -145,6 +159,13 @@ fn the_seed_naming_rules_give_the_seed_generators_names() {
     // A component and an operation type of one name live side by side, one in each module.
     use codegen_tests::seed_names::models::components;
     let _ = components::ThingCreateRequest::default();
+    // In components alike: a nested enum alone with its name is called by it, two that want
+    // one name take their component's, and one named like a component takes its parent's.
+    let shape = components::Shape::default();
+    let _: Option<components::Angle> = shape.angle;
+    let _: Option<components::ShapeColour> = shape.colour;
+    let _: Option<components::CircleFill> = components::Circle::default().fill;
+    let _: Option<components::SquareFill> = components::Square::default().fill;
     let request = names::ThingCreateRequest { request_body: None };
     assert_eq!(
         <names::ThingCreateRequest as codegen_tests::seed_names::Operation>::METHOD,

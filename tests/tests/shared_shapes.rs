@@ -29,7 +29,7 @@ fn a_field_doc_that_differs_keeps_types_apart() {
 #[test]
 fn operation_types_alias_components_but_components_stay_apart() {
     assert!(same::<operations::GetFirstTag, components::Pair>());
-    assert!(same::<operations::GetThirdLabel, components::Pair>());
+    assert!(same::<operations::Label, components::Pair>());
     assert!(!same::<components::SamePair, components::Pair>());
 }
 

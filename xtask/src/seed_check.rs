@@ -76,15 +76,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Names the seed's generator is known to give that no rule here gives, each with why; the
-/// check fails on any other missing name, and on a name listed here that exists after all.
-const KNOWN_MISSING: &[(&str, &str)] = &[(
-    "Key",
-    "the items of `keys` in the JWKS response are a free-form object (no properties), which is a map here, not a named type",
-)];
-
-/// Every name of the seed generator's list (one per line) is a type of the crate generated
-/// from the spec, in either module.
+/// Every name of the seed generator's list (one per line; the pages of its
+/// `docs/models/operations/`) is a type of the `operations` module of the crate generated from
+/// the spec.
 fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
     let text = match std::fs::read_to_string(list) {
         Ok(text) => text,
@@ -93,10 +87,11 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
             return false;
         }
     };
+    // A page's heading is its type's name (its file name may be shortened or escaped).
     let ours: std::collections::HashSet<&str> = files
         .iter()
-        .filter_map(|f| f.path.strip_prefix("docs/models/")?.split_once('/'))
-        .filter_map(|(_, page)| page.strip_suffix(".md"))
+        .filter(|f| f.path.starts_with("docs/models/operations/"))
+        .filter_map(|f| f.contents.lines().find_map(|line| line.strip_prefix("# ")))
         .collect();
     let wanted: Vec<&str> = text
         .lines()
@@ -108,29 +103,15 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
         .copied()
         .filter(|n| !ours.contains(n))
         .collect();
-    let known = |name: &str| KNOWN_MISSING.iter().any(|(k, _)| *k == name);
-    let unexpected: Vec<&str> = missing.iter().copied().filter(|n| !known(n)).collect();
-    let found_after_all: Vec<&str> = KNOWN_MISSING
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| wanted.contains(k) && !missing.contains(k))
-        .collect();
     println!(
-        "seed names: {} of {} exist ({} known missing)",
+        "seed names: {} of {} exist",
         wanted.len() - missing.len(),
-        wanted.len(),
-        missing.len() - unexpected.len()
+        wanted.len()
     );
-    for (name, why) in KNOWN_MISSING.iter().filter(|(k, _)| missing.contains(k)) {
-        println!("  known missing: {name}: {why}");
-    }
-    for name in &unexpected {
+    for name in &missing {
         eprintln!("missing seed name: {name}");
     }
-    for name in &found_after_all {
-        eprintln!("listed as known missing, but generated: {name} (remove it from KNOWN_MISSING)");
-    }
-    unexpected.is_empty() && found_after_all.is_empty()
+    missing.is_empty()
 }
 
 /// The seed's page against `generated/`'s (descriptions aside) and against the one generated

@@ -65,7 +65,7 @@ fn second_run_writes_nothing_and_check_passes() {
     let s = Scratch::new("rerun");
     let first = s.codegen(&[]);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    assert!(s.out().join("src/models/operations/get_a_mode.rs").exists());
+    assert!(s.out().join("src/models/operations/mode.rs").exists());
     let before = snapshot(&s.out());
     let second = s.codegen(&[]);
     assert!(
@@ -81,7 +81,7 @@ fn second_run_writes_nothing_and_check_passes() {
 fn check_fails_on_a_hand_edit_and_on_a_stale_file_naming_each() {
     let s = Scratch::new("check");
     assert!(s.codegen(&[]).status.success());
-    let edited = s.out().join("src/models/operations/get_a_mode.rs");
+    let edited = s.out().join("src/models/operations/mode.rs");
     let mut body = fs::read_to_string(&edited).unwrap();
     body.push_str("// a hand edit\n");
     fs::write(&edited, body).unwrap();
@@ -97,7 +97,7 @@ fn check_fails_on_a_hand_edit_and_on_a_stale_file_naming_each() {
     let stderr = text(&check.stderr);
     assert!(!check.status.success());
     assert!(
-        stderr.contains("out/src/models/operations/get_a_mode.rs: out of date"),
+        stderr.contains("out/src/models/operations/mode.rs: out of date"),
         "{stderr}"
     );
     assert!(

@@ -207,6 +207,13 @@ impl<'a> Lowerer<'a> {
                     );
                     TypeRef::Map(Box::new(value))
                 }
+                // An empty object, `type: object` and nothing more, nested in a type: a type
+                // of its own (an alias of the map), as the seed's generator gives it a model
+                // of its own; a declared map (`additionalProperties`) stays a map.
+                None if view.ty == Some(JsonType::Object) && ctx.slot.is_none() => {
+                    let map = TypeRef::Map(Box::new(TypeRef::Json));
+                    TypeRef::Named(self.new_type(&mut ctx, Some(view), at, TypeKind::Alias(map)))
+                }
                 _ if view.ty == Some(JsonType::Object) || view.additional.is_some() => {
                     TypeRef::Map(Box::new(TypeRef::Json))
                 }

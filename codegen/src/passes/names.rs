@@ -70,6 +70,19 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                     let field = &mut r.fields[i];
                     let wanted = naming::field_name(&field.json_name);
                     field.rust_name = claim_field(&mut taken, &wanted);
+                    if field.rust_name != wanted {
+                        warnings.push(
+                            Diagnostic::warning(
+                                Kind::NameCollision,
+                                label,
+                                format!(
+                                    "parameter `{}` maps to the Rust field `{wanted}`, which another field of `{}` already has; naming it `{}`",
+                                    field.json_name, def.name, field.rust_name
+                                ),
+                            )
+                            .at(&def.pointer),
+                        );
+                    }
                 }
             }
             TypeKind::Response(r) => {
@@ -108,4 +121,43 @@ fn catch_all_name(taken: &mut UniqueNames) -> String {
         .into_iter()
         .find(|name| taken.try_claim(name))
         .map_or_else(|| taken.claim_numbered("Unknown", ""), str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{generate_from_bytes, Options};
+
+    #[test]
+    fn parameters_that_make_one_field_name_are_numbered_with_a_warning() {
+        let spec = br#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /items/{item-id}:
+    get:
+      operationId: getItem
+      parameters:
+        - {name: item-id, in: path, required: true, schema: {type: string}}
+        - {name: item_id, in: query, schema: {type: string}}
+      responses:
+        '204': {description: none}
+"#;
+        let options = Options {
+            crate_name: "t".to_owned(),
+            spec_label: "t.yaml".to_owned(),
+            standalone: true,
+        };
+        let output = generate_from_bytes(spec, &options).unwrap();
+        let messages: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["parameter `item_id` maps to the Rust field `item_id`, which another field of `GetItemRequest` already has; naming it `item_id_2`"]
+        );
+        let request = output
+            .files
+            .iter()
+            .find(|f| f.path == "src/models/operations/get_item_request.rs")
+            .unwrap();
+        assert!(request.contents.contains("pub item_id_2: Option<String>"));
+    }
 }

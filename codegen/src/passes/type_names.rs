@@ -2,7 +2,9 @@
 //! rules of the seed's generator.
 //!
 //! A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes that
-//! name where it is free. Otherwise a type is named `{scope}{base}` where that is free. Within one operation variant, the nested
+//! name where it is free. A nested type that no other nested type of its module wants the base
+//! of takes the base alone, where free once the others are named (the shortest name). Otherwise
+//! a type is named `{scope}{base}` where that is free. Within one operation variant, the nested
 //! types that want the same name are *contenders*, and the name goes to the one nearest the
 //! body (fewest enclosing types) when it alone is that near and all contenders are on one side
 //! (request or response); otherwise, and for every other contender, the name takes a prefix
@@ -75,7 +77,10 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             renamed[id.0] = !keeps;
         }
     }
-    // Components in arena order, then each scope's types nearest the body first.
+    let alone = alone_with_their_base(space);
+    // Components in arena order, then each scope's types nearest the body first; in each
+    // module the types that may go by their base alone come last, so that a shortened name
+    // never takes a name some other type is built to have.
     let mut order: Vec<TypeId> = space.ids().collect();
     let mut first_of_scope: HashMap<&str, usize> = HashMap::new();
     for id in space.ids() {
@@ -85,10 +90,12 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     }
     order.sort_by_key(|id| {
         let def = space.get(*id);
+        let last = usize::from(alone[id.0]);
         match def.module {
-            Module::Components => (0, id.0, 0, 0),
+            Module::Components => (0, last, id.0, 0, 0),
             Module::Operations => (
                 1,
+                last,
                 first_of_scope[def.hint.scope.as_str()],
                 contexts[id.0].len(),
                 id.0,
@@ -115,7 +122,11 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             .as_deref()
             .map(naming::type_name)
             .filter(|name| !taken.is_taken(name));
-        if let Some(name) = preferred {
+        // Else, for a nested type no other one in its module wants the base of, the base
+        // alone (the shortest name its context gives), where free.
+        let bare =
+            Some(naming::type_name(&hint.base)).filter(|name| alone[id.0] && !taken.is_taken(name));
+        if let Some(name) = preferred.or(bare) {
             taken.claim_numbered(&name, "");
             short[id.0] = name.clone();
             names[id.0] = name;
@@ -169,6 +180,32 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         def.name = name;
     }
     warnings
+}
+
+/// For each type, whether it is nested (in a component or a body), names no name of its
+/// own, and is the only such type of its module whose base makes that type name (case
+/// aside): the seed's generator then calls it by its base alone (`keys` items are `Key`),
+/// and gives every type of a base several want the prefix of its context.
+fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
+    let candidate = |id: TypeId| {
+        let hint = &space.get(id).hint;
+        hint.parent.is_some() && hint.preferred.is_none()
+    };
+    let key = |id: TypeId| {
+        let def = space.get(id);
+        (
+            def.module,
+            naming::type_name(&def.hint.base).to_ascii_lowercase(),
+        )
+    };
+    let mut wanting: HashMap<(Module, String), usize> = HashMap::new();
+    for id in space.ids().filter(|&id| candidate(id)) {
+        *wanting.entry(key(id)).or_default() += 1;
+    }
+    space
+        .ids()
+        .map(|id| candidate(id) && wanting[&key(id)] == 1)
+        .collect()
 }
 
 /// The operation variant each type belongs to (by the body it is nested in), where known.

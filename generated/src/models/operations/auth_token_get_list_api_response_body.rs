@@ -13,7 +13,7 @@ pub struct AuthTokenGetListApiResponseBody {
     /// The user the list was narrowed to, if any.
     pub subject: Option<String>,
     /// The tokens of the page.
-    pub access_tokens: Option<Vec<super::AuthTokenGetListApiAccessToken>>,
+    pub access_tokens: Option<Vec<super::AccessToken>>,
     /// Properties the spec does not declare, kept so that a read-modify-write round trip
     /// loses nothing.
     pub additional_properties: ::indexmap::IndexMap<String, ::serde_json::Value>,
@@ -25,6 +25,6 @@ support::object_serde!(
         optional "end" => end: Option<i32>,
         optional "totalCount" => total_count: Option<i32>,
         optional "subject" => subject: Option<String>,
-        optional "accessTokens" => access_tokens: Option<Vec<super::AuthTokenGetListApiAccessToken>>,
+        optional "accessTokens" => access_tokens: Option<Vec<super::AccessToken>>,
     } + additional_properties
 );
