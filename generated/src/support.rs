@@ -643,15 +643,20 @@ pub fn raw_body<__T: ::serde::Serialize + ?Sized>(
     }
 }
 
-/// Decodes a JSON body as the type its status documents, naming both when it does not fit.
-pub fn decode_json<__T: ::serde::de::DeserializeOwned>(
+/// Decodes a JSON body as the type its status documents and makes the response case of it
+/// with `case`, naming status and type when the body does not fit.
+pub fn decode_json<__T: ::serde::de::DeserializeOwned, __R>(
     status: u16,
     type_name: &'static str,
     body: &[u8],
-) -> ::std::result::Result<__T, DecodeError> {
-    ::serde_json::from_slice(body).map_err(|e| DecodeError {
-        status,
-        type_name,
-        message: e.to_string(),
-    })
+    case: impl ::std::ops::FnOnce(__T) -> __R,
+) -> ::std::result::Result<__R, DecodeError> {
+    match ::serde_json::from_slice(body) {
+        ::std::result::Result::Ok(value) => ::std::result::Result::Ok(case(value)),
+        ::std::result::Result::Err(e) => ::std::result::Result::Err(DecodeError {
+            status,
+            type_name,
+            message: e.to_string(),
+        }),
+    }
 }

@@ -260,17 +260,14 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
             doc.push_str(&more.replace('\n', " "));
         }
         let fixed = matches!(case.status, StatusKey::Code(_));
-        let (payload, decode) = match &case.body {
-            ResponseBody::Json(ty) => {
-                let ty_tokens = type_tokens(space, ty, def.module, std);
-                let type_name = body_name(space, ty);
-                (
-                    Some(ty_tokens),
-                    quote!(support::decode_json(status, #type_name, body)),
-                )
-            }
-            ResponseBody::Raw => (Some(quote!(#vec<u8>)), quote!()),
-            ResponseBody::Empty => (None, quote!()),
+        let decode = quote!(support::decode_json);
+        let (payload, type_name) = match &case.body {
+            ResponseBody::Json(ty) => (
+                Some(type_tokens(space, ty, def.module, std)),
+                body_name(space, ty),
+            ),
+            ResponseBody::Raw => (Some(quote!(#vec<u8>)), String::new()),
+            ResponseBody::Empty => (None, String::new()),
         };
         let raw = matches!(case.body, ResponseBody::Raw);
         let (declared, build, status_of) = match (fixed, payload) {
@@ -286,7 +283,7 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
             ),
             (true, Some(ty)) => (
                 quote!(#variant(#ty)),
-                quote!(#decode.map(Self::#variant)),
+                quote!(#decode(status, #type_name, body, Self::#variant)),
                 quote!(Self::#variant(_)),
             ),
             (true, None) => (
@@ -296,7 +293,7 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
             ),
             (false, Some(ty)) => (
                 quote!(#variant(u16, #ty)),
-                quote!(#decode.map(|body| Self::#variant(status, body))),
+                quote!(#decode(status, #type_name, body, |body| Self::#variant(status, body))),
                 quote!(Self::#variant(status, _)),
             ),
             (false, None) => (

@@ -28,32 +28,44 @@ impl AuthTokenGetListApiResponse {
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
-                support::decode_json(status, "AuthTokenGetListApiResponseBody", body)
-                    .map(Self::Ok)
+                support::decode_json(
+                    status,
+                    "AuthTokenGetListApiResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
-                support::decode_json(status, "AuthTokenGetListApiBadRequestError", body)
-                    .map(Self::BadRequest)
+                support::decode_json(
+                    status,
+                    "AuthTokenGetListApiBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "AuthTokenGetListApiUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "AuthTokenGetListApiUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
-                support::decode_json(status, "AuthTokenGetListApiForbiddenError", body)
-                    .map(Self::Forbidden)
+                support::decode_json(
+                    status,
+                    "AuthTokenGetListApiForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "AuthTokenGetListApiInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "AuthTokenGetListApiInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {

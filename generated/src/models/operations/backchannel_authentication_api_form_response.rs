@@ -29,43 +29,43 @@ impl BackchannelAuthenticationApiFormResponse {
         match status {
             200 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationApiFormResponseBody",
-                        body,
-                    )
-                    .map(Self::Ok)
+                    status,
+                    "BackchannelAuthenticationApiFormResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationApiFormBadRequestError",
-                        body,
-                    )
-                    .map(Self::BadRequest)
+                    status,
+                    "BackchannelAuthenticationApiFormBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationApiFormUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "BackchannelAuthenticationApiFormUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationApiFormForbiddenError",
-                        body,
-                    )
-                    .map(Self::Forbidden)
+                    status,
+                    "BackchannelAuthenticationApiFormForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationApiFormInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "BackchannelAuthenticationApiFormInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {

@@ -29,43 +29,43 @@ impl BackchannelAuthenticationCompleteApiResponse {
         match status {
             200 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationCompleteApiResponseBody",
-                        body,
-                    )
-                    .map(Self::Ok)
+                    status,
+                    "BackchannelAuthenticationCompleteApiResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationCompleteApiBadRequestError",
-                        body,
-                    )
-                    .map(Self::BadRequest)
+                    status,
+                    "BackchannelAuthenticationCompleteApiBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationCompleteApiUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "BackchannelAuthenticationCompleteApiUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationCompleteApiForbiddenError",
-                        body,
-                    )
-                    .map(Self::Forbidden)
+                    status,
+                    "BackchannelAuthenticationCompleteApiForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationCompleteApiInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "BackchannelAuthenticationCompleteApiInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {

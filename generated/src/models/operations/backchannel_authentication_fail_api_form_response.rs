@@ -29,43 +29,43 @@ impl BackchannelAuthenticationFailApiFormResponse {
         match status {
             200 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiFormResponseBody",
-                        body,
-                    )
-                    .map(Self::Ok)
+                    status,
+                    "BackchannelAuthenticationFailApiFormResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiFormBadRequestError",
-                        body,
-                    )
-                    .map(Self::BadRequest)
+                    status,
+                    "BackchannelAuthenticationFailApiFormBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiFormUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "BackchannelAuthenticationFailApiFormUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiFormForbiddenError",
-                        body,
-                    )
-                    .map(Self::Forbidden)
+                    status,
+                    "BackchannelAuthenticationFailApiFormForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiFormInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "BackchannelAuthenticationFailApiFormInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {

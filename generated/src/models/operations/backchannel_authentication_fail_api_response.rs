@@ -29,43 +29,43 @@ impl BackchannelAuthenticationFailApiResponse {
         match status {
             200 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiResponseBody",
-                        body,
-                    )
-                    .map(Self::Ok)
+                    status,
+                    "BackchannelAuthenticationFailApiResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiBadRequestError",
-                        body,
-                    )
-                    .map(Self::BadRequest)
+                    status,
+                    "BackchannelAuthenticationFailApiBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "BackchannelAuthenticationFailApiUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiForbiddenError",
-                        body,
-                    )
-                    .map(Self::Forbidden)
+                    status,
+                    "BackchannelAuthenticationFailApiForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationFailApiInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "BackchannelAuthenticationFailApiInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {

@@ -29,43 +29,43 @@ impl BackchannelAuthenticationIssueApiFormResponse {
         match status {
             200 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationIssueApiFormResponseBody",
-                        body,
-                    )
-                    .map(Self::Ok)
+                    status,
+                    "BackchannelAuthenticationIssueApiFormResponseBody",
+                    body,
+                    Self::Ok,
+                )
             }
             400 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationIssueApiFormBadRequestError",
-                        body,
-                    )
-                    .map(Self::BadRequest)
+                    status,
+                    "BackchannelAuthenticationIssueApiFormBadRequestError",
+                    body,
+                    Self::BadRequest,
+                )
             }
             401 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationIssueApiFormUnauthorizedError",
-                        body,
-                    )
-                    .map(Self::Unauthorized)
+                    status,
+                    "BackchannelAuthenticationIssueApiFormUnauthorizedError",
+                    body,
+                    Self::Unauthorized,
+                )
             }
             403 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationIssueApiFormForbiddenError",
-                        body,
-                    )
-                    .map(Self::Forbidden)
+                    status,
+                    "BackchannelAuthenticationIssueApiFormForbiddenError",
+                    body,
+                    Self::Forbidden,
+                )
             }
             500 => {
                 support::decode_json(
-                        status,
-                        "BackchannelAuthenticationIssueApiFormInternalServerError",
-                        body,
-                    )
-                    .map(Self::InternalServerError)
+                    status,
+                    "BackchannelAuthenticationIssueApiFormInternalServerError",
+                    body,
+                    Self::InternalServerError,
+                )
             }
             _ => {
                 Ok(Self::Undocumented {
