@@ -371,9 +371,10 @@ pub struct Operation {
 #[derive(Debug, Clone)]
 pub struct Variant {
     pub scope: String,
-    /// The root types lowered for this variant (response bodies, then the request body), in a
-    /// fixed order so the roots of two variants can be paired by position.
-    pub roots: Vec<TypeId>,
+    /// The type of each JSON response body of this variant.
+    pub response_bodies: Vec<TypeId>,
+    /// The type of its request body, when it has one.
+    pub request_body: Option<TypeId>,
 }
 
 /// A response example from the spec, turned into a round-trip test of its type.

@@ -128,16 +128,17 @@ impl<'a> Lowerer<'a> {
         };
         for (i, (scope, content_type)) in variants.iter().enumerate() {
             let reserved = self.reserve_request(scope, at);
-            let (mut roots, cases) = self.lower_responses(operation_id, scope, op, at, i == 0);
+            let (response_bodies, cases) =
+                self.lower_responses(operation_id, scope, op, at, i == 0);
             let mut request_body = None;
             if let (Some((body, body_at)), Some(content_type)) = (&body, content_type) {
                 let media = &body.content[content_type.as_str()];
                 let media_at = pointer_join(&pointer_join(body_at, "content"), content_type);
                 let root = self.lower_body(media, scope, "RequestBody", &media_at);
-                roots.push(root);
                 let docs = body.description.clone();
                 request_body = Some((root, content_type.as_str(), body.required, docs));
             }
+            let request_root = request_body.as_ref().map(|(root, ..)| *root);
             let input = super::requests::Input {
                 scope,
                 method: place.method,
@@ -149,7 +150,8 @@ impl<'a> Lowerer<'a> {
             self.fill_request(reserved, input, cases);
             operation.variants.push(Variant {
                 scope: scope.clone(),
-                roots,
+                request_body: request_root,
+                response_bodies,
             });
         }
         self.space.operations.push(operation);

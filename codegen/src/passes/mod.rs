@@ -8,8 +8,8 @@ mod dedup;
 mod derives;
 mod examples;
 mod names;
+mod placement;
 mod shared_errors;
-mod sides;
 mod type_names;
 
 use crate::error::Diagnostic;

@@ -20,14 +20,15 @@
 //! only then numbered, with a warning. Names are unique within their module (components,
 //! operations), case aside, as the seed's generator keeps its folders apart.
 
-use super::sides::{self, Side};
+use super::placement::{self, Side};
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{Module, TypeId, TypeSpace};
 use crate::naming::{self, UniqueNames};
 use std::collections::HashMap;
 
 pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
-    let sides = sides::of_every_type(space);
+    let places = placement::of_every_type(space);
+    let sides: Vec<Option<Side>> = places.iter().map(|p| p.map(|p| p.side)).collect();
     let contexts: Vec<Vec<&str>> = space.ids().map(|id| context(space, id)).collect();
     let wanted: Vec<String> = space
         .types
@@ -40,11 +41,10 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     };
     // Contenders of one variant only: two operations whose ids differ in case alone share a
     // scope, but not their types' rules.
-    let variant_of = variants_by_type(space);
     let mut groups: HashMap<(&str, Option<usize>), Vec<TypeId>> = HashMap::new();
     for id in space.ids().filter(|&id| contender(id)) {
         groups
-            .entry((wanted[id.0].as_str(), variant_of[id.0]))
+            .entry((wanted[id.0].as_str(), places[id.0].map(|p| p.variant)))
             .or_default()
             .push(id);
     }
@@ -205,30 +205,6 @@ fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
     space
         .ids()
         .map(|id| candidate(id) && wanting[&key(id)] == 1)
-        .collect()
-}
-
-/// The operation variant each type belongs to (by the body it is nested in), where known.
-fn variants_by_type(space: &TypeSpace) -> Vec<Option<usize>> {
-    let mut by_root: HashMap<TypeId, usize> = HashMap::new();
-    let variants = space.operations.iter().flat_map(|op| &op.variants);
-    for (index, variant) in variants.enumerate() {
-        for root in &variant.roots {
-            by_root.insert(*root, index);
-        }
-    }
-    space
-        .ids()
-        .map(|id| {
-            let mut current = id;
-            for _ in 0..space.types.len() {
-                match space.get(current).hint.parent {
-                    Some(parent) => current = parent,
-                    None => break,
-                }
-            }
-            by_root.get(&current).copied()
-        })
         .collect()
 }
 
