@@ -127,6 +127,10 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    fn is_union(&self, id: Option<TypeId>) -> bool {
+        id.is_some_and(|id| matches!(self.space.get(id).kind, TypeKind::Union(_)))
+    }
+
     /// Adds a named type, or fills the component slot the context carries.
     pub(super) fn new_type(
         &mut self,
@@ -209,8 +213,12 @@ impl<'a> Lowerer<'a> {
                 }
                 // An empty object, `type: object` and nothing more, nested in a type: a type
                 // of its own (an alias of the map), as the seed's generator gives it a model
-                // of its own; a declared map (`additionalProperties`) stays a map.
-                None if view.ty == Some(JsonType::Object) && ctx.slot.is_none() => {
+                // of its own. A declared map (`additionalProperties`) stays a map, and so does
+                // an alternative of a union, which its variant (`Map`) names already.
+                None if view.ty == Some(JsonType::Object)
+                    && ctx.slot.is_none()
+                    && !self.is_union(ctx.hint.parent) =>
+                {
                     let map = TypeRef::Map(Box::new(TypeRef::Json));
                     TypeRef::Named(self.new_type(&mut ctx, Some(view), at, TypeKind::Alias(map)))
                 }

@@ -134,7 +134,6 @@ fn type_word(view: &View, ty: &TypeRef) -> String {
         (TypeRef::Bool, _) => "Boolean",
         (TypeRef::Vec(_), _) | (_, Some(JsonType::Array)) => "Array",
         (TypeRef::Map(_), _) => "Map",
-        (_, Some(JsonType::Object)) if view.properties.is_none_or(|p| p.is_empty()) => "Map",
         _ => "Object",
     };
     word.to_owned()
