@@ -51,6 +51,37 @@ impl TypeSpace {
         }
         id
     }
+
+    /// Each request whose body is the request itself (`RequestDef::body_is_request`), with
+    /// that body.
+    pub fn requests_that_are_bodies(&self) -> Vec<(TypeId, TypeId)> {
+        let variants = self.operations.iter().flat_map(|op| &op.variants);
+        variants
+            .filter_map(|v| {
+                let TypeKind::Request(r) = &self.get(v.request).kind else {
+                    return None;
+                };
+                Some((v.request, v.request_body?)).filter(|_| r.body_is_request)
+            })
+            .collect()
+    }
+
+    /// The request a body is (see [`Self::requests_that_are_bodies`]), if it is one.
+    pub fn request_that_is(&self, body: TypeId) -> Option<TypeId> {
+        let variants = self.operations.iter().flat_map(|op| &op.variants);
+        variants
+            .filter(|v| v.request_body == Some(body))
+            .find(
+                |v| matches!(&self.get(v.request).kind, TypeKind::Request(r) if r.body_is_request),
+            )
+            .map(|v| v.request)
+    }
+
+    /// Whether a type has a file and a page of its own: all but a request that its body is
+    /// (emitted in the body's file, as its impl).
+    pub fn has_own_file(&self, id: TypeId) -> bool {
+        !matches!(&self.get(id).kind, TypeKind::Request(r) if r.body_is_request)
+    }
 }
 
 /// Which module of the generated crate a type lives in.
@@ -158,6 +189,11 @@ pub struct RequestDef {
     pub parameters: Vec<Parameter>,
     /// The variant's `{Variant}Response`.
     pub response: TypeId,
+    /// Set where the variant's only input is its body and the body is an object of its own
+    /// (a struct of this variant): as in the seed generator's family, that struct is the
+    /// request. It takes this type's name, and this type is emitted as the struct's
+    /// `Operation` impl rather than as a struct or a page of its own.
+    pub body_is_request: bool,
 }
 
 /// Where a parameter goes and how it is written (OpenAPI's `style` and `explode`).
@@ -371,6 +407,8 @@ pub struct Operation {
 #[derive(Debug, Clone)]
 pub struct Variant {
     pub scope: String,
+    /// The variant's `{Variant}Request`.
+    pub request: TypeId,
     /// The type of each JSON response body of this variant.
     pub response_bodies: Vec<TypeId>,
     /// The type of its request body, when it has one.

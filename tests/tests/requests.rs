@@ -98,16 +98,22 @@ fn bodies_are_encoded_in_each_variants_media_type() {
     assert_eq!(ops::UploadPhotoRawRequest::CONTENT_TYPE, Some("text/plain"));
     assert_eq!(raw.body().unwrap().unwrap(), b"a note");
 
-    let empty = ops::PutNoteRequest { request_body: None };
-    assert_eq!(empty.body().unwrap(), None);
+    // A variant whose only input is its body has the body as its request, sent whole.
     let note = ops::PutNoteRequest {
-        request_body: Some(ops::PutNoteRequestBody {
-            text: Some("hi".to_owned()),
-            ..Default::default()
-        }),
+        text: Some("hi".to_owned()),
+        ..Default::default()
     };
     assert_eq!(note.body().unwrap().unwrap(), br#"{"text":"hi"}"#);
+    assert_eq!(
+        ops::PutNoteRequest::default().body().unwrap().unwrap(),
+        b"{}"
+    );
     assert_eq!(ops::PutNoteRequest::METHOD, "PUT");
+    assert_eq!(ops::PutNoteRequest::CONTENT_TYPE, Some("application/json"));
+    assert_eq!(note.path(), "/notes");
+    let read: ops::PutNoteRequest = serde_json::from_str(r#"{"text":"hi","mood":"ok"}"#).unwrap();
+    assert_eq!(read.text.as_deref(), Some("hi"));
+    assert_eq!(read.additional_properties["mood"], "ok");
 }
 
 #[test]
@@ -137,7 +143,7 @@ fn the_seed_naming_rules_give_the_seed_generators_names() {
     let _: Option<Vec<names::ServiceCreateAttributeResponse>> = body.attributes;
     let scope = names::ServiceCreateScopeResponse::default();
     let _: Option<Vec<names::ServiceCreateScopeAttributeResponse>> = scope.attributes;
-    let request = names::ServiceCreateRequestBody::default();
+    let request = names::ServiceCreateRequest::default();
     let _: Option<names::ServiceCreateKindRequest> = request.kind;
     let _: Option<Vec<names::ServiceCreateAttributeRequest>> = request.attributes;
     // The nearest contender keeps the name; the other takes the context that tells it apart.

@@ -127,8 +127,9 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
 
 fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str)> {
     let mut entries: Vec<(String, &str)> = space
-        .types
-        .iter()
+        .ids()
+        .filter(|&id| space.has_own_file(id))
+        .map(|id| space.get(id))
         .filter(|t| t.module == module)
         .map(|t| (naming::module_name(&t.name), t.name.as_str()))
         .collect();

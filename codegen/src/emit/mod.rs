@@ -69,7 +69,12 @@ pub fn plan(space: &TypeSpace) -> Vec<FileJob> {
     let mut jobs: Vec<FileJob> = (0..layout::file_count(space))
         .map(FileJob::Layout)
         .collect();
-    jobs.extend(space.ids().map(FileJob::Type));
+    jobs.extend(
+        space
+            .ids()
+            .filter(|&id| space.has_own_file(id))
+            .map(FileJob::Type),
+    );
     if support::needs(space).any() {
         jobs.push(FileJob::Support);
     }
@@ -133,7 +138,14 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
         FileJob::Layout(i) => layout::file(space, i),
         FileJob::Type(id) => {
             let def = space.get(id);
-            let (tokens, calls) = model::emit_type(space, def);
+            let (mut tokens, calls) = model::emit_type(space, def);
+            // A body that is its variant's request carries the request's impl.
+            if let Some(request) = space.request_that_is(id).map(|r| space.get(r)) {
+                if let crate::ir::TypeKind::Request(r) = &request.kind {
+                    let std = Std::for_type(&def.name);
+                    tokens.extend(operation::own_body_impl(space, request, r, std));
+                }
+            }
             RustFile {
                 path: type_file_path(def),
                 tokens,

@@ -16,9 +16,6 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     let docs = doc_attrs(Some(&super::type_docs(def)));
     let name = ident(&def.name);
     let option = std.option();
-    let string = std.string();
-    let vec = std.vec();
-    let result = std.result();
     let fields = r.fields.iter().map(|field| {
         let docs = doc_attrs(field.docs.as_deref());
         let rust = ident(&field.rust_name);
@@ -33,6 +30,46 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
             pub #rust: #ty,
         }
     });
+    let body = body_expr(r, std);
+    let operation = operation_impl(space, def, r, body, std);
+    let use_support = support::use_item();
+    quote! {
+        #use_support
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #operation
+    }
+}
+
+/// The `Operation` impl of a request whose body is the request itself (see
+/// `RequestDef::body_is_request`), for the body's struct: no parameters, and the body is `self`.
+pub fn own_body_impl(
+    space: &TypeSpace,
+    request: &TypeDef,
+    r: &RequestDef,
+    std: Std,
+) -> TokenStream {
+    let some = std.some();
+    let encode = encoder(r.body.unwrap_or(BodyEncoding::Json));
+    operation_impl(space, request, r, quote!(#encode(self).map(#some)), std)
+}
+
+fn operation_impl(
+    space: &TypeSpace,
+    def: &TypeDef,
+    r: &RequestDef,
+    body: TokenStream,
+    std: Std,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let option = std.option();
+    let string = std.string();
+    let vec = std.vec();
+    let result = std.result();
     let method = &r.method;
     let template = &r.path;
     let content_type = match (&r.content_type, r.body) {
@@ -49,16 +86,7 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     let response = super::named_path(space, r.response, def.module);
     let path = path_body(r, std);
     let (query, headers) = parameter_bodies(r, std);
-    let body = body_expr(r, std);
-    let use_support = support::use_item();
     quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub struct #name {
-            #(#fields)*
-        }
-
         impl support::Operation for #name {
             const METHOD: &'static str = #method;
             const PATH_TEMPLATE: &'static str = #template;
@@ -216,17 +244,21 @@ fn body_expr(r: &RequestDef, std: Std) -> TokenStream {
     let Some(field) = r.fields.last() else {
         return quote!(#ok(#none));
     };
-    let encode = match encoding {
-        BodyEncoding::Json => quote!(support::json_body),
-        BodyEncoding::Form => quote!(support::form_body),
-        BodyEncoding::Multipart => quote!(support::multipart_body),
-        BodyEncoding::Raw => quote!(support::raw_body),
-    };
+    let encode = encoder(encoding);
     let rust = ident(&field.rust_name);
     if field.required {
         quote!(#encode(&self.#rust).map(#some))
     } else {
         quote!(self.#rust.as_ref().map(#encode).transpose())
+    }
+}
+
+fn encoder(encoding: BodyEncoding) -> TokenStream {
+    match encoding {
+        BodyEncoding::Json => quote!(support::json_body),
+        BodyEncoding::Form => quote!(support::form_body),
+        BodyEncoding::Multipart => quote!(support::multipart_body),
+        BodyEncoding::Raw => quote!(support::raw_body),
     }
 }
 

@@ -150,6 +150,7 @@ impl<'a> Lowerer<'a> {
             self.fill_request(reserved, input, cases);
             operation.variants.push(Variant {
                 scope: scope.clone(),
+                request: reserved.0,
                 request_body: request_root,
                 response_bodies,
             });

@@ -71,6 +71,17 @@ impl<'a> Lowerer<'a> {
         found
     }
 
+    /// Whether `id` is a struct lowered for this variant's body itself, not a component's
+    /// type or a body that names itself (an alias of its own named struct).
+    fn is_own_struct(&self, id: TypeId, scope: &str) -> bool {
+        let def = self.space.get(id);
+        matches!(def.kind, TypeKind::Struct(_))
+            && def.module == Module::Operations
+            && def.hint.parent.is_none()
+            && def.hint.scope == scope
+            && def.hint.preferred.is_none()
+    }
+
     /// Reserves the `{Variant}Response` and `{Variant}Request` types of a variant ahead of its
     /// bodies, so that they claim their names first; [`Self::fill_request`] fills them in.
     pub(super) fn reserve_request(&mut self, scope: &str, at: &str) -> (TypeId, TypeId) {
@@ -168,8 +179,18 @@ impl<'a> Lowerer<'a> {
             }
             None => (None, None),
         };
+        let body_is_request = parameters.is_empty()
+            && body
+                .as_ref()
+                .is_some_and(|(id, ..)| self.is_own_struct(*id, scope));
+        let docs = op.summary.clone().or_else(|| op.description.clone());
+        if let (true, Some((id, ..))) = (body_is_request, &body) {
+            // The request's doc is the operation's, where the body schema says nothing.
+            let body = self.space.get_mut(*id);
+            body.docs = body.docs.take().or_else(|| docs.clone());
+        }
         let def = self.space.get_mut(request);
-        def.docs = op.summary.clone().or_else(|| op.description.clone());
+        def.docs = docs;
         def.kind = TypeKind::Request(RequestDef {
             method: method.to_ascii_uppercase(),
             path: path.to_owned(),
@@ -178,6 +199,7 @@ impl<'a> Lowerer<'a> {
             fields,
             parameters: described,
             response,
+            body_is_request,
         });
         self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef {
             cases,

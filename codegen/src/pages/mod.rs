@@ -30,8 +30,10 @@ pub fn pages(space: &TypeSpace, spec_label: &str) -> Vec<OutputFile> {
     let header = crate::render::html_header(spec_label);
     // Pages are independent, and a long description widens every cell of its table, so a
     // large spec's pages can weigh more than its Rust: they are shared out over the cores.
-    let mut files: Vec<OutputFile> = crate::parallel::map_indices(space.types.len(), |i| {
-        let id = TypeId(i);
+    // A request that its body is has the body's page (it is the body's impl).
+    let ids: Vec<TypeId> = space.ids().filter(|&id| space.has_own_file(id)).collect();
+    let mut files: Vec<OutputFile> = crate::parallel::map_indices(ids.len(), |i| {
+        let id = ids[i];
         let mut contents = header.clone();
         contents.push_str(&book.page(id));
         OutputFile {
@@ -128,7 +130,7 @@ impl<'s> Book<'s> {
             let ids: Vec<TypeId> = self
                 .space
                 .ids()
-                .filter(|&id| self.space.get(id).module == module)
+                .filter(|&id| self.space.get(id).module == module && self.space.has_own_file(id))
                 .collect();
             if ids.is_empty() {
                 continue;

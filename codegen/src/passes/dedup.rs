@@ -11,7 +11,7 @@
 //! the spec's own names), but an operation type may become an alias of one.
 
 use crate::ir::{EnumValue, Module, TypeId, TypeKind, TypeRef, TypeSpace};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// Makes every operation type identical to an earlier one an alias of it.
@@ -27,6 +27,11 @@ fn canonical_ids(space: &TypeSpace) -> Vec<TypeId> {
         space,
         canonical: vec![State::Unvisited; space.types.len()],
         first_of_shape: HashMap::new(),
+        requests: space
+            .requests_that_are_bodies()
+            .into_iter()
+            .map(|(_, body)| body)
+            .collect(),
     };
     // Components first, so that an operation type identical to a component aliases the
     // component; then operation types in lowering order, so that the first variant and the
@@ -84,12 +89,15 @@ struct Dedup<'s> {
     canonical: Vec<State>,
     /// The first type seen with each shape.
     first_of_shape: HashMap<String, TypeId>,
+    /// Bodies that are their variant's request: each implements its own operation, so none
+    /// is an alias of another, nor another of it.
+    requests: HashSet<TypeId>,
 }
 
 impl Dedup<'_> {
     /// The type `id` is identical to, computed children first.
     fn canonical_of(&mut self, id: TypeId) -> TypeId {
-        if self.space.get(id).module == Module::Components {
+        if self.space.get(id).module == Module::Components || self.requests.contains(&id) {
             return id;
         }
         match self.canonical[id.0] {

@@ -176,6 +176,11 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         short[id.0] = own;
         names[id.0] = unique;
     }
+    // A body that is its variant's request (see `RequestDef::body_is_request`) goes by the
+    // request's name; the request type is emitted as its impl.
+    for (request, body) in space.requests_that_are_bodies() {
+        names[body.0] = names[request.0].clone();
+    }
     for (def, name) in space.types.iter_mut().zip(names) {
         def.name = name;
     }
