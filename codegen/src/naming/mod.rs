@@ -123,6 +123,48 @@ pub fn field_name(name: &str) -> String {
     snake
 }
 
+/// The field name of `name` with its operator and sigil characters spelled as words
+/// (`StartTime<` → `start_time_lt`, `$ref` → `dollar_ref`), for a name whose plain field name
+/// another property already has; `None` where the name has no such character.
+pub fn spelled_field_name(name: &str) -> Option<String> {
+    const WORDS: &[(&str, &str)] = &[
+        ("<=", "le"),
+        (">=", "ge"),
+        ("!=", "ne"),
+        ("<", "lt"),
+        (">", "gt"),
+        ("=", "eq"),
+        ("!", "not"),
+        ("@", "at"),
+        ("$", "dollar"),
+        ("+", "plus"),
+        ("~", "tilde"),
+        ("*", "star"),
+        ("%", "percent"),
+        ("&", "and"),
+        ("|", "or"),
+        ("#", "hash"),
+    ];
+    let mut spelled = String::with_capacity(name.len() + 8);
+    let mut rest = name;
+    let mut changed = false;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (symbol, word) in WORDS {
+            if let Some(after) = rest.strip_prefix(symbol) {
+                spelled.push(' ');
+                spelled.push_str(word);
+                spelled.push(' ');
+                rest = after;
+                changed = true;
+                continue 'outer;
+            }
+        }
+        spelled.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then(|| field_name(&spelled))
+}
+
 /// Whether an identifier that naming produced must be written as `r#name`.
 pub fn needs_raw(ident: &str) -> bool {
     KEYWORDS.contains(&ident)
@@ -312,6 +354,22 @@ const RESERVED_STEMS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelled_field_names() {
+        let table = [
+            ("StartTime<", Some("start_time_lt")),
+            ("StartTime>=", Some("start_time_ge")),
+            ("$ref", Some("dollar_ref")),
+            ("@type", Some("at_type")),
+            ("a!=b", Some("a_ne_b")),
+            ("plain", None),
+            ("snake_case-name", None),
+        ];
+        for (name, spelled) in table {
+            assert_eq!(spelled_field_name(name).as_deref(), spelled, "{name}");
+        }
+    }
 
     #[test]
     fn case_conversion_table() {

@@ -15,8 +15,8 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
                     let wanted = naming::field_name(&field.json_name);
-                    field.rust_name = claim_field(&mut taken, &wanted);
-                    if field.rust_name != wanted {
+                    field.rust_name = claim_property(&mut taken, &wanted, &field.json_name);
+                    if numbered(&field.rust_name, &wanted, &field.json_name) {
                         warnings.push(
                             Diagnostic::warning(
                                 Kind::NameCollision,
@@ -69,8 +69,8 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 for i in order {
                     let field = &mut r.fields[i];
                     let wanted = naming::field_name(&field.json_name);
-                    field.rust_name = claim_field(&mut taken, &wanted);
-                    if field.rust_name != wanted {
+                    field.rust_name = claim_property(&mut taken, &wanted, &field.json_name);
+                    if numbered(&field.rust_name, &wanted, &field.json_name) {
                         warnings.push(
                             Diagnostic::warning(
                                 Kind::NameCollision,
@@ -109,6 +109,25 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     warnings
 }
 
+/// The field of a property or parameter: its plain field name; where another has that, the
+/// name with its symbols spelled (`StartTime<` beside `StartTime` is `start_time_lt`); else a
+/// number.
+fn claim_property(taken: &mut UniqueNames, wanted: &str, json_name: &str) -> String {
+    if taken.try_claim(wanted) {
+        return wanted.to_owned();
+    }
+    match naming::spelled_field_name(json_name) {
+        Some(spelled) if taken.try_claim(&spelled) => spelled,
+        _ => claim_field(taken, wanted),
+    }
+}
+
+/// Whether a field got a number rather than its name or its spelled name (which say what the
+/// property is, so they need no warning).
+fn numbered(rust_name: &str, wanted: &str, json_name: &str) -> bool {
+    rust_name != wanted && naming::spelled_field_name(json_name).as_deref() != Some(rust_name)
+}
+
 /// `self_` numbers as `self_2`: a doubled underscore is not snake case.
 fn claim_field(taken: &mut UniqueNames, wanted: &str) -> String {
     let sep = if wanted.ends_with('_') { "" } else { "_" };
@@ -126,6 +145,47 @@ fn catch_all_name(taken: &mut UniqueNames) -> String {
 #[cfg(test)]
 mod tests {
     use crate::{generate_from_bytes, Options};
+
+    #[test]
+    fn parameters_told_apart_by_a_symbol_spell_it() {
+        let spec = br#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /calls:
+    get:
+      operationId: listCalls
+      parameters:
+        - {name: StartTime, in: query, schema: {type: string}}
+        - {name: StartTime<, in: query, schema: {type: string}}
+        - {name: StartTime>, in: query, schema: {type: string}}
+      responses:
+        '204': {description: none}
+"#;
+        let output = generate_from_bytes(spec, &options()).unwrap();
+        assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+        let request = output
+            .files
+            .iter()
+            .find(|f| f.path == "src/models/operations/list_calls_request.rs")
+            .unwrap();
+        for field in ["start_time", "start_time_lt", "start_time_gt"] {
+            assert!(
+                request
+                    .contents
+                    .contains(&format!("pub {field}: Option<String>")),
+                "{field}"
+            );
+        }
+    }
+
+    fn options() -> Options {
+        Options {
+            crate_name: "t".to_owned(),
+            spec_label: "t.yaml".to_owned(),
+            standalone: true,
+        }
+    }
 
     #[test]
     fn parameters_that_make_one_field_name_are_numbered_with_a_warning() {
