@@ -2,7 +2,7 @@
 //! (the types themselves are named by [`super::type_names`]).
 
 use crate::error::{Diagnostic, Kind};
-use crate::ir::{EnumValue, TypeKind, TypeSpace};
+use crate::ir::{EnumValue, Field, TypeKind, TypeSpace};
 use crate::naming::{self, UniqueNames};
 
 /// Names the members of every type (fields, variants) and the example tests: everything but
@@ -10,25 +10,13 @@ use crate::naming::{self, UniqueNames};
 pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for def in &mut space.types {
+        // The name and pointer that warnings quote, borrowed beside the members being named.
+        let owner = (def.name.as_str(), def.pointer.as_str());
         match &mut def.kind {
             TypeKind::Struct(s) => {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
-                    let wanted = naming::field_name(&field.json_name);
-                    field.rust_name = claim_property(&mut taken, &wanted, &field.json_name);
-                    if numbered(&field.rust_name, &wanted, &field.json_name) {
-                        warnings.push(
-                            Diagnostic::warning(
-                                Kind::NameCollision,
-                                label,
-                                format!(
-                                    "property `{}` maps to the Rust field `{wanted}`, which another property of `{}` already has; naming it `{}`",
-                                    field.json_name, def.name, field.rust_name
-                                ),
-                            )
-                            .at(&def.pointer),
-                        );
-                    }
+                    warnings.extend(name_field(&mut taken, field, "property", owner, label));
                 }
                 if let Some(extra) = &mut s.extra {
                     extra.rust_name = claim_field(&mut taken, "additional_properties");
@@ -68,21 +56,7 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                     .chain((0..r.fields.len()).filter(|i| Some(*i) != body));
                 for i in order {
                     let field = &mut r.fields[i];
-                    let wanted = naming::field_name(&field.json_name);
-                    field.rust_name = claim_property(&mut taken, &wanted, &field.json_name);
-                    if numbered(&field.rust_name, &wanted, &field.json_name) {
-                        warnings.push(
-                            Diagnostic::warning(
-                                Kind::NameCollision,
-                                label,
-                                format!(
-                                    "parameter `{}` maps to the Rust field `{wanted}`, which another field of `{}` already has; naming it `{}`",
-                                    field.json_name, def.name, field.rust_name
-                                ),
-                            )
-                            .at(&def.pointer),
-                        );
-                    }
+                    warnings.extend(name_field(&mut taken, field, "parameter", owner, label));
                 }
             }
             TypeKind::Response(r) => {
@@ -109,6 +83,29 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     warnings
 }
 
+/// Names the field of a property or parameter (`what`) of the type `owner` (by its name and
+/// pointer); a warning where it had to be numbered.
+fn name_field(
+    taken: &mut UniqueNames,
+    field: &mut Field,
+    what: &str,
+    owner: (&str, &str),
+    label: &str,
+) -> Option<Diagnostic> {
+    let wanted = naming::field_name(&field.json_name);
+    field.rust_name = claim_property(taken, &wanted, &field.json_name);
+    let spelled = naming::spelled_field_name(&field.json_name);
+    if field.rust_name == wanted || spelled.as_deref() == Some(field.rust_name.as_str()) {
+        return None;
+    }
+    let (name, pointer) = owner;
+    let message = format!(
+        "{what} `{}` maps to the Rust field `{wanted}`, which another field of `{name}` already has; naming it `{}`",
+        field.json_name, field.rust_name
+    );
+    Some(Diagnostic::warning(Kind::NameCollision, label, message).at(pointer))
+}
+
 /// The field of a property or parameter: its plain field name; where another has that, the
 /// name with its symbols spelled (`StartTime<` beside `StartTime` is `start_time_lt`); else a
 /// number.
@@ -120,12 +117,6 @@ fn claim_property(taken: &mut UniqueNames, wanted: &str, json_name: &str) -> Str
         Some(spelled) if taken.try_claim(&spelled) => spelled,
         _ => claim_field(taken, wanted),
     }
-}
-
-/// Whether a field got a number rather than its name or its spelled name (which say what the
-/// property is, so they need no warning).
-fn numbered(rust_name: &str, wanted: &str, json_name: &str) -> bool {
-    rust_name != wanted && naming::spelled_field_name(json_name).as_deref() != Some(rust_name)
 }
 
 /// `self_` numbers as `self_2`: a doubled underscore is not snake case.
