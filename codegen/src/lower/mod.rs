@@ -1,6 +1,7 @@
 //! Lower: `openapiv3::OpenAPI` → [`TypeSpace`]. This stage decides *what* types exist and what
 //! their names are made of; the passes decide the final names.
 
+mod all_of;
 mod components;
 mod operations;
 mod pointer;

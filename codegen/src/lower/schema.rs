@@ -11,7 +11,6 @@ use crate::naming;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
 use serde_json::Value;
 use std::borrow::Borrow;
-use std::collections::HashSet;
 
 /// Where a schema is being lowered: the name its type would get, the module it would live in,
 /// and, for a component, the pre-registered type it fills.
@@ -36,16 +35,6 @@ impl Ctx {
             slot: None,
         }
     }
-}
-
-/// The state of one `allOf` merge: the components being expanded, innermost last, and those
-/// merged so far.
-struct AllOfWalk {
-    expanding: Vec<TypeId>,
-    merged: HashSet<TypeId>,
-    /// Set when a part names a component that an enclosing merge is expanding: merging it
-    /// again would inline the same properties without end.
-    recursive: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -322,153 +311,6 @@ impl<'a> Lowerer<'a> {
                 _ => None,
             })
         })
-    }
-
-    /// `allOf`: one struct with the properties of every part, or, when every part but one only
-    /// annotates, that one part itself.
-    fn lower_all_of(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
-        let all_of_at = pointer_join(at, "allOf");
-        let shaped: Vec<(usize, &'a ReferenceOr<Schema>)> = view
-            .all_of
-            .iter()
-            .enumerate()
-            .filter(|(_, part)| match part {
-                ReferenceOr::Item(part) => !View::of(part).is_annotation_only(),
-                ReferenceOr::Reference { .. } => true,
-            })
-            .collect();
-        let own_properties = view.properties.is_some_and(|p| !p.is_empty());
-        let nullable_part = view.all_of.iter().any(|part| match part {
-            ReferenceOr::Item(part) => View::of(part).nullable(),
-            ReferenceOr::Reference { .. } => false,
-        });
-        if let ([(i, only)], false) = (shaped.as_slice(), own_properties) {
-            let ty = self.lower_schema_ref(only, ctx, &pointer_join(&all_of_at, &i.to_string()));
-            return match ty {
-                TypeRef::Named(_) if nullable_part => TypeRef::Nullable(Box::new(ty)),
-                ty => ty,
-            };
-        }
-        let mut parts = Vec::new();
-        let mut walk = AllOfWalk {
-            expanding: ctx.slot.into_iter().collect(),
-            merged: HashSet::new(),
-            recursive: false,
-        };
-        for (i, part) in &shaped {
-            let part_at = pointer_join(&all_of_at, &i.to_string());
-            let object = self.collect_object_parts(part, &part_at, &mut walk, &mut parts);
-            if walk.recursive {
-                self.warn(
-                    Kind::Unsupported,
-                    &part_at,
-                    "this `allOf` merges a schema that an enclosing `allOf` is already merging, which would repeat without end; typed as `serde_json::Value`".to_owned(),
-                );
-                return TypeRef::Json;
-            }
-            if !object {
-                self.warn(
-                    Kind::Unsupported,
-                    &part_at,
-                    "an `allOf` part that is not an object cannot be merged; the whole `allOf` is typed as `serde_json::Value`".to_owned(),
-                );
-                return TypeRef::Json;
-            }
-        }
-        if own_properties {
-            parts.push(ObjectPart {
-                properties: view.properties.into_iter().flatten().collect(),
-                required: view.required.to_vec(),
-                additional: view.additional,
-                at: at.to_owned(),
-            });
-        }
-        let id = self.new_type(
-            &mut ctx,
-            Some(view),
-            at,
-            TypeKind::Struct(StructDef::default()),
-        );
-        // The merged components stay marked while their properties are lowered, so that a
-        // property merging one of them again is caught rather than expanded forever.
-        let marked = self.merging.len();
-        self.merging.extend(walk.merged.iter().copied());
-        self.fill_struct(id, &ctx, parts);
-        self.merging.truncate(marked);
-        TypeRef::Named(id)
-    }
-
-    /// Gathers the object parts of an `allOf` part, following references and nested `allOf`s.
-    /// Returns false when a part is not an object. `walk` holds the components being expanded
-    /// (a reference back to one of them is a cycle, reported) and those already merged (merged
-    /// once: their properties are in already), which keeps the walk linear in the spec's size.
-    fn collect_object_parts(
-        &mut self,
-        part: &'a ReferenceOr<Schema>,
-        at: &str,
-        walk: &mut AllOfWalk,
-        parts: &mut Vec<ObjectPart<'a>>,
-    ) -> bool {
-        let (schema, at) = match part {
-            ReferenceOr::Item(schema) => (schema, at.to_owned()),
-            ReferenceOr::Reference { reference } => {
-                let Some(id) = self.component_for(reference, at) else {
-                    return true;
-                };
-                if self.merging.contains(&id) {
-                    walk.recursive = true;
-                    return true;
-                }
-                if walk.expanding.contains(&id) {
-                    self.error(
-                        Kind::Schema,
-                        at,
-                        format!("`allOf` refers back to `{reference}`, which contains it"),
-                        "an `allOf` cannot include the schema that contains it",
-                    );
-                    return true;
-                }
-                if !walk.merged.insert(id) {
-                    return true;
-                }
-                let name = self.component_names[id.0].clone();
-                let Some(target) = self
-                    .spec
-                    .components
-                    .as_ref()
-                    .and_then(|c| c.schemas.get(&name))
-                else {
-                    return true;
-                };
-                walk.expanding.push(id);
-                let object = self.collect_object_parts(target, reference, walk, parts);
-                walk.expanding.pop();
-                return object;
-            }
-        };
-        let view = View::of(schema);
-        if view.is_annotation_only() {
-            return true;
-        }
-        for (i, inner) in view.all_of.iter().enumerate() {
-            let inner_at = pointer_join(&pointer_join(&at, "allOf"), &i.to_string());
-            if !self.collect_object_parts(inner, &inner_at, walk, parts) {
-                return false;
-            }
-        }
-        let is_object = view.ty == Some(JsonType::Object)
-            || view.properties.is_some()
-            || view.additional.is_some();
-        if !is_object {
-            return !view.all_of.is_empty() && view.one_of.is_empty() && view.any_of.is_empty();
-        }
-        parts.push(ObjectPart {
-            properties: view.properties.into_iter().flatten().collect(),
-            required: view.required.to_vec(),
-            additional: view.additional,
-            at,
-        });
-        true
     }
 
     pub(super) fn warn(&mut self, kind: Kind, at: &str, message: String) {
