@@ -513,19 +513,29 @@ fn exclusive_bounds(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes
     }
 }
 
-/// `prefixItems` (a tuple) cannot be typed item by item yet: the array's items are any value
-/// unless `items` gives the type of all of them, with a warning.
+/// `prefixItems` (a tuple) cannot be typed item by item yet: the array's items are any value,
+/// with a warning, unless `items` and every prefix schema are one schema (then that is the
+/// type of them all). `items` alone types only the items after the prefix, so it cannot stand
+/// for the whole array: a first item that is not of its type would fail to read.
 fn tuple(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
-    if schema.remove("prefixItems").is_none() {
+    let Some(prefix) = schema.remove("prefixItems") else {
         if schema.get("items") == Some(&Value::Bool(false)) {
             schema.remove("items");
         }
         return;
-    }
-    if matches!(schema.get("items"), Some(Value::Bool(_)) | None) {
-        schema.insert("items".to_owned(), json!({}));
-    }
+    };
+    let items = schema.get("items");
+    let uniform = match (&prefix, items) {
+        (Value::Array(prefix), Some(items @ Value::Object(_))) => {
+            prefix.iter().all(|part| part == items)
+        }
+        _ => false,
+    };
     schema.entry("type").or_insert(json!("array"));
+    if uniform {
+        return;
+    }
+    schema.insert("items".to_owned(), json!({}));
     notes.once(
         "prefixItems",
         at,

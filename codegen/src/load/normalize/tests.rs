@@ -86,6 +86,16 @@ fn each_31_rule_rewrites_its_fragment() {
             "`prefixItems` (a tuple) is read as an array of any values",
         ),
         (
+            json!({"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "boolean"}}),
+            json!({"type": "array", "items": {}}),
+            "`prefixItems` (a tuple) is read as an array of any values",
+        ),
+        (
+            json!({"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "string"}}),
+            json!({"type": "array", "items": {"type": "string"}}),
+            "",
+        ),
+        (
             json!({"type": "array", "items": false}),
             json!({"type": "array"}),
             "",
@@ -130,7 +140,7 @@ fn each_31_rule_rewrites_its_fragment() {
         checked += 1;
     }
     assert_eq!(checked, rows);
-    assert_eq!(rows, 24);
+    assert_eq!(rows, 26);
 }
 
 #[test]
