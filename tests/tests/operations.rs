@@ -112,13 +112,15 @@ fn the_token_listing_writes_its_query_parameters_in_order_and_skips_absent_ones(
     type R = AuthTokenGetListApiRequest;
     assert_eq!(R::METHOD, "GET");
     assert_eq!(R::CONTENT_TYPE, None);
+    // Parameters left out are absent: a request of optional parameters derives `Default`.
     let request = AuthTokenGetListApiRequest {
         service_id: "42".to_owned(),
-        client_identifier: None,
         subject: Some("alice & bob".to_owned()),
         start: Some(0),
         end: Some(20),
+        ..Default::default()
     };
+    assert_eq!(request.client_identifier, None);
     assert_eq!(request.path(), "/api/42/auth/token/get/list");
     let query: Vec<(String, String)> = request.query();
     let expected = [("subject", "alice & bob"), ("start", "0"), ("end", "20")];

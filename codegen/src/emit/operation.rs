@@ -33,10 +33,11 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     let body = body_expr(r, std);
     let operation = operation_impl(space, def, r, body, std);
     let use_support = support::use_item();
+    let default = r.derive_default.then(|| quote!(, Default));
     quote! {
         #use_support
         #docs
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq #default)]
         pub struct #name {
             #(#fields)*
         }

@@ -200,6 +200,7 @@ impl<'a> Lowerer<'a> {
             parameters: described,
             response,
             body_is_request,
+            derive_default: false,
         });
         self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef {
             cases,

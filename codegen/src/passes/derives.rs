@@ -1,4 +1,4 @@
-//! Derive inference: which structs can derive `Default`.
+//! Derive inference: which structs and requests can derive `Default`.
 
 use crate::ir::{TypeKind, TypeRef, TypeSpace};
 
@@ -29,6 +29,19 @@ pub fn infer_default(space: &mut TypeSpace) {
         }
         if !changed {
             break;
+        }
+    }
+    // Requests by the same rule, once the structs they hold are settled.
+    for id in space.ids() {
+        let TypeKind::Request(r) = &space.get(id).kind else {
+            continue;
+        };
+        let can = r
+            .fields
+            .iter()
+            .all(|f| !f.required || has_default(space, &f.ty));
+        if let TypeKind::Request(r) = &mut space.get_mut(id).kind {
+            r.derive_default = can;
         }
     }
 }

@@ -4,7 +4,7 @@ use super::super::super::support;
 /// List the access tokens issued by a service
 ///
 /// From `#/paths/~1api~1{serviceId}~1auth~1token~1get~1list/get` in the spec.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuthTokenGetListApiRequest {
     /// Identifier of the service.
     pub service_id: String,

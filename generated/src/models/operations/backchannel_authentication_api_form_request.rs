@@ -4,7 +4,7 @@ use super::super::super::support;
 /// Process a backchannel authentication request
 ///
 /// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication/post` in the spec.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackchannelAuthenticationApiFormRequest {
     /// Identifier of the service.
     pub service_id: String,

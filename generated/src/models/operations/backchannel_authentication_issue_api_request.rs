@@ -4,7 +4,7 @@ use super::super::super::support;
 /// Issue an authentication request ID
 ///
 /// From `#/paths/~1api~1{serviceId}~1backchannel~1authentication~1issue/post` in the spec.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackchannelAuthenticationIssueApiRequest {
     /// Identifier of the service.
     pub service_id: String,
