@@ -194,6 +194,9 @@ pub struct RequestDef {
     /// request. It takes this type's name, and this type is emitted as the struct's
     /// `Operation` impl rather than as a struct or a page of its own.
     pub body_is_request: bool,
+    /// A 3.1 webhook: an operation the API calls rather than serves. Its types are models all
+    /// the same, but a client does not send it, so it has no `Operation` impl.
+    pub webhook: bool,
     /// Whether every field is optional or of a type with a default (set by the derives pass),
     /// so that a caller can write `..Default::default()` for the parameters it leaves out.
     pub derive_default: bool,

@@ -38,6 +38,13 @@ fn webhook_bodies_and_defs_are_models_too() {
     };
     let hook: operations::ItemChangedRequestBody = owner.clone();
     assert_eq!(hook, owner);
+    // The API sends a webhook rather than serving it: its request is a model, not an
+    // operation a client sends.
+    let request =
+        include_str!("../fixtures/openapi31/src/models/operations/item_changed_request.rs");
+    assert!(request.contains("pub struct ItemChangedRequest"));
+    assert!(!request.contains("impl support::Operation"), "{request}");
+    let _ = operations::ItemChangedRequest::default();
 }
 
 #[test]

@@ -179,7 +179,9 @@ impl<'a> Lowerer<'a> {
             }
             None => (None, None),
         };
-        let body_is_request = parameters.is_empty()
+        let webhook = crate::load::normalize::oas31::is_webhook(path);
+        let body_is_request = !webhook
+            && parameters.is_empty()
             && body
                 .as_ref()
                 .is_some_and(|(id, ..)| self.is_own_struct(*id, scope));
@@ -200,13 +202,17 @@ impl<'a> Lowerer<'a> {
             parameters: described,
             response,
             body_is_request,
+            webhook,
             derive_default: false,
         });
         self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef {
             cases,
             other_name: String::new(),
         });
-        self.check_path_template(path, parameters, request);
+        // A webhook's path is the name it moved under, not a template.
+        if !webhook {
+            self.check_path_template(path, parameters, request);
+        }
     }
 
     /// Every `{name}` of the path template should be a path parameter; one that is not is

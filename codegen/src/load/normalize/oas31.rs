@@ -37,6 +37,11 @@ const SILENT: [&str; 6] = [
 /// The key under `paths` a webhook's path item moves to: no real path starts with `{`.
 const WEBHOOK_PREFIX: &str = "/{webhooks}/";
 
+/// Whether a key under `paths` is a webhook moved there (see [`WEBHOOK_PREFIX`]).
+pub fn is_webhook(path: &str) -> bool {
+    path.starts_with(WEBHOOK_PREFIX)
+}
+
 pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &mut Provenance) {
     root.insert("openapi".to_owned(), Value::String("3.0.3".to_owned()));
     root.remove("jsonSchemaDialect");
