@@ -1,24 +1,26 @@
 //! Type names: each type's [`NameHint`](crate::ir::NameHint) made a unique Rust name, by the
 //! rules of the seed's generator.
 //!
-//! A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes that
-//! name where it is free. A nested type that no other nested type of its module wants the base
-//! of takes the base alone, where free once the others are named (the shortest name). Otherwise
-//! a type is named `{scope}{base}` where that is free. Within one operation variant, the nested
-//! types that want the same name are *contenders*, and the name goes to the one nearest the
-//! body (fewest enclosing types) when it alone is that near and all contenders are on one side
-//! (request or response); otherwise, and for every other contender, the name takes a prefix
-//! from the type's context: an enclosing type that no other contender is inside first
-//! (`grant.authorizationDetails.elements` items are `…GrantElement` beside the
-//! `authorizationDetails.elements` items that keep `…Element`), outermost first, then the
-//! others; a contender directly under its body,
-//! or in the same context as another contender (on the other side), takes its side instead
-//! (`…ApplicationTypeRequest`, `…ApplicationTypeResponse`), and where that is taken, a context
-//! prefix as well (`…SupportedScopeAttributeRequest`). Contenders
-//! are named nearest the body first, so the shallow ones choose first. A name still taken
-//! (or taken by a type of another kind) is disambiguated with the parent's short name, and
-//! only then numbered, with a warning. Names are unique within their module (components,
-//! operations), case aside, as the seed's generator keeps its folders apart.
+//! - A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes
+//!   that name where it is free.
+//! - The shortest name: a nested type that no other nested type of its module wants the base
+//!   of takes the base alone, where it is free once the others are named (`keys` items are
+//!   `Key`).
+//! - Otherwise a type is `{scope}{base}`. Within one operation variant, the nested types that
+//!   want the same name are *contenders*. The name goes to the one nearest the body (fewest
+//!   enclosing types) when it alone is that near and all contenders are on one side (request
+//!   or response). Every other contender takes a prefix from its context: first an enclosing
+//!   type that no other contender is inside (`grant.authorizationDetails.elements` items are
+//!   `…GrantElement` beside the `authorizationDetails.elements` items that keep `…Element`),
+//!   outermost first, then the others. A contender directly under its body, or in the same
+//!   context as one on the other side, takes its side instead (`…ApplicationTypeRequest`,
+//!   `…ApplicationTypeResponse`), with a context prefix where that is taken
+//!   (`…SupportedScopeAttributeRequest`). Contenders nearest the body choose first.
+//! - A name still taken is told apart by the parent's short name, and only then numbered,
+//!   with a warning.
+//!
+//! Names are unique within their module (components, operations), case aside, as the seed's
+//! generator keeps its folders apart.
 
 use super::placement::{self, Side};
 use crate::error::{Diagnostic, Kind};

@@ -37,7 +37,7 @@ const SILENT: [&str; 6] = [
 /// The key under `paths` a webhook's path item moves to: no real path starts with `{`.
 const WEBHOOK_PREFIX: &str = "/{webhooks}/";
 
-/// Whether a key under `paths` is a webhook moved there (see [`WEBHOOK_PREFIX`]).
+/// Whether a key under `paths` is a webhook moved there, under a key no real path can have.
 pub fn is_webhook(path: &str) -> bool {
     path.starts_with(WEBHOOK_PREFIX)
 }
