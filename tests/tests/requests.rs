@@ -9,15 +9,15 @@ fn find_items() -> ops::FindItemsRequest {
     ops::FindItemsRequest {
         store_id: "main st".to_owned(),
         coords: vec![3, 4],
-        filter: ops::FindItemsFilter {
+        filter: ops::Filter {
             color: Some("red".to_owned()),
             size: Some(2),
             ..Default::default()
         },
         tags: Some(vec!["a".to_owned(), "b".to_owned()]),
         ids: Some(vec![1, 2]),
-        sort: Some(ops::FindItemsSort::Price),
-        range: Some(ops::FindItemsRange {
+        sort: Some(ops::Sort::Price),
+        range: Some(ops::Range {
             min: Some(1),
             max: None,
             ..Default::default()

@@ -106,7 +106,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers the parameters of one variant (their inline enums and objects are named like
-    /// properties, `{Variant}{Parameter}`) and fills its request and response types.
+    /// properties, nested in the request) and fills its request and response types.
     pub(super) fn fill_request(
         &mut self,
         (request, response): (TypeId, TypeId),
@@ -124,11 +124,13 @@ impl<'a> Lowerer<'a> {
         let mut fields = Vec::new();
         let mut described = Vec::new();
         for found in parameters {
+            // Nested in the request, so a parameter's type is named like a property's: by
+            // its name alone where no other type wants it, else `{Variant}{Parameter}`.
             let ctx = Ctx {
                 hint: NameHint {
                     scope: scope.to_owned(),
                     base: naming::pascal_case(&found.data.name),
-                    parent: None,
+                    parent: Some(request),
                     preferred: None,
                 },
                 module: Module::Operations,
