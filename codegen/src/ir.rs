@@ -54,27 +54,20 @@ impl TypeSpace {
 
     /// Each request whose body is the request itself (`RequestDef::body_is_request`), with
     /// that body.
-    pub fn requests_that_are_bodies(&self) -> Vec<(TypeId, TypeId)> {
+    pub fn requests_that_are_bodies(&self) -> impl Iterator<Item = (TypeId, TypeId)> + '_ {
         let variants = self.operations.iter().flat_map(|op| &op.variants);
-        variants
-            .filter_map(|v| {
-                let TypeKind::Request(r) = &self.get(v.request).kind else {
-                    return None;
-                };
-                Some((v.request, v.request_body?)).filter(|_| r.body_is_request)
-            })
-            .collect()
+        variants.filter_map(|v| {
+            let body = v.request_body?;
+            matches!(&self.get(v.request).kind, TypeKind::Request(r) if r.body_is_request)
+                .then_some((v.request, body))
+        })
     }
 
     /// The request a body is (see [`Self::requests_that_are_bodies`]), if it is one.
     pub fn request_that_is(&self, body: TypeId) -> Option<TypeId> {
-        let variants = self.operations.iter().flat_map(|op| &op.variants);
-        variants
-            .filter(|v| v.request_body == Some(body))
-            .find(
-                |v| matches!(&self.get(v.request).kind, TypeKind::Request(r) if r.body_is_request),
-            )
-            .map(|v| v.request)
+        self.requests_that_are_bodies()
+            .find(|&(_, b)| b == body)
+            .map(|(request, _)| request)
     }
 
     /// Whether a type has a file and a page of its own: all but a request that its body is

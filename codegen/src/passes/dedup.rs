@@ -29,7 +29,6 @@ fn canonical_ids(space: &TypeSpace) -> Vec<TypeId> {
         first_of_shape: HashMap::new(),
         requests: space
             .requests_that_are_bodies()
-            .into_iter()
             .map(|(_, body)| body)
             .collect(),
     };

@@ -1,6 +1,6 @@
 //! Derive inference: which structs and requests can derive `Default`.
 
-use crate::ir::{TypeKind, TypeRef, TypeSpace};
+use crate::ir::{Field, TypeKind, TypeRef, TypeSpace};
 
 /// A struct derives `Default` when each field is optional or of a type with a default. Computed
 /// as a least fixpoint: no struct can until shown otherwise, then structs whose required fields
@@ -16,11 +16,7 @@ pub fn infer_default(space: &mut TypeSpace) {
             if s.derive_default {
                 continue;
             }
-            let can = s
-                .fields
-                .iter()
-                .all(|f| !f.required || has_default(space, &f.ty));
-            if can {
+            if fields_have_defaults(space, &s.fields) {
                 if let TypeKind::Struct(s) = &mut space.get_mut(id).kind {
                     s.derive_default = true;
                 }
@@ -36,14 +32,18 @@ pub fn infer_default(space: &mut TypeSpace) {
         let TypeKind::Request(r) = &space.get(id).kind else {
             continue;
         };
-        let can = r
-            .fields
-            .iter()
-            .all(|f| !f.required || has_default(space, &f.ty));
+        let can = fields_have_defaults(space, &r.fields);
         if let TypeKind::Request(r) = &mut space.get_mut(id).kind {
             r.derive_default = can;
         }
     }
+}
+
+/// Whether each field is optional or of a type with a default.
+fn fields_have_defaults(space: &TypeSpace, fields: &[Field]) -> bool {
+    fields
+        .iter()
+        .all(|f| !f.required || has_default(space, &f.ty))
 }
 
 fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {

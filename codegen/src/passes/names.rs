@@ -84,7 +84,8 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
 }
 
 /// Names the field of a property or parameter (`what`) of the type `owner` (by its name and
-/// pointer); a warning where it had to be numbered.
+/// pointer): its plain field name; where another has that, the name with its symbols spelled
+/// (`StartTime<` beside `StartTime` is `start_time_lt`); else a number, with a warning.
 fn name_field(
     taken: &mut UniqueNames,
     field: &mut Field,
@@ -93,30 +94,23 @@ fn name_field(
     label: &str,
 ) -> Option<Diagnostic> {
     let wanted = naming::field_name(&field.json_name);
-    field.rust_name = claim_property(taken, &wanted, &field.json_name);
-    let spelled = naming::spelled_field_name(&field.json_name);
-    if field.rust_name == wanted || spelled.as_deref() == Some(field.rust_name.as_str()) {
+    if taken.try_claim(&wanted) {
+        field.rust_name = wanted;
         return None;
     }
+    if let Some(spelled) = naming::spelled_field_name(&field.json_name) {
+        if taken.try_claim(&spelled) {
+            field.rust_name = spelled;
+            return None;
+        }
+    }
+    field.rust_name = claim_field(taken, &wanted);
     let (name, pointer) = owner;
     let message = format!(
         "{what} `{}` maps to the Rust field `{wanted}`, which another field of `{name}` already has; naming it `{}`",
         field.json_name, field.rust_name
     );
     Some(Diagnostic::warning(Kind::NameCollision, label, message).at(pointer))
-}
-
-/// The field of a property or parameter: its plain field name; where another has that, the
-/// name with its symbols spelled (`StartTime<` beside `StartTime` is `start_time_lt`); else a
-/// number.
-fn claim_property(taken: &mut UniqueNames, wanted: &str, json_name: &str) -> String {
-    if taken.try_claim(wanted) {
-        return wanted.to_owned();
-    }
-    match naming::spelled_field_name(json_name) {
-        Some(spelled) if taken.try_claim(&spelled) => spelled,
-        _ => claim_field(taken, wanted),
-    }
 }
 
 /// `self_` numbers as `self_2`: a doubled underscore is not snake case.
@@ -193,12 +187,7 @@ paths:
       responses:
         '204': {description: none}
 "#;
-        let options = Options {
-            crate_name: "t".to_owned(),
-            spec_label: "t.yaml".to_owned(),
-            standalone: true,
-        };
-        let output = generate_from_bytes(spec, &options).unwrap();
+        let output = generate_from_bytes(spec, &options()).unwrap();
         let messages: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
             messages,

@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let places = placement::of_every_type(space);
-    let sides: Vec<Option<Side>> = places.iter().map(|p| p.map(|p| p.side)).collect();
+    let side_of = |id: TypeId| places[id.0].map(|p| p.side);
     let contexts: Vec<Vec<&str>> = space.ids().map(|id| context(space, id)).collect();
     let wanted: Vec<String> = space
         .types
@@ -68,7 +68,7 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         }
         let both_sides = [Side::Request, Side::Response]
             .iter()
-            .all(|side| ids.iter().any(|id| sides[id.0] == Some(*side)));
+            .all(|side| ids.iter().any(|id| side_of(*id) == Some(*side)));
         let nearest = ids.iter().map(|id| contexts[id.0].len()).min().unwrap_or(0);
         let at_nearest = ids
             .iter()
@@ -135,7 +135,7 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             continue;
         }
         if renamed[id.0] {
-            let suffix = sides[id.0].map_or("", Side::suffix);
+            let suffix = side_of(id).map_or("", Side::suffix);
             let prefixed = |end: &str| -> Vec<String> {
                 segments[id.0]
                     .iter()
@@ -198,20 +198,21 @@ fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
         let hint = &space.get(id).hint;
         hint.parent.is_some() && hint.preferred.is_none()
     };
-    let key = |id: TypeId| {
-        let def = space.get(id);
-        (
-            def.module,
-            naming::type_name(&def.hint.base).to_ascii_lowercase(),
-        )
-    };
-    let mut wanting: HashMap<(Module, String), usize> = HashMap::new();
-    for id in space.ids().filter(|&id| candidate(id)) {
-        *wanting.entry(key(id)).or_default() += 1;
-    }
-    space
+    // Each candidate's module and wanted name, case aside.
+    let keys: Vec<Option<(Module, String)>> = space
         .ids()
-        .map(|id| candidate(id) && wanting[&key(id)] == 1)
+        .map(|id| {
+            let def = space.get(id);
+            let name = naming::type_name(&def.hint.base).to_ascii_lowercase();
+            candidate(id).then_some((def.module, name))
+        })
+        .collect();
+    let mut wanting: HashMap<&(Module, String), usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *wanting.entry(key).or_default() += 1;
+    }
+    keys.iter()
+        .map(|key| key.as_ref().is_some_and(|key| wanting[key] == 1))
         .collect()
 }
 
