@@ -3,11 +3,7 @@
 //! `Internal` error otherwise, which is a generator bug).
 
 pub fn run(data: &[u8]) {
-    let options = codegen::Options {
-        crate_name: "fuzz".to_owned(),
-        spec_label: "fuzz.yaml".to_owned(),
-        standalone: true,
-    };
+    let options = codegen::Options::new("fuzz".to_owned(), "fuzz.yaml".to_owned());
     if let Err(errors) = codegen::generate_from_bytes(data, &options) {
         for d in &errors.0 {
             assert!(d.kind != codegen::Kind::Internal, "generator bug: {d}");

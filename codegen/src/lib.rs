@@ -31,7 +31,25 @@ pub struct Options {
     pub spec_label: String,
     /// Whether the crate is its own workspace (`--out`), rather than a member of ours.
     pub standalone: bool,
+    /// How work is shared out over the cores. The output never depends on it (a test
+    /// generates every spec under several schedules and compares the bytes).
+    pub schedule: Schedule,
 }
+
+impl Options {
+    /// Options for a standalone crate named `crate_name` from the spec that diagnostics and
+    /// file headers call `spec_label`; the other options at their defaults.
+    pub fn new(crate_name: impl Into<String>, spec_label: impl Into<String>) -> Options {
+        Options {
+            crate_name: crate_name.into(),
+            spec_label: spec_label.into(),
+            standalone: true,
+            schedule: Schedule::default(),
+        }
+    }
+}
+
+pub use parallel::{Order, Schedule};
 
 /// A generated file: its path relative to the crate root, with `/` separators, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +85,10 @@ pub fn generate(spec_path: &Path, options: &Options) -> Result<Output, Errors> {
 
 /// Generates the crate for a spec given as bytes (YAML or JSON).
 pub fn generate_from_bytes(bytes: &[u8], options: &Options) -> Result<Output, Errors> {
+    parallel::with_schedule(options.schedule, || generate_with_schedule(bytes, options))
+}
+
+fn generate_with_schedule(bytes: &[u8], options: &Options) -> Result<Output, Errors> {
     validate(options)?;
     let result = load::load_bytes(bytes, &options.spec_label)
         .and_then(|loaded| generate_loaded(loaded, options));

@@ -8,9 +8,10 @@
 
 use crate::render::is_generated;
 use crate::OutputFile;
+use indexmap::IndexMap;
 use journal::{Change, Journal};
 pub(crate) use journal::{Disk, RealDisk};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
@@ -136,7 +137,7 @@ pub fn sync_prepared(prepared: Prepared, files: &[OutputFile]) -> Result<Report,
 /// other files stand there.
 struct Snapshot {
     /// Relative path (with `/`) → the bytes of a generated file, or `None` for any other file.
-    files: HashMap<String, Option<Vec<u8>>>,
+    files: IndexMap<String, Option<Vec<u8>>>,
 }
 
 impl Snapshot {

@@ -46,11 +46,7 @@ fn main() {
             println!("{spec}: the bare parse fails ({e}); no floor to compare with");
             continue;
         }
-        let options = codegen::Options {
-            crate_name: "floor".to_owned(),
-            spec_label: spec.clone(),
-            standalone: true,
-        };
+        let options = codegen::Options::new("floor".to_owned(), spec.clone());
         let floor = median_time(RUNS, || bare(&text));
         let whole = median_time(RUNS, || {
             codegen::generate_from_bytes(text.as_bytes(), &options)

@@ -88,3 +88,7 @@ pub mod seed_names;
 pub mod swagger2;
 #[path = "../fixtures/wide_object/src/lib.rs"]
 pub mod wide_object;
+
+#[rustfmt::skip]
+#[path = "../fixtures/late_places/src/lib.rs"]
+pub mod late_places;

@@ -19,11 +19,7 @@ impl Rng {
 
 #[test]
 fn random_specs_never_break_the_generator() {
-    let options = codegen::Options {
-        crate_name: "random".to_owned(),
-        spec_label: "random.json".to_owned(),
-        standalone: true,
-    };
+    let options = codegen::Options::new("random".to_owned(), "random.json".to_owned());
     // `RANDOM_SPECS=N` replays more seeds, for a longer local run.
     let count: u64 = std::env::var("RANDOM_SPECS")
         .ok()

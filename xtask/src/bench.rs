@@ -93,11 +93,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Times each stage `RUNS` times and prints one row; returns the median total.
 fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, String> {
-    let options = Options {
-        crate_name: "bench".to_owned(),
-        spec_label: name.to_owned(),
-        standalone: true,
-    };
+    let options = Options::new("bench".to_owned(), name.to_owned());
     let out = scratch.join(name);
     // One full run first, to write the output that the check stage then compares against.
     let output = codegen::generate_from_bytes(bytes, &options).map_err(|e| e.to_string())?;
@@ -197,11 +193,7 @@ fn bench_diagnostics(scratch: &Path) -> Result<(), String> {
             let loaded = load::convert(value, label, || load::parse(bytes, label)).ok()?;
             let (mut space, _) = lower::lower(&loaded.spec, &loaded.deep_references, label).ok()?;
             passes::run(&mut space, label);
-            let options = Options {
-                crate_name: "bench".to_owned(),
-                spec_label: label.to_owned(),
-                standalone: true,
-            };
+            let options = Options::new("bench".to_owned(), label.to_owned());
             let files = codegen::render_crate(&space, &options).ok()?;
             sync::sync(&out, &files, Mode::Check).ok()
         });

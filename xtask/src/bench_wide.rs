@@ -83,11 +83,7 @@ fn write_generated(n: usize, out: &Path) -> Result<(), String> {
     for i in 0..n {
         let _ = writeln!(spec, "        p{i}: {}", KINDS[i % KINDS.len()].0);
     }
-    let options = codegen::Options {
-        crate_name: format!("wide-{n}"),
-        spec_label: format!("wide-{n}.yaml"),
-        standalone: true,
-    };
+    let options = codegen::Options::new(format!("wide-{n}"), format!("wide-{n}.yaml"));
     let output =
         codegen::generate_from_bytes(spec.as_bytes(), &options).map_err(|e| e.to_string())?;
     sync::sync(out, &output.files, Mode::Write).map_err(|e| e.to_string())?;

@@ -15,9 +15,8 @@ pub const CRATE_NAME: &str = "authlete-models";
 /// The options that turn `spec/` into `generated/`.
 pub fn in_repo_options() -> Options {
     Options {
-        crate_name: CRATE_NAME.to_owned(),
-        spec_label: SPEC.to_owned(),
         standalone: false,
+        ..Options::new(CRATE_NAME, SPEC)
     }
 }
 
@@ -45,11 +44,7 @@ pub fn run(raw: &[String]) -> ExitCode {
                 .name
                 .clone()
                 .unwrap_or_else(|| default_crate_name(spec));
-            let options = Options {
-                crate_name: name,
-                spec_label: spec.clone(),
-                standalone: true,
-            };
+            let options = Options::new(name, spec.clone());
             (
                 PathBuf::from(spec),
                 spec.clone(),

@@ -110,11 +110,7 @@ fn check_spec(spec: &Path, out_root: &Path, target_dir: &Path) -> Result<Row, St
         "corpus-{}",
         codegen::naming::snake_case(&stem).replace('_', "-")
     );
-    let options = Options {
-        crate_name: crate_name.clone(),
-        spec_label: spec.display().to_string(),
-        standalone: true,
-    };
+    let options = Options::new(crate_name.clone(), spec.display().to_string());
     let output = codegen::generate(spec, &options).map_err(|e| e.to_string())?;
     let out = out_root.join(&crate_name);
     sync::sync(&out, &output.files, Mode::Write).map_err(|e| e.to_string())?;

@@ -5,6 +5,7 @@ pub mod bench;
 pub mod bench_wide;
 pub mod codegen_cmd;
 pub mod corpus;
+pub mod determinism;
 pub mod seed_check;
 pub mod seed_page;
 

@@ -36,11 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("usage: cargo xtask seed-check SPEC [--page SEED.md] [--names LIST]");
         return ExitCode::from(2);
     };
-    let options = Options {
-        crate_name: "seed-check".to_owned(),
-        spec_label: spec.clone(),
-        standalone: true,
-    };
+    let options = Options::new("seed-check".to_owned(), spec.clone());
     let output = match codegen::generate(Path::new(spec), &options) {
         Ok(output) => output,
         Err(e) => {
@@ -88,7 +84,7 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
         }
     };
     // A page's heading is its type's name (its file name may be shortened or escaped).
-    let ours: std::collections::HashSet<&str> = files
+    let ours: std::collections::BTreeSet<&str> = files
         .iter()
         .filter(|f| f.path.starts_with("docs/models/operations/"))
         .filter_map(|f| f.contents.lines().find_map(|line| line.strip_prefix("# ")))

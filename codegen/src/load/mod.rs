@@ -117,7 +117,7 @@ fn normalize_version(
 /// each once, in document order.
 fn deep_references(value: &mut Value) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = indexmap::IndexSet::new();
     // (The walk takes the document mutably to serve the rewriting passes; this one only reads.)
     walk::references(value, &mut |reference| {
         let depth = reference.split('/').count();

@@ -5,13 +5,13 @@
 //! items), which is how specs are written; inside a flow collection (`{…}`, `[…]`) the search
 //! stops at the line of the deepest key it found, which still points at the right place.
 
-use std::collections::HashMap;
+use indexmap::IndexMap;
 
 /// Finds many pointers in one text, from an index built once: for JSON every node by its
 /// pointer; for YAML its content lines with, for each, where its block ends, so that a search
 /// steps from sibling to sibling instead of reading every line below them.
 pub enum Locator<'t> {
-    Json(HashMap<String, (usize, usize)>),
+    Json(IndexMap<String, (usize, usize)>),
     Yaml(YamlLines<'t>),
 }
 
@@ -22,7 +22,7 @@ pub enum Locator<'t> {
 pub struct YamlLines<'t> {
     lines: Vec<(usize, usize, &'t str)>,
     block_end: Vec<usize>,
-    blocks: std::cell::RefCell<HashMap<(usize, bool), Block<'t>>>,
+    blocks: std::cell::RefCell<IndexMap<(usize, bool), Block<'t>>>,
 }
 
 impl<'t> Locator<'t> {
@@ -94,7 +94,7 @@ type Sibling<'t> = (usize, (usize, usize, &'t str));
 /// The lines of one block at the indent of its first line, indexed: each key a line can be
 /// read as (see `line_keys`) with the first line that has it, and the `-` items in order.
 pub struct Block<'t> {
-    keys: HashMap<String, Sibling<'t>>,
+    keys: IndexMap<String, Sibling<'t>>,
     items: Vec<Sibling<'t>>,
     first_is_item: bool,
 }
@@ -110,8 +110,8 @@ fn find_yaml(yaml: &YamlLines<'_>, segments: &[String]) -> Option<(usize, usize)
         let head = item.take();
         let mut blocks = yaml.blocks.borrow_mut();
         let block = match blocks.entry((start, head.is_some())) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => {
+            indexmap::map::Entry::Occupied(entry) => entry.into_mut(),
+            indexmap::map::Entry::Vacant(entry) => {
                 let Some(block) = read_block(yaml, start, head, parent_indent) else {
                     break;
                 };
@@ -173,7 +173,7 @@ fn read_block<'t>(
     let first_is_item = siblings
         .first()
         .is_some_and(|(_, (_, _, content))| content.starts_with('-'));
-    let mut keys = HashMap::new();
+    let mut keys = IndexMap::new();
     for sibling in &siblings {
         for key in line_keys(sibling.1 .2) {
             keys.entry(key).or_insert(*sibling);
@@ -255,7 +255,7 @@ fn unescape_single(inner: &str) -> Option<String> {
 /// by `/`), with the place it starts: the opening quote of an object member's key, the `[`
 /// of an array for its first element and the place after each `,` for the others. Built in
 /// one pass, so that finding any number of pointers costs one scan of the text.
-fn index_json(text: &str) -> HashMap<String, (usize, usize)> {
+fn index_json(text: &str) -> IndexMap<String, (usize, usize)> {
     enum Frame {
         /// An object; the length of the path of the object itself, and whether a key is next.
         Object { base: usize, expecting_key: bool },
@@ -263,7 +263,7 @@ fn index_json(text: &str) -> HashMap<String, (usize, usize)> {
         Array { base: usize, index: usize },
     }
     let bytes = text.as_bytes();
-    let mut index = HashMap::new();
+    let mut index = IndexMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut path = String::new();
     let (mut line, mut line_start) = (1, 0);
@@ -342,7 +342,7 @@ fn escape_segment(segment: &str) -> String {
 
 /// The place of the node at `segments`, or of its deepest ancestor in the index.
 fn find_json(
-    index: &HashMap<String, (usize, usize)>,
+    index: &IndexMap<String, (usize, usize)>,
     segments: &[String],
 ) -> Option<(usize, usize)> {
     let escaped: Vec<String> = segments.iter().map(|s| escape_segment(s)).collect();

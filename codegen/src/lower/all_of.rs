@@ -6,14 +6,14 @@ use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::{pointer_join, Kind};
 use crate::ir::{StructDef, TypeId, TypeKind, TypeRef};
+use indexmap::IndexSet;
 use openapiv3::{ReferenceOr, Schema};
-use std::collections::HashSet;
 
 /// The state of one `allOf` merge: the components being expanded, innermost last, and those
 /// merged so far.
 struct AllOfWalk {
     expanding: Vec<TypeId>,
-    merged: HashSet<TypeId>,
+    merged: IndexSet<TypeId>,
     /// Set when a part names a component that an enclosing merge is expanding: merging it
     /// again would inline the same properties without end.
     recursive: bool,
@@ -48,7 +48,7 @@ impl<'a> Lowerer<'a> {
         let mut parts = Vec::new();
         let mut walk = AllOfWalk {
             expanding: ctx.slot.into_iter().collect(),
-            merged: HashSet::new(),
+            merged: IndexSet::new(),
             recursive: false,
         };
         for (i, part) in &shaped {

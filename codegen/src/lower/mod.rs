@@ -14,8 +14,8 @@ mod view;
 
 use crate::error::{Diagnostic, Errors, Severity};
 use crate::ir::{TypeId, TypeSpace};
+use indexmap::{IndexMap, IndexSet};
 use openapiv3::OpenAPI;
-use std::collections::{HashMap, HashSet};
 
 /// Lowers a whole spec; `deep_references` are the `$ref`s that point inside components or
 /// paths (see [`crate::load::Loaded`]). Problems are collected rather than returned at the
@@ -34,12 +34,12 @@ pub fn lower(
             ..TypeSpace::default()
         },
         diagnostics: Vec::new(),
-        components: HashMap::new(),
+        components: IndexMap::new(),
         component_names: Vec::new(),
-        nullable_components: HashSet::new(),
+        nullable_components: IndexSet::new(),
         merging: Vec::new(),
-        places: HashMap::new(),
-        places_lowered: HashSet::new(),
+        places: IndexMap::new(),
+        places_lowered: IndexSet::new(),
     };
     lowerer.register_components();
     lowerer.register_places(deep_references);
@@ -63,15 +63,15 @@ struct Lowerer<'a> {
     space: TypeSpace,
     diagnostics: Vec<Diagnostic>,
     /// Component schema name → its pre-registered type.
-    components: HashMap<&'a str, TypeId>,
+    components: IndexMap<&'a str, TypeId>,
     /// Type id → component name, for the pre-registered component types (indexed by id).
     component_names: Vec<String>,
     /// Components declared `nullable`: a reference to one may be `null`.
-    nullable_components: HashSet<TypeId>,
+    nullable_components: IndexSet<TypeId>,
     /// Components whose properties an enclosing `allOf` merge is lowering right now.
     merging: Vec<TypeId>,
     /// Places inside the document that a `$ref` points into, by pointer, with their slots.
-    places: HashMap<String, TypeId>,
+    places: IndexMap<String, TypeId>,
     /// The slots of `places` lowered so far (or being lowered).
-    places_lowered: HashSet<TypeId>,
+    places_lowered: IndexSet<TypeId>,
 }

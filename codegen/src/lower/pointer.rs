@@ -402,7 +402,7 @@ impl<'a> Lowerer<'a> {
         let pending: Vec<(String, crate::ir::TypeId)> = self
             .places
             .iter()
-            .filter(|(_, id)| !self.places_lowered.contains(id))
+            .filter(|(_, id)| !self.places_lowered.contains(*id))
             .map(|(key, id)| (key.clone(), *id))
             .collect();
         for (key, id) in pending {

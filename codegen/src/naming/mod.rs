@@ -5,7 +5,7 @@
 //! (`HTTPServer` → `HttpServer`). Whatever the input, the result is a valid, warning-free Rust
 //! identifier; the original spelling is kept elsewhere for serde.
 
-use std::collections::HashSet;
+use indexmap::IndexSet;
 
 /// Splits a spec name into lower-case words.
 ///
@@ -302,7 +302,7 @@ pub use singular::singular;
 /// names never map to files that clash on a case-insensitive file system.
 #[derive(Debug, Default)]
 pub struct UniqueNames {
-    taken: HashSet<String>,
+    taken: IndexSet<String>,
 }
 
 impl UniqueNames {

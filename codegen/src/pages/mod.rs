@@ -18,7 +18,7 @@ pub use table::width as cell_width;
 use crate::ir::{EnumValue, Module, ResponseBody, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use crate::OutputFile;
 use cells::{description_cell, text_cell, type_cell};
-use std::collections::HashMap;
+use indexmap::IndexMap;
 use table::table;
 
 /// Where the pages go, relative to the crate root.
@@ -54,7 +54,7 @@ struct Book<'s> {
     stems: Vec<String>,
     /// (an operation variant's scope, a type's own part of its name, the type it stands for in
     /// the end) → the type of that scope with that part, standing for the same type.
-    local: HashMap<(&'s str, &'s str, TypeId), TypeId>,
+    local: IndexMap<(&'s str, &'s str, TypeId), TypeId>,
 }
 
 impl<'s> Book<'s> {
@@ -67,7 +67,7 @@ impl<'s> Book<'s> {
         let mut book = Book {
             space,
             stems,
-            local: HashMap::new(),
+            local: IndexMap::new(),
         };
         for id in space.ids() {
             let def = space.get(id);

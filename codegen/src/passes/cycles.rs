@@ -92,7 +92,7 @@ fn alias_reaches_by_value(space: &TypeSpace, id: TypeId) -> bool {
 fn alias_reaches(space: &TypeSpace, from: TypeId, goal: TypeId, by_value_only: bool) -> bool {
     // A set, not a flag per type: this runs for every alias, and alias chains are short, so a
     // per-call array the size of the whole type space made the pass quadratic.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = indexmap::IndexSet::new();
     let mut stack = vec![from];
     while let Some(id) = stack.pop() {
         let TypeKind::Alias(target) = &space.get(id).kind else {

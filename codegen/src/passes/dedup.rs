@@ -11,7 +11,7 @@
 //! the spec's own names), but an operation type may become an alias of one.
 
 use crate::ir::{EnumValue, Module, TypeId, TypeKind, TypeRef, TypeSpace};
-use std::collections::{HashMap, HashSet};
+use indexmap::{IndexMap, IndexSet};
 use std::fmt::Write;
 
 /// Makes every operation type identical to an earlier one an alias of it.
@@ -26,7 +26,7 @@ fn canonical_ids(space: &TypeSpace) -> Vec<TypeId> {
     let mut dedup = Dedup {
         space,
         canonical: vec![State::Unvisited; space.types.len()],
-        first_of_shape: HashMap::new(),
+        first_of_shape: IndexMap::new(),
         requests: space
             .requests_that_are_bodies()
             .map(|(_, body)| body)
@@ -87,10 +87,10 @@ struct Dedup<'s> {
     /// For each operation type, the type it is identical to (itself if it is the first).
     canonical: Vec<State>,
     /// The first type seen with each shape.
-    first_of_shape: HashMap<String, TypeId>,
+    first_of_shape: IndexMap<String, TypeId>,
     /// Bodies that are their variant's request: each implements its own operation, so none
     /// is an alias of another, nor another of it.
-    requests: HashSet<TypeId>,
+    requests: IndexSet<TypeId>,
 }
 
 impl Dedup<'_> {

@@ -165,11 +165,7 @@ paths:
     }
 
     fn options() -> Options {
-        Options {
-            crate_name: "t".to_owned(),
-            spec_label: "t.yaml".to_owned(),
-            standalone: true,
-        }
+        Options::new("t".to_owned(), "t.yaml".to_owned())
     }
 
     #[test]

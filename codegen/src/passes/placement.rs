@@ -4,7 +4,7 @@
 //! type, a parameter's type) has no place.
 
 use crate::ir::{TypeId, TypeSpace};
-use std::collections::HashMap;
+use indexmap::IndexMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -29,7 +29,7 @@ pub struct Place {
 }
 
 pub fn of_every_type(space: &TypeSpace) -> Vec<Option<Place>> {
-    let mut by_root: HashMap<TypeId, Place> = HashMap::new();
+    let mut by_root: IndexMap<TypeId, Place> = IndexMap::new();
     let variants = space.operations.iter().flat_map(|op| &op.variants);
     for (variant, v) in variants.enumerate() {
         let responses = v.response_bodies.iter().map(|&root| (root, Side::Response));

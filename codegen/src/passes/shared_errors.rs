@@ -13,10 +13,11 @@
 use crate::ir::{
     Module, NameHint, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace,
 };
-use std::collections::{BTreeMap, HashSet};
+use indexmap::IndexSet;
+use std::collections::BTreeMap;
 
 pub fn share_error_bodies(space: &mut TypeSpace) {
-    let mut success = HashSet::new();
+    let mut success = IndexSet::new();
     // (status, the type it stands for) → the group of bodies documenting it.
     let mut groups: BTreeMap<(usize, TypeId), Group> = BTreeMap::new();
     let mut order: Vec<StatusKey> = Vec::new();
@@ -42,7 +43,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             };
             let group = groups.entry((rank, target)).or_insert_with(|| Group {
                 status: case.status,
-                operations: HashSet::new(),
+                operations: IndexSet::new(),
                 bodies: Vec::new(),
             });
             group.operations.insert(def.pointer.clone());
@@ -50,13 +51,13 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
         }
     }
     // The shared types live among the operation types, whose names they must not take.
-    let mut taken: HashSet<String> = space
+    let mut taken: IndexSet<String> = space
         .types
         .iter()
         .filter(|d| d.module == Module::Operations)
         .map(|d| d.name.to_ascii_lowercase())
         .collect();
-    let mut created: HashSet<TypeId> = HashSet::new();
+    let mut created: IndexSet<TypeId> = IndexSet::new();
     for ((_, target), group) in groups {
         let status = group.status;
         if group.operations.len() < 2 || success.contains(&target) {
@@ -114,7 +115,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
 struct Group {
     status: StatusKey,
     /// The operations documenting it, by the pointer of their responses.
-    operations: HashSet<String>,
+    operations: IndexSet<String>,
     /// The body types, one per documenting case, in order.
     bodies: Vec<TypeId>,
 }

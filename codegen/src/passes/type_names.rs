@@ -26,7 +26,7 @@ use super::placement::{self, Side};
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{Module, TypeId, TypeSpace};
 use crate::naming::{self, UniqueNames};
-use std::collections::HashMap;
+use indexmap::IndexMap;
 
 pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let places = placement::of_every_type(space);
@@ -43,7 +43,7 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     };
     // Contenders of one variant only: two operations whose ids differ in case alone share a
     // scope, but not their types' rules.
-    let mut groups: HashMap<(&str, Option<usize>), Vec<TypeId>> = HashMap::new();
+    let mut groups: IndexMap<(&str, Option<usize>), Vec<TypeId>> = IndexMap::new();
     for id in space.ids().filter(|&id| contender(id)) {
         groups
             .entry((wanted[id.0].as_str(), places[id.0].map(|p| p.variant)))
@@ -84,7 +84,7 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     // module the types that may go by their base alone come last, so that a shortened name
     // never takes a name some other type is built to have.
     let mut order: Vec<TypeId> = space.ids().collect();
-    let mut first_of_scope: HashMap<&str, usize> = HashMap::new();
+    let mut first_of_scope: IndexMap<&str, usize> = IndexMap::new();
     for id in space.ids() {
         first_of_scope
             .entry(space.get(id).hint.scope.as_str())
@@ -207,7 +207,7 @@ fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
             candidate(id).then_some((def.module, name))
         })
         .collect();
-    let mut wanting: HashMap<&(Module, String), usize> = HashMap::new();
+    let mut wanting: IndexMap<&(Module, String), usize> = IndexMap::new();
     for key in keys.iter().flatten() {
         *wanting.entry(key).or_default() += 1;
     }

@@ -9,13 +9,13 @@
 
 use crate::error::pointer_join;
 use crate::load::walk;
+use indexmap::IndexMap;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 
 /// Every `$anchor` (keyed `#name`) and `$id` of the document, with the pointers declaring it.
 #[derive(Default)]
 struct Identifiers {
-    places: HashMap<String, Vec<String>>,
+    places: IndexMap<String, Vec<String>>,
     /// Whether some `$ref` has a plain-name fragment (`#name`): with no identifiers declared,
     /// only such a reference needs the second walk (to be reported).
     named_fragment: bool,

@@ -105,10 +105,8 @@ fn tags_from_constants(root: &mut Map<String, Value>) {
 }
 
 /// For each component schema, its properties fixed to one string: (property, value).
-fn component_tags(
-    root: &Map<String, Value>,
-) -> std::collections::HashMap<String, Vec<(String, String)>> {
-    let mut tags = std::collections::HashMap::new();
+fn component_tags(root: &Map<String, Value>) -> indexmap::IndexMap<String, Vec<(String, String)>> {
+    let mut tags = indexmap::IndexMap::new();
     let Some(Value::Object(schemas)) = root.get("components").and_then(|c| c.get("schemas")) else {
         return tags;
     };
@@ -141,7 +139,7 @@ fn component_tags(
 /// The discriminator of alternatives that all fix one property to distinct values.
 fn shared_tag(
     names: &[&str],
-    tags: &std::collections::HashMap<String, Vec<(String, String)>>,
+    tags: &indexmap::IndexMap<String, Vec<(String, String)>>,
 ) -> Option<Value> {
     let first = tags.get(names[0])?;
     'property: for (property, _) in first {
