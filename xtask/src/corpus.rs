@@ -1,5 +1,6 @@
-//! `cargo xtask corpus PATH...`: generates a standalone crate for every spec found, builds it
-//! with clippy `-D warnings`, runs its generated example tests, and prints one row per spec.
+//! `cargo xtask corpus PATH...`: generates a standalone crate for every spec found (checking
+//! that every schedule of the work and every fresh folder gives the same bytes), builds it with
+//! clippy `-D warnings`, runs its generated example tests, and prints one row per spec.
 
 use codegen::sync::{self, Mode};
 use codegen::Options;
@@ -112,6 +113,8 @@ fn check_spec(spec: &Path, out_root: &Path, target_dir: &Path) -> Result<Row, St
     );
     let options = Options::new(crate_name.clone(), spec.display().to_string());
     let output = codegen::generate(spec, &options).map_err(|e| e.to_string())?;
+    // The same bytes under every schedule of the work and in fresh folders.
+    crate::determinism::check(spec, &out_root.join("determinism").join(&crate_name))?;
     let out = out_root.join(&crate_name);
     sync::sync(&out, &output.files, Mode::Write).map_err(|e| e.to_string())?;
     let cargo = |args: &[&str]| {

@@ -35,8 +35,9 @@ commands:
   codegen --spec FILE --out DIR [--name CRATE] [--check]
                                generate a standalone crate from any OpenAPI 3.0 file
   corpus PATH...               for each spec (directories are searched): generate a crate under
-                               target/corpus/, build it with clippy -D warnings, run its
-                               example tests, and print one row per spec
+                               target/corpus/ (the same bytes under every schedule and in fresh
+                               folders), build it with clippy -D warnings, run its example
+                               tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
   bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
   seed-check SPEC [--page P] [--names L]
@@ -75,7 +76,8 @@ Generates the models crate: generated/ from spec/, or DIR from FILE (YAML or JSO
 usage: cargo xtask corpus PATH...
 
 For each spec (directories are searched for .yaml, .yml and .json): generate a crate under
-target/corpus/, build it with clippy -D warnings, run its example tests, print one row.
+target/corpus/, check that four schedules of the work and two fresh folders give the same
+bytes, build it with clippy -D warnings, run its example tests, print one row.
 ",
         flags: &[],
     },
