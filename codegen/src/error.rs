@@ -125,59 +125,9 @@ impl fmt::Display for Errors {
     }
 }
 
-/// Builds a JSON pointer from already-unescaped segments, escaping `~` and `/` as RFC 6901 asks.
-pub fn pointer(segments: &[&str]) -> String {
-    let mut out = String::from("#");
-    for s in segments {
-        out.push('/');
-        push_escaped(&mut out, s);
-    }
-    out
-}
-
-/// Appends one segment to an existing pointer.
-pub fn pointer_join(base: &str, segment: &str) -> String {
-    let mut out = String::with_capacity(base.len() + segment.len() + 1);
-    out.push_str(base);
-    out.push('/');
-    push_escaped(&mut out, segment);
-    out
-}
-
-/// Appends one segment to a pointer being built in place (the `/` included).
-pub(crate) fn push_segment(out: &mut String, segment: &str) {
-    out.push('/');
-    push_escaped(out, segment);
-}
-
-/// Undoes the escaping of one pointer segment (`~1` → `/`, then `~0` → `~`).
-pub fn unescape_segment(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}
-
-fn push_escaped(out: &mut String, segment: &str) {
-    for c in segment.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pointer_escapes_slash_and_tilde() {
-        assert_eq!(
-            pointer(&["paths", "/api/{id}/x~y", "post"]),
-            "#/paths/~1api~1{id}~1x~0y/post"
-        );
-        assert_eq!(pointer_join("#/a", "b/c"), "#/a/b~1c");
-        assert_eq!(unescape_segment("~1api~1{id}~1x~0y"), "/api/{id}/x~y");
-    }
 
     #[test]
     fn display_has_editor_jumpable_prefix_and_hint() {

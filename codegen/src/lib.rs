@@ -15,6 +15,7 @@ pub mod naming;
 pub mod pages;
 mod parallel;
 pub mod passes;
+pub mod pointer;
 pub mod render;
 pub mod sync;
 

@@ -6,7 +6,8 @@
 //! pointer of the offending node. `serde_yaml` is used only in this module, so the YAML parser can
 //! be swapped without touching any other stage.
 
-use crate::error::{pointer, Diagnostic, Errors, Kind};
+use crate::error::{Diagnostic, Errors, Kind};
+use crate::pointer::pointer;
 use openapiv3::OpenAPI;
 use serde_json::Value;
 
@@ -114,19 +115,34 @@ fn normalize_version(
 }
 
 /// The local `$ref`s of a document that point deeper than `#/components/<section>/<name>`,
-/// each once, in document order.
+/// and the discriminator mappings that do, each once, in document order.
 fn deep_references(value: &mut Value) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen = indexmap::IndexSet::new();
-    // (The walk takes the document mutably to serve the rewriting passes; this one only reads.)
-    walk::references(value, &mut |reference| {
-        let depth = reference.split('/').count();
-        let deep =
-            reference.starts_with("#/") && !(depth == 4 && reference.starts_with("#/components/"));
-        if deep && seen.insert(reference.clone()) {
-            out.push(reference.clone());
+    let mut add = |reference: &str| {
+        let deep = crate::pointer::segments(reference).is_some_and(|segments| {
+            let whole_component = segments.len() == 3 && segments[0] == "components";
+            !segments.is_empty() && !whole_component
+        });
+        if deep && seen.insert(reference.to_owned()) {
+            out.push(reference.to_owned());
         }
-    });
+    };
+    // (The walks take the document mutably to serve the rewriting passes; these only read.)
+    walk::references(value, &mut |reference| add(reference));
+    if let Some(root) = value.as_object_mut() {
+        walk::schemas(root, &mut |schema, _| {
+            let mapping = schema
+                .get("discriminator")
+                .and_then(|d| d.get("mapping"))
+                .and_then(Value::as_object);
+            for target in mapping.into_iter().flat_map(|m| m.values()) {
+                if let Some(target) = target.as_str() {
+                    add(target);
+                }
+            }
+        });
+    }
     out
 }
 

@@ -64,7 +64,7 @@ fn pointer_segments(pointer: &str) -> Option<Vec<String>> {
         .strip_prefix('#')?
         .split('/')
         .skip(1)
-        .map(crate::error::unescape_segment)
+        .map(crate::pointer::unescape_segment)
         .collect();
     (!segments.is_empty()).then_some(segments)
 }

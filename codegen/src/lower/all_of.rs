@@ -4,8 +4,9 @@
 use super::schema::{Ctx, ObjectPart};
 use super::view::{JsonType, View};
 use super::Lowerer;
-use crate::error::{pointer_join, Kind};
+use crate::error::Kind;
 use crate::ir::{StructDef, TypeId, TypeKind, TypeRef};
+use crate::pointer::pointer_join;
 use indexmap::IndexSet;
 use openapiv3::{ReferenceOr, Schema};
 
@@ -94,10 +95,11 @@ impl<'a> Lowerer<'a> {
         TypeRef::Named(id)
     }
 
-    /// Gathers the object parts of an `allOf` part, following references and nested `allOf`s.
-    /// Returns false when a part is not an object. `walk` holds the components being expanded
-    /// (a reference back to one of them is a cycle, reported) and those already merged (merged
-    /// once: their properties are in already), which keeps the walk linear in the spec's size.
+    /// Gathers the object parts of an `allOf` part, following references (to a component or to
+    /// any schema inside the document) and nested `allOf`s. Returns false when a part is not an
+    /// object. `walk` holds the places being expanded (a reference back to one of them is a
+    /// cycle, reported) and those already merged (merged once: their properties are in
+    /// already), which keeps the walk linear in the spec's size.
     fn collect_object_parts(
         &mut self,
         part: &'a ReferenceOr<Schema>,
@@ -105,49 +107,52 @@ impl<'a> Lowerer<'a> {
         walk: &mut AllOfWalk,
         parts: &mut Vec<ObjectPart<'a>>,
     ) -> bool {
-        let (schema, at) = match part {
-            ReferenceOr::Item(schema) => (schema, at.to_owned()),
-            ReferenceOr::Reference { reference } => {
-                let Some(id) = self.component_for(reference, at) else {
-                    return true;
-                };
-                if self.merging.contains(&id) {
-                    walk.recursive = true;
-                    return true;
-                }
-                if walk.expanding.contains(&id) {
-                    self.error(
-                        Kind::Schema,
-                        at,
-                        format!("`allOf` refers back to `{reference}`, which contains it"),
-                        "an `allOf` cannot include the schema that contains it",
-                    );
-                    return true;
-                }
-                if !walk.merged.insert(id) {
-                    return true;
-                }
-                let name = self.component_names[id.0].clone();
-                let Some(target) = self
-                    .spec
-                    .components
-                    .as_ref()
-                    .and_then(|c| c.schemas.get(&name))
-                else {
-                    return true;
-                };
-                walk.expanding.push(id);
-                let object = self.collect_object_parts(target, reference, walk, parts);
-                walk.expanding.pop();
-                return object;
-            }
+        let reference = match part {
+            ReferenceOr::Item(schema) => return self.collect_schema_parts(schema, at, walk, parts),
+            ReferenceOr::Reference { reference } => reference,
         };
+        let Some((passed, schema, target_at)) = self.follow(reference, at) else {
+            return true;
+        };
+        if passed.iter().any(|id| self.merging.contains(id)) {
+            walk.recursive = true;
+            return true;
+        }
+        if passed.iter().any(|id| walk.expanding.contains(id)) {
+            self.error(
+                Kind::Schema,
+                at,
+                format!("`allOf` refers back to `{reference}`, which contains it"),
+                "an `allOf` cannot include the schema that contains it",
+            );
+            return true;
+        }
+        let Some(&place) = passed.last() else {
+            return true;
+        };
+        if !walk.merged.insert(place) {
+            return true;
+        }
+        let expanding = walk.expanding.len();
+        walk.expanding.extend(passed);
+        let object = self.collect_schema_parts(schema, &target_at, walk, parts);
+        walk.expanding.truncate(expanding);
+        object
+    }
+
+    fn collect_schema_parts(
+        &mut self,
+        schema: &'a Schema,
+        at: &str,
+        walk: &mut AllOfWalk,
+        parts: &mut Vec<ObjectPart<'a>>,
+    ) -> bool {
         let view = View::of(schema);
         if view.is_annotation_only() {
             return true;
         }
         for (i, inner) in view.all_of.iter().enumerate() {
-            let inner_at = pointer_join(&pointer_join(&at, "allOf"), &i.to_string());
+            let inner_at = pointer_join(&pointer_join(at, "allOf"), &i.to_string());
             if !self.collect_object_parts(inner, &inner_at, walk, parts) {
                 return false;
             }
@@ -162,7 +167,7 @@ impl<'a> Lowerer<'a> {
             properties: view.properties.into_iter().flatten().collect(),
             required: view.required.to_vec(),
             additional: view.additional,
-            at,
+            at: at.to_owned(),
         });
         true
     }

@@ -5,9 +5,9 @@
 use super::schema::Ctx;
 use super::view::View;
 use super::Lowerer;
-use crate::error::pointer;
 use crate::ir::{Module, NameHint, TypeDef, TypeKind, TypeRef};
 use crate::naming;
+use crate::pointer::pointer;
 use openapiv3::ReferenceOr;
 
 impl<'a> Lowerer<'a> {
@@ -31,7 +31,6 @@ impl<'a> Lowerer<'a> {
                 kind: TypeKind::Alias(TypeRef::Json),
             });
             self.components.insert(name.as_str(), id);
-            self.component_names.push(name.clone());
             if let ReferenceOr::Item(schema) = schema {
                 if View::of(schema).nullable() {
                     self.nullable_components.insert(id);

@@ -4,7 +4,7 @@
 mod all_of;
 mod components;
 mod operations;
-mod pointer;
+mod places;
 mod reference;
 mod requests;
 mod resolve;
@@ -35,7 +35,6 @@ pub fn lower(
         },
         diagnostics: Vec::new(),
         components: IndexMap::new(),
-        component_names: Vec::new(),
         nullable_components: IndexSet::new(),
         merging: Vec::new(),
         places: IndexMap::new(),
@@ -64,8 +63,6 @@ struct Lowerer<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Component schema name → its pre-registered type.
     components: IndexMap<&'a str, TypeId>,
-    /// Type id → component name, for the pre-registered component types (indexed by id).
-    component_names: Vec<String>,
     /// Components declared `nullable`: a reference to one may be `null`.
     nullable_components: IndexSet<TypeId>,
     /// Components whose properties an enclosing `allOf` merge is lowering right now.

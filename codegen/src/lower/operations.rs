@@ -4,12 +4,13 @@
 use super::requests::{response_case, Found};
 use super::schema::Ctx;
 use super::Lowerer;
-use crate::error::{pointer, pointer_join, Diagnostic, Kind};
+use crate::error::{Diagnostic, Kind};
 use crate::ir::{
     Example, Module, NameHint, Operation, ResponseCase, StatusKey, TypeDef, TypeId, TypeKind,
     TypeRef, Variant,
 };
 use crate::naming;
+use crate::pointer::{pointer, pointer_join};
 use openapiv3::{MediaType, ReferenceOr, RequestBody, StatusCode};
 
 /// The suffix a request content type adds to the operation prefix when an operation accepts

@@ -1,11 +1,65 @@
-//! Schema `$ref`s: to a component, the component's type; to a place inside the document, that
-//! place's slot (see [`super::pointer`]); anything else, an error that names the place.
+//! Schema `$ref`s. Every reference is read by [`crate::pointer::parse`] and names a place with
+//! a type slot: a component schema (registered up front) or a place inside the document that
+//! some reference points into (see [`super::places`]). The place and all its references are one
+//! Rust type. Anything else is an error that names the reference and the place.
 
+use super::places::{find, Miss, Place};
 use super::schema::docs_of;
 use super::Lowerer;
 use crate::error::Kind;
 use crate::ir::{TypeId, TypeKind, TypeRef};
-use openapiv3::Schema;
+use crate::pointer::{canonical, Reference};
+use openapiv3::{ReferenceOr, Schema};
+
+/// What a schema reference names: the type slot of the place, the place's pointer, and what
+/// stands there.
+pub(super) struct Target<'a> {
+    pub id: TypeId,
+    pub at: String,
+    pub standing: Standing<'a>,
+}
+
+/// Why a reference names no schema of this document.
+pub(super) enum Missing {
+    /// Not a pointer into this document, and why.
+    Outside(&'static str),
+    /// `#/components/schemas/X` with no such component.
+    Component,
+    /// Nothing, or something that is not a schema, at the pointer (canonical).
+    Place(Miss, String),
+}
+
+impl Missing {
+    pub fn message(&self, reference: &str) -> String {
+        match self {
+            Missing::Outside(why) => format!("cannot use `$ref: {reference}`: {why}"),
+            Missing::Component => format!("`$ref: {reference}` names no component schema"),
+            Missing::Place(Miss::NotASchema, key) => {
+                format!("cannot use `$ref: {reference}`: the place it points to is not a schema ({key})")
+            }
+            Missing::Place(Miss::Nowhere, key) => format!(
+                "cannot use `$ref: {reference}`: nothing in this document is at the place it points to ({key})"
+            ),
+        }
+    }
+}
+
+/// What stands at a referenced place.
+#[derive(Clone, Copy)]
+pub(super) enum Standing<'a> {
+    Schema(&'a Schema),
+    /// Another reference: the place is whatever that one names.
+    Reference(&'a str),
+}
+
+impl<'a> Standing<'a> {
+    fn of<S: std::borrow::Borrow<Schema>>(schema: &'a ReferenceOr<S>) -> Self {
+        match schema {
+            ReferenceOr::Item(schema) => Standing::Schema(schema.borrow()),
+            ReferenceOr::Reference { reference } => Standing::Reference(reference),
+        }
+    }
+}
 
 impl<'a> Lowerer<'a> {
     /// Fills a pre-registered slot with what lowering its schema gave: a schema that made no
@@ -32,74 +86,125 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// A `$ref` to a component schema is that component's type, wherever it is used.
+    /// The type of a schema `$ref`: the type of the place it names, wherever it is used.
     pub(super) fn lower_reference(&mut self, reference: &str, at: &str) -> TypeRef {
-        if let Some(segments) = super::pointer::segments(reference) {
-            if !super::pointer::is_component_schema(&segments) {
-                return self.lower_deep_reference(reference, &segments, at);
-            }
-        }
-        match self.component_for(reference, at) {
-            Some(id) if self.nullable_components.contains(&id) => {
-                TypeRef::Nullable(Box::new(TypeRef::Named(id)))
-            }
-            Some(id) => TypeRef::Named(id),
+        match self.target(reference, at) {
+            Some(target) => self.named(target.id),
             None => TypeRef::Json,
         }
     }
 
-    /// A `$ref` to a place inside the document: the place's slot, or an error that names both
-    /// the reference and the place it points to.
-    fn lower_deep_reference(&mut self, reference: &str, segments: &[String], at: &str) -> TypeRef {
-        let key = super::pointer::normalized(segments);
-        if let Some(&id) = self.places.get(&key) {
-            return if self.nullable_components.contains(&id) {
-                TypeRef::Nullable(Box::new(TypeRef::Named(id)))
-            } else {
-                TypeRef::Named(id)
-            };
+    /// A reference to the type of slot `id`, which may be `null` where its schema says so.
+    pub(super) fn named(&self, id: TypeId) -> TypeRef {
+        if self.nullable_components.contains(&id) {
+            TypeRef::Nullable(Box::new(TypeRef::Named(id)))
+        } else {
+            TypeRef::Named(id)
         }
-        let why = match super::pointer::find(self.spec, segments) {
-            Err(super::pointer::Miss::NotASchema) => "the place it points to is not a schema",
-            // Registered places are found above; this is a place that is not there.
-            _ => "nothing in this document is at the place it points to",
-        };
-        self.error(
-            Kind::Schema,
-            at,
-            format!("cannot use `$ref: {reference}`: {why} ({key})"),
-            "point the `$ref` at a schema of this document: a component schema, or a schema inside one, a parameter, a response or an operation",
-        );
-        TypeRef::Json
     }
 
-    /// The component a schema `$ref` names, reporting a reference that names none.
-    pub(super) fn component_for(&mut self, reference: &str, at: &str) -> Option<TypeId> {
-        let hint = "point the `$ref` at an entry of `#/components/schemas` in this document";
-        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
-            let why = if reference.starts_with('#') {
-                "the part after `#` is not a JSON pointer, which starts with `/`"
-            } else {
-                "references to other files are not supported"
-            };
-            self.error(
-                Kind::Unsupported,
-                at,
-                format!("cannot use `$ref: {reference}`: {why}"),
-                hint,
-            );
-            return None;
-        };
-        let name = crate::error::unescape_segment(name);
-        let found = self.components.get(name.as_str()).copied();
-        if found.is_none() {
-            self.error(
-                Kind::Schema,
-                at,
-                format!("`$ref: {reference}` names no component schema"),
-                hint,
-            );
+    /// The place a schema reference names, or `None` after reporting at `at` why it names no
+    /// schema of this document.
+    pub(super) fn target(&mut self, reference: &str, at: &str) -> Option<Target<'a>> {
+        match self.locate(reference) {
+            Ok(target) => Some(target),
+            Err(missing) => {
+                let (kind, hint) = match missing {
+                    Missing::Outside(_) => (
+                        Kind::Unsupported,
+                        "point the `$ref` at a schema of this document",
+                    ),
+                    Missing::Component => (
+                        Kind::Schema,
+                        "point the `$ref` at an entry of `#/components/schemas` in this document",
+                    ),
+                    Missing::Place(..) => (
+                        Kind::Schema,
+                        "point the `$ref` at a schema of this document: a component schema, or a schema inside one, a parameter, a header, a response or an operation",
+                    ),
+                };
+                let message = missing.message(reference);
+                self.error(kind, at, message, hint);
+                None
+            }
         }
-        found
+    }
+
+    /// The place a schema reference names, or why it names none.
+    pub(super) fn locate(&self, reference: &str) -> Result<Target<'a>, Missing> {
+        let segments = match crate::pointer::parse(reference) {
+            Reference::Local(segments) => segments,
+            Reference::Other if reference.starts_with('#') => {
+                return Err(Missing::Outside(
+                    "the part after `#` is not a JSON pointer, which starts with `/`",
+                ))
+            }
+            Reference::Other => {
+                return Err(Missing::Outside(
+                    "references to other files are not supported",
+                ))
+            }
+        };
+        let key = canonical(&segments);
+        if super::places::is_component_schema(&segments) {
+            let name = segments[2].as_str();
+            let id = *self.components.get(name).ok_or(Missing::Component)?;
+            let spec = self.spec;
+            let schemas = spec.components.as_ref().map(|c| &c.schemas);
+            let schema = schemas
+                .and_then(|s| s.get(name))
+                .ok_or(Missing::Component)?;
+            return Ok(Target {
+                id,
+                at: key,
+                standing: Standing::of(schema),
+            });
+        }
+        let place = find(self.spec, &segments).map_err(|miss| Missing::Place(miss, key.clone()))?;
+        let id = *self
+            .places
+            .get(&key)
+            .ok_or_else(|| Missing::Place(Miss::Nowhere, key.clone()))?;
+        Ok(Target {
+            id,
+            at: key,
+            standing: match place {
+                Place::Schema(schema) => Standing::Schema(schema),
+                Place::Reference(reference) => Standing::Reference(reference),
+            },
+        })
+    }
+
+    /// Follows a chain of references from `reference` to the schema at its end, with the
+    /// slot and pointer of each place on the way (the first first). `None` after an error, or
+    /// for a chain that comes back to a place it passed (reported at `at`).
+    pub(super) fn follow(
+        &mut self,
+        reference: &str,
+        at: &str,
+    ) -> Option<(Vec<TypeId>, &'a Schema, String)> {
+        let mut passed = Vec::new();
+        let mut current = reference.to_owned();
+        let mut current_at = at.to_owned();
+        loop {
+            let target = self.target(&current, &current_at)?;
+            if passed.contains(&target.id) {
+                self.error(
+                    Kind::Schema,
+                    at,
+                    format!("`$ref: {reference}` leads back to a place it passed, without reaching a schema"),
+                    "point one of the references of the chain at a schema",
+                );
+                return None;
+            }
+            passed.push(target.id);
+            match target.standing {
+                Standing::Schema(schema) => return Some((passed, schema, target.at)),
+                Standing::Reference(next) => {
+                    current = next.to_owned();
+                    current_at = target.at;
+                }
+            }
+        }
     }
 }

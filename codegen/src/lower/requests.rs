@@ -4,12 +4,13 @@
 
 use super::schema::Ctx;
 use super::Lowerer;
-use crate::error::{pointer_join, Diagnostic, Kind};
+use crate::error::{Diagnostic, Kind};
 use crate::ir::{
     BodyEncoding, Field, Module, NameHint, Parameter, ParameterLocation, ParameterStyle,
     RequestDef, ResponseBody, ResponseCase, StatusKey, TypeDef, TypeId, TypeKind, TypeRef,
 };
 use crate::naming;
+use crate::pointer::pointer_join;
 use openapiv3::{
     CookieStyle, HeaderStyle, ParameterData, ParameterSchemaOrContent, PathStyle, QueryStyle,
 };

@@ -2,7 +2,7 @@
 //! responses, examples). Schema references are lowered as types of their own instead.
 
 use super::Lowerer;
-use crate::error::{unescape_segment, Diagnostic, Kind};
+use crate::error::{Diagnostic, Kind};
 use indexmap::IndexMap;
 use openapiv3::{Components, ReferenceOr};
 
@@ -27,12 +27,11 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Item(found) => return Some((found, current_at)),
                 ReferenceOr::Reference { reference } => reference,
             };
-            let prefix = format!("#/components/{section}/");
-            let Some(name) = reference.strip_prefix(&prefix).map(unescape_segment) else {
+            let Some(name) = crate::pointer::component(reference, section) else {
                 self.bad_ref(
                     &current_at,
                     reference,
-                    &format!("expected a reference into `{prefix}`"),
+                    &format!("expected a reference to an entry of `#/components/{section}`"),
                 );
                 return None;
             };

@@ -2,12 +2,13 @@
 
 use super::view::{JsonType, View};
 use super::Lowerer;
-use crate::error::{pointer_join, Diagnostic, Kind};
+use crate::error::{Diagnostic, Kind};
 use crate::ir::{
     EnumDef, EnumRepr, EnumValue, EnumVariant, Extra, Field, Module, NameHint, StructDef, TypeDef,
     TypeId, TypeKind, TypeRef,
 };
 use crate::naming;
+use crate::pointer::pointer_join;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
 use serde_json::Value;
 use std::borrow::Borrow;

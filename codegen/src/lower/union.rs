@@ -3,9 +3,10 @@
 use super::schema::Ctx;
 use super::view::{JsonType, View};
 use super::Lowerer;
-use crate::error::{pointer_join, Kind};
+use crate::error::Kind;
 use crate::ir::{TypeKind, TypeRef, UnionDef, UnionVariant};
 use crate::naming;
+use crate::pointer::pointer_join;
 use openapiv3::ReferenceOr;
 
 impl<'a> Lowerer<'a> {
@@ -67,42 +68,27 @@ impl<'a> Lowerer<'a> {
                 other_name: String::new(),
             }),
         );
+        let mapping = match discriminator {
+            Some(d) => self.discriminator_mapping(d, at),
+            None => Vec::new(),
+        };
         let mut variants = Vec::with_capacity(shaped.len());
         for (n, (i, alt)) in shaped.iter().enumerate() {
             let alt_at = pointer_join(&list_at, &i.to_string());
             let alt_ctx = ctx.nested(Some(id), format!("{}{}", ctx.hint.base, n + 1));
             let ty = self.lower_schema_ref(alt, alt_ctx, &alt_at);
-            let (name_hint, component) = match alt {
+            let (name_hint, tags) = match alt {
                 ReferenceOr::Reference { reference } => {
-                    let name = reference.rsplit('/').next().unwrap_or(reference);
-                    (
-                        naming::pascal_case(&crate::error::unescape_segment(name)),
-                        Some(reference.as_str()),
-                    )
+                    let name = crate::pointer::segments(reference)
+                        .and_then(|s| s.last().cloned())
+                        .unwrap_or_else(|| reference.clone());
+                    let tags = match discriminator {
+                        Some(_) => self.tags_of(reference, &name, &mapping),
+                        None => Vec::new(),
+                    };
+                    (naming::pascal_case(&name), tags)
                 }
-                ReferenceOr::Item(schema) => (type_word(&View::of(schema), &ty), None),
-            };
-            let tags = match (discriminator, component) {
-                (Some(d), Some(reference)) => {
-                    let mapped: Vec<String> = d
-                        .mapping
-                        .iter()
-                        .filter(|(_, target)| {
-                            *target == reference
-                                || reference.rsplit('/').next() == Some(target.as_str())
-                        })
-                        .map(|(value, _)| value.clone())
-                        .collect();
-                    if mapped.is_empty() && d.mapping.is_empty() {
-                        // Without a mapping, the schema name is the value.
-                        vec![crate::error::unescape_segment(
-                            reference.rsplit('/').next().unwrap_or_default(),
-                        )]
-                    } else {
-                        mapped
-                    }
-                }
-                _ => Vec::new(),
+                ReferenceOr::Item(schema) => (type_word(&View::of(schema), &ty), Vec::new()),
             };
             variants.push(UnionVariant {
                 name_hint,
@@ -137,4 +123,75 @@ fn type_word(view: &View, ty: &TypeRef) -> String {
         _ => "Object",
     };
     word.to_owned()
+}
+
+impl<'a> Lowerer<'a> {
+    /// Each value of a discriminator's `mapping` with the places its target leads through (a
+    /// `$ref`, or a bare component name). A target that names no schema of this document is an
+    /// error that names the mapping entry and the place it points to.
+    pub(super) fn discriminator_mapping(
+        &mut self,
+        discriminator: &openapiv3::Discriminator,
+        at: &str,
+    ) -> Vec<(String, Vec<crate::ir::TypeId>)> {
+        let mapping_at = pointer_join(&pointer_join(at, "discriminator"), "mapping");
+        let mut out = Vec::new();
+        for (value, target) in &discriminator.mapping {
+            let reference = if target.contains('#') || target.contains('/') {
+                target.clone()
+            } else {
+                crate::pointer::pointer(&["components", "schemas", target])
+            };
+            let entry_at = pointer_join(&mapping_at, value);
+            match self.locate(&reference) {
+                Ok(_) => {
+                    if let Some((passed, _, _)) = self.follow(&reference, &entry_at) {
+                        out.push((value.clone(), passed));
+                    }
+                }
+                Err(missing) => {
+                    let why = missing.message(&reference);
+                    self.error(
+                        Kind::Schema,
+                        &entry_at,
+                        format!("the discriminator maps `{value}` to `{target}`, which names no schema: {why}"),
+                        "map the value to a schema of this document, or remove the entry",
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The discriminator values that select the alternative `reference` (whose place is named
+    /// `name`): the mapping's values that lead to the same place, and the name itself where no
+    /// mapping entry claims that value (OpenAPI's implicit mapping by schema name).
+    fn tags_of(
+        &mut self,
+        reference: &str,
+        name: &str,
+        mapping: &[(String, Vec<crate::ir::TypeId>)],
+    ) -> Vec<String> {
+        let Ok(target) = self.locate(reference) else {
+            return Vec::new();
+        };
+        let passed = match target.standing {
+            super::reference::Standing::Schema(_) => vec![target.id],
+            super::reference::Standing::Reference(_) => self
+                .follow(reference, &target.at)
+                .map(|(passed, _, _)| passed)
+                .unwrap_or_default(),
+        };
+        let mut tags: Vec<String> = mapping
+            .iter()
+            .filter(|(_, places)| places.iter().any(|p| passed.contains(p)))
+            .map(|(value, _)| value.clone())
+            .collect();
+        let implicit = crate::pointer::component(reference, "schemas").is_some()
+            && !mapping.iter().any(|(value, _)| value == name);
+        if tags.is_empty() && implicit {
+            tags.push(name.to_owned());
+        }
+        tags
+    }
 }

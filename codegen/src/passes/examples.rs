@@ -6,8 +6,9 @@
 //! round trip must give back is worked out here: an explicit `null` of a property the schema does
 //! not call nullable is read as absent and so comes back absent.
 
-use crate::error::{push_segment, Diagnostic, Kind};
+use crate::error::{Diagnostic, Kind};
 use crate::ir::{EnumRepr, TypeKind, TypeRef, TypeSpace};
+use crate::pointer::push_segment;
 use serde_json::Value;
 
 pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {

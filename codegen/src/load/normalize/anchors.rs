@@ -7,8 +7,8 @@
 //! plain-name fragment that no schema declares names nothing: both are errors at the `$ref`,
 //! since guessing would type a field by the wrong schema.
 
-use crate::error::pointer_join;
 use crate::load::walk;
+use crate::pointer::pointer_join;
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 

@@ -3,8 +3,8 @@
 //! provenance so that diagnostics name the user's own place.
 
 use super::{Notes, Provenance};
-use crate::error::pointer_join;
 use crate::load::walk;
+use crate::pointer::pointer_join;
 use serde_json::{json, Map, Value};
 
 /// Keywords of JSON Schema 2020-12 that a 3.0 model cannot express, dropped with one warning
@@ -85,13 +85,9 @@ fn tags_from_constants(root: &mut Map<String, Value>) {
             let Some(Value::Array(alternatives)) = schema.get(key) else {
                 continue;
             };
-            let names: Option<Vec<&str>> = alternatives
+            let names: Option<Vec<String>> = alternatives
                 .iter()
-                .map(|a| {
-                    a.get("$ref")?
-                        .as_str()?
-                        .strip_prefix("#/components/schemas/")
-                })
+                .map(|a| crate::pointer::component(a.get("$ref")?.as_str()?, "schemas"))
                 .collect();
             let Some(names) = names.filter(|n| n.len() > 1) else {
                 continue;
@@ -125,12 +121,7 @@ fn component_tags(root: &Map<String, Value>) -> indexmap::IndexMap<String, Vec<(
             })
             .collect();
         if !fixed.is_empty() {
-            tags.insert(
-                crate::error::pointer(&[name])
-                    .trim_start_matches("#/")
-                    .to_owned(),
-                fixed,
-            );
+            tags.insert(name.clone(), fixed);
         }
     }
     tags
@@ -138,21 +129,22 @@ fn component_tags(root: &Map<String, Value>) -> indexmap::IndexMap<String, Vec<(
 
 /// The discriminator of alternatives that all fix one property to distinct values.
 fn shared_tag(
-    names: &[&str],
+    names: &[String],
     tags: &indexmap::IndexMap<String, Vec<(String, String)>>,
 ) -> Option<Value> {
-    let first = tags.get(names[0])?;
+    let first = tags.get(&names[0])?;
     'property: for (property, _) in first {
         let mut mapping = Map::new();
         for name in names {
             let value = tags
-                .get(*name)
+                .get(name)
                 .and_then(|fixed| fixed.iter().find(|(p, _)| p == property))
                 .map(|(_, v)| v.clone());
             let Some(value) = value else {
                 continue 'property;
             };
-            let reference = Value::String(format!("#/components/schemas/{name}"));
+            let reference =
+                Value::String(crate::pointer::pointer(&["components", "schemas", name]));
             if mapping.insert(value, reference).is_some() {
                 continue 'property;
             }
@@ -180,8 +172,7 @@ fn inline_path_items(root: &mut Map<String, Value>, provenance: &mut Provenance)
             let Some(name) = entry
                 .get("$ref")
                 .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/components/pathItems/"))
-                .map(crate::error::unescape_segment)
+                .and_then(|r| crate::pointer::component(r, "pathItems"))
             else {
                 continue;
             };
@@ -327,10 +318,9 @@ impl Defs {
         let mut renames: Vec<(String, String)> = Vec::new();
         let mut queue: std::collections::VecDeque<(String, String, Value)> = self.taken.into();
         while let Some((from, name, mut def)) = queue.pop_front() {
-            let holder = from
-                .strip_prefix("#/components/schemas/")
-                .and_then(|rest| rest.split('/').next())
-                .map(crate::error::unescape_segment);
+            let holder = crate::pointer::segments(&from)
+                .filter(|s| s.len() > 3 && s[0] == "components" && s[1] == "schemas")
+                .map(|s| s[2].clone());
             let mut candidates = vec![name.clone()];
             if let Some(holder) = holder {
                 candidates.push(format!("{holder}{name}"));

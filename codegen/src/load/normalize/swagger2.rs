@@ -4,8 +4,8 @@
 //! rules (`x-nullable`, `type: file`, a string `discriminator`) in place.
 
 use super::{Notes, Provenance};
-use crate::error::pointer_join;
 use crate::load::walk;
+use crate::pointer::pointer_join;
 use serde_json::{json, Map, Value};
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -94,8 +94,7 @@ fn discriminator_mappings(root: &mut Map<String, Value>) {
         let parents = schema.get("allOf").and_then(Value::as_array);
         for parent in parents.into_iter().flatten() {
             let reference = parent.get("$ref").and_then(Value::as_str);
-            if let Some(base) = reference.and_then(|r| r.strip_prefix("#/components/schemas/")) {
-                let base = base.replace("~1", "/").replace("~0", "~");
+            if let Some(base) = reference.and_then(|r| crate::pointer::component(r, "schemas")) {
                 let target = pointer_join("#/components/schemas", name);
                 found.push((base, tag.to_owned(), target));
             }
@@ -222,9 +221,9 @@ fn convert_parameters(
     for (parameter, from) in written {
         // A reference to a shared parameter stands for it, here.
         let (parameter, from) = match parameter.get("$ref").and_then(Value::as_str) {
-            Some(reference) => match reference
-                .strip_prefix("#/parameters/")
-                .and_then(|name| shared.get(&crate::error::unescape_segment(name)))
+            Some(reference) => match crate::pointer::segments(reference)
+                .filter(|s| s.len() == 2 && s[0] == "parameters")
+                .and_then(|s| shared.get(&s[1]))
             {
                 Some(found) => (found.clone(), reference.to_owned()),
                 None => (parameter, from),

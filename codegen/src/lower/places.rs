@@ -10,9 +10,9 @@
 use super::schema::Ctx;
 use super::view::View;
 use super::Lowerer;
-use crate::error::unescape_segment;
 use crate::ir::{Module, NameHint, TypeDef, TypeKind, TypeRef};
 use crate::naming;
+use crate::pointer::{canonical, segments};
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem,
@@ -32,50 +32,6 @@ pub(super) enum Miss {
     Nowhere,
     /// A node is there, but it is not a schema (an operation, a parameter, a media type).
     NotASchema,
-}
-
-/// The segments of a local reference (`#/a/b~1c` → `["a", "b/c"]`), percent-decoded as a URI
-/// fragment is; `None` for a reference to another file.
-pub(super) fn segments(reference: &str) -> Option<Vec<String>> {
-    let fragment = reference.strip_prefix('#')?;
-    if fragment.is_empty() {
-        return Some(Vec::new());
-    }
-    let fragment = fragment.strip_prefix('/')?;
-    Some(
-        fragment
-            .split('/')
-            .map(|s| unescape_segment(&percent_decode(s)))
-            .collect(),
-    )
-}
-
-fn percent_decode(segment: &str) -> String {
-    if !segment.contains('%') {
-        return segment.to_owned();
-    }
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
-}
-
-/// The pointer as lowering spells places: segments escaped, joined by `/`.
-pub(super) fn normalized(segments: &[String]) -> String {
-    let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
-    crate::error::pointer(&refs)
 }
 
 /// Whether a reference is one lowering resolves as a component (`#/components/schemas/X`).
@@ -332,7 +288,7 @@ impl<'a> Lowerer<'a> {
             if segments.is_empty() || is_component_schema(&segments) {
                 continue;
             }
-            let key = normalized(&segments);
+            let key = canonical(&segments);
             if self.places.contains_key(&key) {
                 continue;
             }
