@@ -92,3 +92,7 @@ pub mod wide_object;
 #[rustfmt::skip]
 #[path = "../fixtures/late_places/src/lib.rs"]
 pub mod late_places;
+
+#[rustfmt::skip]
+#[path = "../fixtures/references_everywhere/src/lib.rs"]
+pub mod references_everywhere;

@@ -11,6 +11,7 @@ use crate::pointer::pointer;
 use openapiv3::OpenAPI;
 use serde_json::Value;
 
+mod kinds;
 mod lenient;
 mod locate;
 pub mod normalize;
@@ -63,9 +64,12 @@ pub fn convert(
     reparse: impl FnOnce() -> Result<Value, Errors>,
 ) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
-    let (value, provenance) = normalize_version(value, label, &mut warnings)?;
+    let (value, mut provenance) = normalize_version(value, label, &mut warnings)?;
     let mut value = repair::repair(value, label, &mut warnings);
     provenance.map_back(&mut warnings);
+    if let Some(root) = value.as_object_mut() {
+        kinds::read_compatible_kinds(root, label, &mut warnings, &mut provenance);
+    }
     let deep_references = deep_references(&mut value);
     // Converting by value moves the document's strings into the typed spec instead of copying
     // them. The value is gone after a failure, so explaining one parses the text again: a cost
@@ -78,8 +82,11 @@ pub fn convert(
             provenance,
         }),
         None => {
-            let (value, _) = normalize_version(reparse()?, label, &mut Vec::new())?;
-            let value = repair::repair(value, label, &mut Vec::new());
+            let (value, mut provenance) = normalize_version(reparse()?, label, &mut Vec::new())?;
+            let mut value = repair::repair(value, label, &mut Vec::new());
+            if let Some(root) = value.as_object_mut() {
+                kinds::read_compatible_kinds(root, label, &mut Vec::new(), &mut provenance);
+            }
             let mut errors = explain_failure(&value, label);
             provenance.map_back(&mut errors.0);
             Err(errors)

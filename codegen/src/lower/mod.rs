@@ -45,9 +45,12 @@ pub fn lower(
     lowerer.lower_components();
     lowerer.lower_operations();
     lowerer.lower_unreached_places();
+    // A place lowered once per operation variant (a shared response) reports its problems once.
+    let mut seen = indexmap::IndexSet::new();
     let (errors, warnings): (Vec<_>, Vec<_>) = lowerer
         .diagnostics
         .into_iter()
+        .filter(|d| seen.insert(d.to_string()))
         .partition(|d| d.severity == Severity::Error);
     if errors.is_empty() {
         Ok((lowerer.space, warnings))

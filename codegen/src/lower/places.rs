@@ -222,6 +222,7 @@ fn in_schema<'a>(schema: &'a Schema, rest: &[String]) -> Result<Place<'a>, Miss>
             Some(AdditionalProperties::Any(_)) => Err(Miss::NotASchema),
             None => Err(Miss::Nowhere),
         },
+        "not" => in_schema_ref(view.not, rest),
         "allOf" => indexed(view.all_of, rest),
         "oneOf" => indexed(view.one_of, rest),
         "anyOf" => indexed(view.any_of, rest),

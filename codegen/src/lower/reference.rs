@@ -30,6 +30,20 @@ pub(super) enum Missing {
 }
 
 impl Missing {
+    /// Why, as the end of a sentence whose subject is the reference.
+    pub fn reason(&self) -> String {
+        match self {
+            Missing::Outside(why) => format!("cannot be followed: {why}"),
+            Missing::Component => "names no component schema".to_owned(),
+            Missing::Place(Miss::NotASchema, key) => {
+                format!("points to {key}, which is not a schema")
+            }
+            Missing::Place(Miss::Nowhere, key) => {
+                format!("points to {key}, where nothing in this document is")
+            }
+        }
+    }
+
     pub fn message(&self, reference: &str) -> String {
         match self {
             Missing::Outside(why) => format!("cannot use `$ref: {reference}`: {why}"),

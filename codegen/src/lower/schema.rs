@@ -79,6 +79,13 @@ impl<'a> Lowerer<'a> {
             );
             return TypeRef::Json;
         }
+        // A discriminator outside a union (on a base that others extend) still maps its
+        // values to schemas, each of which must exist.
+        if let Some(d) = &view.schema.schema_data.discriminator {
+            if view.one_of.is_empty() && view.any_of.is_empty() && !d.mapping.is_empty() {
+                self.discriminator_mapping(d, at);
+            }
+        }
         if !view.all_of.is_empty() {
             return self.lower_all_of(view, ctx, at);
         }

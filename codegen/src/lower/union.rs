@@ -150,11 +150,11 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 Err(missing) => {
-                    let why = missing.message(&reference);
+                    let why = missing.reason();
                     self.error(
                         Kind::Schema,
                         &entry_at,
-                        format!("the discriminator maps `{value}` to `{target}`, which names no schema: {why}"),
+                        format!("the discriminator maps `{value}` to `{target}`, which {why}"),
                         "map the value to a schema of this document, or remove the entry",
                     );
                 }

@@ -39,6 +39,8 @@ pub struct View<'a> {
     pub one_of: &'a [ReferenceOr<Schema>],
     pub any_of: &'a [ReferenceOr<Schema>],
     pub has_not: bool,
+    /// The schema of `not`, where there is one.
+    pub not: Option<&'a ReferenceOr<Schema>>,
 }
 
 impl<'a> View<'a> {
@@ -57,6 +59,7 @@ impl<'a> View<'a> {
             one_of: &[],
             any_of: &[],
             has_not: false,
+            not: None,
         };
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
@@ -103,7 +106,10 @@ impl<'a> View<'a> {
             SchemaKind::OneOf { one_of } => view.one_of = one_of,
             SchemaKind::AllOf { all_of } => view.all_of = all_of,
             SchemaKind::AnyOf { any_of } => view.any_of = any_of,
-            SchemaKind::Not { .. } => view.has_not = true,
+            SchemaKind::Not { not } => {
+                view.has_not = true;
+                view.not = Some(not);
+            }
             SchemaKind::Any(any) => {
                 view.ty = match any.typ.as_deref() {
                     None => None,
@@ -130,6 +136,7 @@ impl<'a> View<'a> {
                 view.one_of = &any.one_of;
                 view.any_of = &any.any_of;
                 view.has_not = any.not.is_some();
+                view.not = any.not.as_deref();
             }
         }
         view

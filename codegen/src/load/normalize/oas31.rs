@@ -62,8 +62,13 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     });
     defs.into_components(root, notes, provenance);
     tags_from_constants(root);
-    inline_path_items(root, provenance);
-    move_webhooks(root, provenance);
+    // A reference into a path item that moves follows it to its new place.
+    let mut renames = inline_path_items(root, provenance);
+    renames.extend(move_webhooks(root, provenance));
+    if !renames.is_empty() {
+        root.values_mut()
+            .for_each(|v| walk::references(v, &mut |r| rename_ref(r, &renames)));
+    }
     if !root.contains_key("paths") {
         root.insert("paths".to_owned(), json!({}));
     }
@@ -156,13 +161,17 @@ fn shared_tag(
 
 /// A path item of `paths` or `webhooks` that is a `$ref` to `components/pathItems` is that
 /// path item, in its place: 3.0 has no such section, and its operations are the API's.
-fn inline_path_items(root: &mut Map<String, Value>, provenance: &mut Provenance) {
+fn inline_path_items(
+    root: &mut Map<String, Value>,
+    provenance: &mut Provenance,
+) -> Vec<(String, String)> {
+    let mut renames = Vec::new();
     let items = match root.get_mut("components").and_then(Value::as_object_mut) {
         Some(components) => match components.remove("pathItems") {
             Some(Value::Object(items)) => items,
-            _ => return,
+            _ => return renames,
         },
-        None => return,
+        None => return renames,
     };
     for section in ["paths", "webhooks"] {
         let Some(Value::Object(entries)) = root.get_mut(section) else {
@@ -177,35 +186,44 @@ fn inline_path_items(root: &mut Map<String, Value>, provenance: &mut Provenance)
                 continue;
             };
             if let Some(item) = items.get(&name) {
-                provenance.moved(
-                    &pointer_join(&pointer_join("#", section), key),
-                    &pointer_join("#/components/pathItems", &name),
-                );
+                let to = pointer_join(&pointer_join("#", section), key);
+                let from = pointer_join("#/components/pathItems", &name);
+                provenance.moved(&to, &from);
+                // References into the item follow its first use.
+                if !renames.iter().any(|(f, _)| *f == from) {
+                    renames.push((from, to));
+                }
                 *entry = item.clone();
             }
         }
     }
+    renames
 }
 
 /// Webhooks are operations the API calls rather than serves; their bodies are models all the
 /// same, so each webhook's path item joins `paths` under a key no real path can have, and its
 /// operations are named by the rules of every operation.
-fn move_webhooks(root: &mut Map<String, Value>, provenance: &mut Provenance) {
+fn move_webhooks(
+    root: &mut Map<String, Value>,
+    provenance: &mut Provenance,
+) -> Vec<(String, String)> {
+    let mut renames = Vec::new();
     let Some(Value::Object(webhooks)) = root.remove("webhooks") else {
-        return;
+        return renames;
     };
     let paths = root.entry("paths").or_insert_with(|| json!({}));
     let Some(paths) = paths.as_object_mut() else {
-        return;
+        return renames;
     };
     for (name, item) in webhooks {
         let key = format!("{WEBHOOK_PREFIX}{name}");
-        provenance.moved(
-            &pointer_join("#/paths", &key),
-            &pointer_join("#/webhooks", &name),
-        );
+        let to = pointer_join("#/paths", &key);
+        let from = pointer_join("#/webhooks", &name);
+        provenance.moved(&to, &from);
+        renames.push((from, to));
         paths.insert(key, item);
     }
+    renames
 }
 
 /// The 3.1 rules for one schema, in an order where each sees the result of the one before.
@@ -352,15 +370,27 @@ impl Defs {
 /// Points a `$ref` that names a place in `renames` (or inside one) at its new place, following
 /// a definition inside a definition through both moves.
 fn rename_ref(reference: &mut String, renames: &[(String, String)]) {
+    // Compared in the canonical spelling, so a percent-encoded reference moves too.
+    let Some(segments) = crate::pointer::segments(reference) else {
+        return;
+    };
+    let mut current = crate::pointer::canonical(&segments);
+    let mut moved = false;
     for _ in 0..renames.len() {
         let renamed = renames.iter().find_map(|(from, to)| {
-            let rest = reference.strip_prefix(from.as_str())?;
+            let rest = current.strip_prefix(from.as_str())?;
             (rest.is_empty() || rest.starts_with('/')).then(|| format!("{to}{rest}"))
         });
         match renamed {
-            Some(renamed) => *reference = renamed,
-            None => return,
+            Some(renamed) => {
+                current = renamed;
+                moved = true;
+            }
+            None => break,
         }
+    }
+    if moved {
+        *reference = current;
     }
 }
 
