@@ -127,6 +127,7 @@ impl TypeDef {
                     f(ty)
                 }
             }),
+            TypeKind::Tuple(t) => t.items.iter().chain(&t.rest).for_each(f),
             TypeKind::Enum(_) => {}
         }
     }
@@ -165,6 +166,21 @@ pub enum TypeKind {
     Request(RequestDef),
     /// `{Variant}Response`: one variant per documented status, decoded from an HTTP response.
     Response(ResponseDef),
+    /// A 3.1 array of positional items (`prefixItems`), then any number of others.
+    Tuple(TupleDef),
+}
+
+/// The items of an array by position (`prefixItems`), then the rest (`items`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TupleDef {
+    /// The type of each positional item, in order.
+    pub items: Vec<TypeRef>,
+    /// How many of the positional items every value has (`minItems`); the others may be
+    /// absent from the end.
+    pub required: usize,
+    /// The type of each item after the positional ones; `None` where there are none
+    /// (`items: false`).
+    pub rest: Option<TypeRef>,
 }
 
 /// One operation variant's input. `fields` are the parameters in spec order (each described by
@@ -334,7 +350,39 @@ pub struct EnumVariant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnumValue {
     String(String),
-    Integer(i64),
+    /// Any integer JSON holds exactly: from `i64::MIN` to `u64::MAX`.
+    Integer(i128),
+}
+
+/// The Rust integer type of an integer enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntegerType {
+    I64,
+    U64,
+    I128,
+}
+
+impl EnumDef {
+    /// The smallest of `i64`, `u64` and `i128` that holds every listed value (and so every
+    /// value of that kind a server sends, in the catch-all variant).
+    pub fn integer_type(&self) -> IntegerType {
+        let values = self.variants.iter().filter_map(|v| match v.value {
+            EnumValue::Integer(n) => Some(n),
+            EnumValue::String(_) => None,
+        });
+        let (mut signed, mut unsigned) = (true, true);
+        for n in values {
+            signed &= i64::try_from(n).is_ok();
+            unsigned &= u64::try_from(n).is_ok();
+        }
+        if signed {
+            IntegerType::I64
+        } else if unsigned {
+            IntegerType::U64
+        } else {
+            IntegerType::I128
+        }
+    }
 }
 
 /// `oneOf`/`anyOf`: an enum with a variant per alternative and a catch-all that keeps any value
@@ -432,4 +480,119 @@ pub struct Example {
     /// What the round trip must give back, when it differs from `value`: explicit `null`s of
     /// properties the schema does not call nullable come back absent. Set by the examples pass.
     pub expected: Option<Value>,
+}
+
+/// How a union offers a value to one of its alternatives without a discriminator: the rule
+/// scores how specifically the alternative fits the value (`None`: not at all), and the
+/// alternatives are tried best score first. The generated `Deserialize` of a union and the
+/// examples pass both apply it, so they agree on which alternative reads a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fit<'s> {
+    /// An object with every required property: one more than the number of the value's
+    /// properties that the struct declares.
+    Struct {
+        required: Vec<&'s str>,
+        known: Vec<&'s str>,
+    },
+    /// A value the enum (of this id) lists: 3.
+    StringEnum(TypeId, &'s EnumDef),
+    IntegerEnum(TypeId, &'s EnumDef),
+    /// An integer: 2.
+    Integer,
+    /// Any number, a string, a boolean, an array: 1.
+    Number,
+    String,
+    Boolean,
+    Array,
+    /// An object: 0.
+    Object,
+    /// Anything: 0.
+    Any,
+}
+
+impl TypeSpace {
+    /// The struct a type is, seen through aliases, boxes and `null`.
+    pub fn struct_of(&self, ty: &TypeRef) -> Option<&StructDef> {
+        match ty {
+            TypeRef::Named(id) => match &self.get(*id).kind {
+                TypeKind::Struct(s) => Some(s),
+                TypeKind::Alias(target) => self.struct_of(target),
+                _ => None,
+            },
+            TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => self.struct_of(inner),
+            _ => None,
+        }
+    }
+
+    /// The rule by which a union alternative of type `ty` is scored.
+    pub fn fit_of(&self, ty: &TypeRef) -> Fit<'_> {
+        if let Some(s) = self.struct_of(ty) {
+            let required = s.fields.iter().filter(|f| f.required);
+            return Fit::Struct {
+                required: required.map(|f| f.json_name.as_str()).collect(),
+                known: s.fields.iter().map(|f| f.json_name.as_str()).collect(),
+            };
+        }
+        match ty {
+            TypeRef::Named(id) => match &self.get(*id).kind {
+                TypeKind::Enum(e) if e.repr == EnumRepr::String => Fit::StringEnum(*id, e),
+                TypeKind::Enum(e) => Fit::IntegerEnum(*id, e),
+                TypeKind::Alias(target) => self.fit_of(target),
+                TypeKind::Tuple(_) => Fit::Array,
+                _ => Fit::Any,
+            },
+            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => Fit::Integer,
+            TypeRef::F64 => Fit::Number,
+            TypeRef::String => Fit::String,
+            TypeRef::Bool => Fit::Boolean,
+            TypeRef::Vec(_) => Fit::Array,
+            TypeRef::Map(_) => Fit::Object,
+            TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => self.fit_of(inner),
+            TypeRef::Json => Fit::Any,
+        }
+    }
+}
+
+impl Fit<'_> {
+    /// The score of `value`, as the generated code computes it.
+    pub fn score(&self, value: &Value) -> Option<usize> {
+        match self {
+            Fit::Struct { required, known } => {
+                let object = value.as_object()?;
+                if !required.iter().all(|key| object.contains_key(*key)) {
+                    return None;
+                }
+                Some(
+                    1 + object
+                        .keys()
+                        .filter(|key| known.contains(&key.as_str()))
+                        .count(),
+                )
+            }
+            Fit::StringEnum(_, e) => {
+                let text = value.as_str()?;
+                e.variants
+                    .iter()
+                    .any(|v| v.value == EnumValue::String(text.to_owned()))
+                    .then_some(3)
+            }
+            Fit::IntegerEnum(_, e) => {
+                let n = value
+                    .as_i64()
+                    .map(i128::from)
+                    .or_else(|| value.as_u64().map(i128::from))?;
+                e.variants
+                    .iter()
+                    .any(|v| v.value == EnumValue::Integer(n))
+                    .then_some(3)
+            }
+            Fit::Integer => (value.is_i64() || value.is_u64()).then_some(2),
+            Fit::Number => value.is_number().then_some(1),
+            Fit::String => value.is_string().then_some(1),
+            Fit::Boolean => value.is_boolean().then_some(1),
+            Fit::Array => value.is_array().then_some(1),
+            Fit::Object => value.is_object().then_some(0),
+            Fit::Any => Some(0),
+        }
+    }
 }

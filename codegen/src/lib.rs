@@ -35,6 +35,10 @@ pub struct Options {
     /// How work is shared out over the cores. The output never depends on it (a test
     /// generates every spec under several schedules and compares the bytes).
     pub schedule: Schedule,
+    /// Also write a test for each response example left out of the tests (as contradicting
+    /// its schema), asserting that the model refuses it: the proof that the examples pass
+    /// decides as the models do. `cargo xtask corpus` and the fixtures turn it on.
+    pub left_out_tests: bool,
 }
 
 impl Options {
@@ -46,6 +50,7 @@ impl Options {
             spec_label: spec_label.into(),
             standalone: true,
             schedule: Schedule::default(),
+            left_out_tests: false,
         }
     }
 }
@@ -162,12 +167,12 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
         contents: render::header("#", label)
             + &emit::cargo_toml(space, &options.crate_name, options.standalone),
     }];
-    let jobs = emit::plan(space);
+    let jobs = emit::plan(space, options.left_out_tests);
     // Emitting and rendering is most of the work and each file is independent, so the files
     // are shared out over the cores. The example tests are one file as large as a hundred
     // models, so it goes first: taken last, it would keep one core busy while the others wait.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| !matches!(jobs[i], emit::FileJob::Examples));
+    order.sort_by_key(|&i| !matches!(jobs[i], emit::FileJob::Examples { .. }));
     let mut rendered: Vec<(usize, Result<OutputFile, Errors>)> =
         parallel::map_indices(order.len(), |k| {
             let i = order[k];

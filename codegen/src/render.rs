@@ -113,28 +113,61 @@ pub fn render_syntax(path: String, file: &syn::File, spec_label: &str) -> Output
 
 /// `path!(head {`, an item a line, `} tail);`, each type written out by [`type_text`].
 fn list_call(call: &ListCall) -> String {
-    let mut text = format!("{}!(\n    {} {{\n", call.path, call.head);
+    let mut text = format!("{}!(\n    {}", call.path, call.head);
+    if let Some(ty) = &call.head_type {
+        text.push_str(": ");
+        text.push_str(&type_text(ty));
+    }
+    text.push_str(" {\n");
     for item in &call.items {
         text.push_str("        ");
-        text.push_str(&tokens_text(&item.words));
-        if let Some(ty) = &item.ty {
-            text.push_str(": ");
-            text.push_str(&type_text(ty));
-        }
+        text.push_str(&item_text(item));
         text.push_str(",\n");
     }
     text.push_str("    }");
     if let Some(tail) = &call.tail {
         text.push(' ');
-        text.push_str(&tokens_text(tail));
+        text.push_str(&item_text(tail));
     }
     text.push_str("\n);\n");
     text
 }
 
-/// Idents, literals and `=>`/`+` as written, one space apart.
-fn tokens_text(tokens: &TokenStream) -> String {
-    tokens.to_string()
+/// `words: Type`, or the words alone.
+fn item_text(item: &crate::emit::ListItem) -> String {
+    let mut text = words_text(&item.words);
+    if let Some(ty) = &item.ty {
+        text.push_str(": ");
+        text.push_str(&type_text(ty));
+    }
+    text
+}
+
+/// Idents, literals and punctuation one space apart, as a person writes them: `=>` and `+`
+/// stand alone, and a minus sign is written against its number (`-1`).
+fn words_text(tokens: &TokenStream) -> String {
+    use proc_macro2::{Spacing, TokenTree};
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut out = String::new();
+    let mut glue = true;
+    for (i, tree) in trees.iter().enumerate() {
+        if !glue {
+            out.push(' ');
+        }
+        match tree {
+            TokenTree::Punct(punct) => {
+                out.push(punct.as_char());
+                let sign = punct.as_char() == '-'
+                    && matches!(trees.get(i + 1), Some(TokenTree::Literal(_)));
+                glue = punct.spacing() == Spacing::Joint || sign;
+            }
+            other => {
+                out.push_str(&other.to_string());
+                glue = false;
+            }
+        }
+    }
+    out
 }
 
 /// A type as a person writes it: `Option<Vec<super::Item>>`, `IndexMap<String, Value>`,
@@ -254,6 +287,7 @@ mod tests {
         let call = ListCall {
             path: "support::object_serde".to_owned(),
             head: proc_macro2::Ident::new("Pet", proc_macro2::Span::call_site()),
+            head_type: None,
             items: vec![
                 ListItem {
                     words: quote!(required "id" => id),
@@ -270,7 +304,10 @@ mod tests {
                     ty: None,
                 },
             ],
-            tail: Some(quote!(+ additional_properties)),
+            tail: Some(ListItem {
+                words: quote!(+ additional_properties),
+                ty: None,
+            }),
         };
         let text = list_call(&call);
         let items = call.items.iter().map(|item| {
@@ -281,7 +318,7 @@ mod tests {
             }
         });
         let head = &call.head;
-        let tail = &call.tail;
+        let tail = call.tail.as_ref().map(|tail| &tail.words);
         let expected = quote!(support::object_serde!(#head { #(#items)* } #tail););
         let parsed: proc_macro2::TokenStream = text.parse().expect("the text is Rust tokens");
         assert_eq!(flat(parsed), flat(expected), "{text}");
@@ -289,6 +326,7 @@ mod tests {
             text.contains("\n        required \"id\" => id: i64,\n"),
             "{text}"
         );
+        assert!(text.contains("\n        Minus => -3,\n"), "{text}");
     }
 
     /// Each token's text, groups opened and closed, spacing aside (`<::` and `< ::` are the

@@ -1,10 +1,14 @@
-/// Implements an open enum of integers: `value`, `known`, `From<i64>`, `Display`,
-/// `Serialize` and `Deserialize`.
+/// Implements an open enum of integers: `value`, `known`, `From<$int>`, `Display`,
+/// `Serialize` and `Deserialize`. The integer type is `i64` unless the call names another
+/// (`Name: u64 { … }`), for values beyond `i64`.
 macro_rules! integer_enum {
     ($name:ident { $($variant:ident => $value:literal,)* } $other:ident) => {
+        super::super::super::support::integer_enum!($name: i64 { $($variant => $value,)* } $other);
+    };
+    ($name:ident: $int:ty { $($variant:ident => $value:literal,)* } $other:ident) => {
         impl $name {
             /// The value as it appears in JSON.
-            pub fn value(&self) -> i64 {
+            pub fn value(&self) -> $int {
                 match self {
                     $(Self::$variant => $value,)*
                     Self::$other(value) => *value,
@@ -12,7 +16,7 @@ macro_rules! integer_enum {
             }
 
             /// The variant of a value the spec lists, or `None`.
-            pub fn known(value: i64) -> ::std::option::Option<Self> {
+            pub fn known(value: $int) -> ::std::option::Option<Self> {
                 match value {
                     $($value => ::std::option::Option::Some(Self::$variant),)*
                     _ => ::std::option::Option::None,
@@ -20,8 +24,8 @@ macro_rules! integer_enum {
             }
         }
 
-        impl ::std::convert::From<i64> for $name {
-            fn from(value: i64) -> Self {
+        impl ::std::convert::From<$int> for $name {
+            fn from(value: $int) -> Self {
                 Self::known(value).unwrap_or(Self::$other(value))
             }
         }
@@ -34,13 +38,13 @@ macro_rules! integer_enum {
 
         impl ::serde::Serialize for $name {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                serializer.serialize_i64(self.value())
+                ::serde::Serialize::serialize(&self.value(), serializer)
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
+                let value = <$int as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(Self::from(value))
             }
         }

@@ -15,7 +15,7 @@ fn compare(bytes: &[u8], label: &str) -> usize {
     };
     passes::run(&mut space, label);
     let mut aliases = 0;
-    for job in emit::plan(&space) {
+    for job in emit::plan(&space, true) {
         if let Some((path, syntax)) = emit::alias_syntax(&space, job) {
             let direct = render::render_syntax(path, &syntax, label);
             let parsed = render::render_rust(emit::emit_file(&space, job), label).unwrap();

@@ -103,7 +103,9 @@ struct PlainPair {
 /// generator's own loader, so the benchmark follows the spec.
 fn example() -> serde_json::Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/authlete-ciba.yaml");
-    let spec = codegen::load::parse(&std::fs::read(path).unwrap(), "spec").unwrap();
+    let spec = codegen::load::parse(&std::fs::read(path).unwrap(), "spec")
+        .unwrap()
+        .value;
     spec["paths"]["/api/{serviceId}/backchannel/authentication/complete"]["post"]["responses"]
         ["200"]["content"]["application/json"]["examples"]["default"]["value"]
         .clone()

@@ -96,3 +96,11 @@ pub mod late_places;
 #[rustfmt::skip]
 #[path = "../fixtures/references_everywhere/src/lib.rs"]
 pub mod references_everywhere;
+
+#[rustfmt::skip]
+#[path = "../fixtures/schema_forms/src/lib.rs"]
+pub mod schema_forms;
+
+#[rustfmt::skip]
+#[path = "../fixtures/example_verdicts/src/lib.rs"]
+pub mod example_verdicts;

@@ -105,16 +105,16 @@ fn bench_one(name: &str, bytes: &[u8], scratch: &Path) -> Result<Duration, Strin
     for _ in 0..RUNS {
         let start = Instant::now();
         let t = Instant::now();
-        let value = load::parse(bytes, name).map_err(|e| e.to_string())?;
+        let parsed = load::parse(bytes, name).map_err(|e| e.to_string())?;
         stages[0].push(t.elapsed());
         // The normalisation alone, on a copy: `convert` below runs it again as its first step.
-        let copy = value.clone();
+        let copy = parsed.value.clone();
         let t = Instant::now();
         std::hint::black_box(load::normalize_document(copy, name).map_err(|e| e.to_string())?);
         stages[7].push(t.elapsed());
         let t = Instant::now();
         let loaded =
-            load::convert(value, name, || load::parse(bytes, name)).map_err(|e| e.to_string())?;
+            load::convert(parsed, name, || load::parse(bytes, name)).map_err(|e| e.to_string())?;
         stages[1].push(t.elapsed());
         let t = Instant::now();
         let (mut space, _) =
@@ -189,8 +189,8 @@ fn bench_diagnostics(scratch: &Path) -> Result<(), String> {
         let label = name.as_str();
         let bytes = text.as_bytes();
         let pipeline = median_time(RUNS, || {
-            let value = load::parse(bytes, label).ok()?;
-            let loaded = load::convert(value, label, || load::parse(bytes, label)).ok()?;
+            let parsed = load::parse(bytes, label).ok()?;
+            let loaded = load::convert(parsed, label, || load::parse(bytes, label)).ok()?;
             let (mut space, _) = lower::lower(&loaded.spec, &loaded.deep_references, label).ok()?;
             passes::run(&mut space, label);
             let options = Options::new("bench".to_owned(), label.to_owned());

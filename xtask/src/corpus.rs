@@ -111,7 +111,12 @@ fn check_spec(spec: &Path, out_root: &Path, target_dir: &Path) -> Result<Row, St
         "corpus-{}",
         codegen::naming::snake_case(&stem).replace('_', "-")
     );
-    let options = Options::new(crate_name.clone(), spec.display().to_string());
+    // Each example left out gets a test that its model refuses it: the examples pass and the
+    // models must agree on every example of every spec.
+    let options = Options {
+        left_out_tests: true,
+        ..Options::new(crate_name.clone(), spec.display().to_string())
+    };
     let output = codegen::generate(spec, &options).map_err(|e| e.to_string())?;
     // The same bytes under every schedule of the work and in fresh folders.
     crate::determinism::check(spec, &out_root.join("determinism").join(&crate_name))?;

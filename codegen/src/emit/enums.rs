@@ -7,7 +7,7 @@
 //! makes the crate cheaper to generate and to compile.
 
 use super::{doc_attrs, ident, support, ListCall, ListItem, Std};
-use crate::ir::{EnumDef, EnumRepr, EnumValue, TypeDef};
+use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, TypeDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -23,7 +23,7 @@ pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>
         .map(|v| match &v.value {
             EnumValue::String(s) => quote!(#s),
             EnumValue::Integer(n) => {
-                let lit = Literal::i64_unsuffixed(*n);
+                let lit = Literal::i128_unsuffixed(*n);
                 quote!(#lit)
             }
         })
@@ -32,9 +32,14 @@ pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>
         EnumValue::String(s) => format!(" `{s}`"),
         EnumValue::Integer(n) => format!(" `{n}`"),
     });
-    let (held, implement) = match e.repr {
-        EnumRepr::String => (std.string(), "string_enum"),
-        EnumRepr::Integer => (quote!(i64), "integer_enum"),
+    // The integer type is named in the call only where it is not the usual `i64`.
+    let (held, implement, typed) = match (e.repr, e.integer_type()) {
+        (EnumRepr::String, _) => (std.string(), "string_enum", None),
+        (EnumRepr::Integer, IntegerType::I64) => (quote!(i64), "integer_enum", None),
+        (EnumRepr::Integer, IntegerType::U64) => (quote!(u64), "integer_enum", Some(quote!(u64))),
+        (EnumRepr::Integer, IntegerType::I128) => {
+            (quote!(i128), "integer_enum", Some(quote!(i128)))
+        }
     };
     let items = variants
         .iter()
@@ -47,8 +52,12 @@ pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>
     let call = ListCall {
         path: support::macro_path(implement),
         head: name.clone(),
+        head_type: typed,
         items,
-        tail: Some(quote!(#other)),
+        tail: Some(ListItem {
+            words: quote!(#other),
+            ty: None,
+        }),
     };
     let use_support = support::use_item();
     let tokens = quote! {

@@ -1,26 +1,61 @@
 //! The generated example tests: each response example in the spec deserializes into its type
-//! and serializes back to the same JSON.
+//! and serializes back to the same JSON (or to what the examples pass says the model gives
+//! back). With `left_out`, each example left out as contradicting its schema gets a test that
+//! the model indeed refuses it, which holds the examples pass to the models.
 
 use super::ident;
 use crate::ir::{TypeRef, TypeSpace};
 use quote::quote;
 
-pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
+pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
+    // The path of an example's type from the tests' module (`root` is the path to the crate
+    // root from there).
+    let type_of = |example: &crate::ir::Example, root: proc_macro2::TokenStream| match &example.ty {
+        TypeRef::Named(id) => {
+            let def = space.get(*id);
+            let dir = ident(def.module.dir());
+            let ty = ident(&def.name);
+            quote!(#root::models::#dir::#ty)
+        }
+        _ => quote!(::serde_json::Value),
+    };
+    let refused = space
+        .examples
+        .iter()
+        .filter(|e| left_out && e.contradiction.is_some())
+        .map(|example| {
+            // In a module of their own, so their names cannot meet the round-trip tests'.
+            let name = ident(&example.test_name);
+            let ty = type_of(example, quote!(super::super));
+            let json = example.value.to_string();
+            quote! {
+                #[test]
+                fn #name() {
+                    super::refused::<#ty>(#json);
+                }
+            }
+        })
+        .collect::<Vec<_>>();
+    let refused_helper = (!refused.is_empty()).then(|| {
+        quote! {
+            /// Checks that the model refuses an example the generator left out as contradicting
+            /// its schema.
+            fn refused<__T: ::serde::de::DeserializeOwned>(json: &str) {
+                let read: ::std::result::Result<__T, _> = ::serde_json::from_str(json);
+                assert!(
+                    read.is_err(),
+                    "the generator left this example out, but the model reads it"
+                );
+            }
+        }
+    });
     let tests = space
         .examples
         .iter()
         .filter(|e| e.contradiction.is_none())
         .map(|example| {
             let name = ident(&example.test_name);
-            let ty = match &example.ty {
-                TypeRef::Named(id) => {
-                    let def = space.get(*id);
-                    let dir = ident(def.module.dir());
-                    let ty = ident(&def.name);
-                    quote!(super::models::#dir::#ty)
-                }
-                _ => quote!(::serde_json::Value),
-            };
+            let ty = type_of(example, quote!(super));
             // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
             // nothing in an example can end it early.
             let json = example.value.to_string();
@@ -38,9 +73,19 @@ pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
                 }
             }
         });
-    quote! {
-        //! Round-trip tests generated from the response examples of the spec.
-
+    let left_out_module = (!refused.is_empty()).then(|| {
+        quote! {
+            /// The examples left out of the tests above, each refused by its model.
+            mod left_out {
+                #(#refused)*
+            }
+        }
+    });
+    let round_trip_helpers = space
+        .examples
+        .iter()
+        .any(|e| e.contradiction.is_none())
+        .then(|| quote! {
         /// Deserializes `json` into `T`, serializes it back and checks that nothing changed, or,
         /// where given, that the result is `expected` (the example with its explicit `null`s of
         /// non-nullable properties removed, as the model reads those as absent).
@@ -76,7 +121,14 @@ pub fn emit(space: &TypeSpace) -> proc_macro2::TokenStream {
                 _ => a == b,
             }
         }
+        });
+    quote! {
+        //! Round-trip tests generated from the response examples of the spec.
+
+        #round_trip_helpers
+        #refused_helper
 
         #(#tests)*
+        #left_out_module
     }
 }

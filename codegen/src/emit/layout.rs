@@ -15,17 +15,17 @@ pub fn file_count(space: &TypeSpace) -> usize {
     2 + modules(space).len()
 }
 
-/// The `i`th of the layout files.
-pub fn file(space: &TypeSpace, i: usize) -> RustFile {
+/// The `i`th of the layout files; `examples` says whether the crate has example tests.
+pub fn file(space: &TypeSpace, i: usize, examples: bool) -> RustFile {
     let modules = modules(space);
     match i {
-        0 => lib_rs(space),
+        0 => lib_rs(space, examples),
         1 => models_mod_rs(&modules),
         i => module_mod_rs(space, *modules.iter().nth(i - 2).expect("i < file_count")),
     }
 }
 
-fn lib_rs(space: &TypeSpace) -> RustFile {
+fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
     let title = format!(
         " Typed models of {}, generated from its OpenAPI document.",
         space.title.trim()
@@ -45,17 +45,13 @@ fn lib_rs(space: &TypeSpace) -> RustFile {
             pub use support::{DecodeError, EncodeError, Operation};
         }
     });
-    let example_tests = space
-        .examples
-        .iter()
-        .any(|e| e.contradiction.is_none())
-        .then(|| {
-            quote! {
-                #[cfg(test)]
-                #[rustfmt::skip]
-                mod example_tests;
-            }
-        });
+    let example_tests = examples.then(|| {
+        quote! {
+            #[cfg(test)]
+            #[rustfmt::skip]
+            mod example_tests;
+        }
+    });
     // Descriptions are prose from the spec, not rustdoc: bare URLs, brackets, HTML and loose
     // Markdown in them are not ours to fix, and neither are the spec's names (variants sharing a
     // prefix, a type named like its module), so the lints that would flag them are off for this

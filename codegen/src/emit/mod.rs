@@ -43,8 +43,11 @@ impl RustFile {
 pub struct ListCall {
     pub path: String,
     pub head: Ident,
+    /// A type after the head (`Head: u64 { … }`), where the macro takes one.
+    pub head_type: Option<TokenStream>,
     pub items: Vec<ListItem>,
-    pub tail: Option<TokenStream>,
+    /// What follows the braces (`+ additional_properties`, `+ 2: Type`, `Unknown`).
+    pub tail: Option<ListItem>,
 }
 
 /// One item of a [`ListCall`]: leading tokens, then `: Type` where it has a type.
@@ -58,16 +61,25 @@ pub struct ListItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileJob {
     /// `lib.rs` and the `mod.rs` files.
-    Layout(usize),
+    Layout {
+        index: usize,
+        examples: bool,
+    },
     Type(TypeId),
     Support,
-    Examples,
+    /// The example tests; with `left_out`, also a test per example left out, that the model
+    /// indeed refuses it.
+    Examples {
+        left_out: bool,
+    },
 }
 
 /// Every file of the crate, in a fixed order.
-pub fn plan(space: &TypeSpace) -> Vec<FileJob> {
+pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
+    let tested = |e: &crate::ir::Example| left_out_tests || e.contradiction.is_none();
+    let examples = space.examples.iter().any(tested);
     let mut jobs: Vec<FileJob> = (0..layout::file_count(space))
-        .map(FileJob::Layout)
+        .map(|index| FileJob::Layout { index, examples })
         .collect();
     jobs.extend(
         space
@@ -78,8 +90,10 @@ pub fn plan(space: &TypeSpace) -> Vec<FileJob> {
     if support::needs(space).any() {
         jobs.push(FileJob::Support);
     }
-    if space.examples.iter().any(|e| e.contradiction.is_none()) {
-        jobs.push(FileJob::Examples);
+    if examples {
+        jobs.push(FileJob::Examples {
+            left_out: left_out_tests,
+        });
     }
     jobs
 }
@@ -135,7 +149,7 @@ pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::Fil
 /// Emits one planned file.
 pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
     match job {
-        FileJob::Layout(i) => layout::file(space, i),
+        FileJob::Layout { index, examples } => layout::file(space, index, examples),
         FileJob::Type(id) => {
             let def = space.get(id);
             let (mut tokens, calls) = model::emit_type(space, def);
@@ -160,9 +174,10 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
                 .expect("the support module is valid Rust (tested)"),
             calls: Vec::new(),
         },
-        FileJob::Examples => {
-            RustFile::new("src/example_tests.rs".to_owned(), examples::emit(space))
-        }
+        FileJob::Examples { left_out } => RustFile::new(
+            "src/example_tests.rs".to_owned(),
+            examples::emit(space, left_out),
+        ),
     }
 }
 

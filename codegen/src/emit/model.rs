@@ -2,7 +2,7 @@
 //! their own.
 
 use super::{doc_attrs, ident, support, type_tokens, ListCall, ListItem, Std};
-use crate::ir::{StructDef, TypeDef, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{StructDef, TupleDef, TypeDef, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -13,6 +13,7 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
     let name = ident(&def.name);
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
+        TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::Enum(e) => return super::enums::emit(def, e, std),
         TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
         TypeKind::Response(r) => super::operation::emit_response(space, def, r, std),
@@ -104,8 +105,12 @@ fn emit_struct(
     let mut calls = vec![ListCall {
         path: support_macro("object_serde"),
         head: name.clone(),
+        head_type: None,
         items: properties,
-        tail: extra.as_ref().map(|extra| quote!(+ #extra)),
+        tail: extra.as_ref().map(|extra| ListItem {
+            words: quote!(+ #extra),
+            ty: None,
+        }),
     }];
     // A struct too wide for the derived `PartialEq` gets one written a field a statement.
     let partial_eq = if derives_no_partial_eq(s) {
@@ -113,6 +118,7 @@ fn emit_struct(
         calls.push(ListCall {
             path: support_macro("object_eq"),
             head: name.clone(),
+            head_type: None,
             items: compared
                 .map(|field| ListItem {
                     words: quote!(#field),
@@ -144,4 +150,58 @@ fn emit_struct(
         }
     };
     (tokens, calls)
+}
+
+/// A tuple struct, one field a position and a last one for the items after them, with its
+/// serde impls from one call of `tuple_serde!`.
+fn emit_tuple(
+    space: &TypeSpace,
+    def: &TypeDef,
+    t: &TupleDef,
+    std: Std,
+) -> (TokenStream, Vec<ListCall>) {
+    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let name = ident(&def.name);
+    let option = std.option();
+    let vec = std.vec();
+    let mut fields = Vec::new();
+    let mut items = Vec::new();
+    for (i, item) in t.items.iter().enumerate() {
+        let ty = type_tokens(space, item, def.module, std);
+        let index = proc_macro2::Literal::usize_unsuffixed(i);
+        let (kind, field) = if i < t.required {
+            (quote!(required), ty.clone())
+        } else {
+            (quote!(optional), quote!(#option<#ty>))
+        };
+        fields.push(quote!(pub #field));
+        items.push(ListItem {
+            words: quote!(#kind #index),
+            ty: Some(ty),
+        });
+    }
+    let tail = t.rest.as_ref().map(|rest| {
+        let ty = type_tokens(space, rest, def.module, std);
+        fields.push(quote!(pub #vec<#ty>));
+        let index = proc_macro2::Literal::usize_unsuffixed(t.items.len());
+        ListItem {
+            words: quote!(+ #index),
+            ty: Some(ty),
+        }
+    });
+    let use_support = support::use_item();
+    let tokens = quote! {
+        #use_support
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name(#(#fields),*);
+    };
+    let call = ListCall {
+        path: support::macro_path("tuple_serde"),
+        head: name,
+        head_type: None,
+        items,
+        tail,
+    };
+    (tokens, vec![call])
 }

@@ -27,6 +27,8 @@ pub struct Needs {
     pub fit: bool,
     pub string_enum: bool,
     pub integer_enum: bool,
+    /// `tuple_serde!`, for 3.1 tuples.
+    pub tuple: bool,
     /// The `Operation` trait and its encoders, for request and response types.
     pub operation: bool,
 }
@@ -38,6 +40,7 @@ impl Needs {
             || self.fit
             || self.string_enum
             || self.integer_enum
+            || self.tuple
             || self.operation
     }
 }
@@ -49,6 +52,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
         fit: false,
         string_enum: false,
         integer_enum: false,
+        tuple: false,
         operation: false,
     };
     for def in &space.types {
@@ -62,12 +66,10 @@ pub fn needs(space: &TypeSpace) -> Needs {
                 crate::ir::EnumRepr::Integer => needs.integer_enum = true,
             },
             TypeKind::Union(u) => {
-                needs.fit |= u
-                    .variants
-                    .iter()
-                    .any(|v| super::unions::struct_of(space, &v.ty).is_some())
+                needs.fit |= u.variants.iter().any(|v| space.struct_of(&v.ty).is_some())
             }
             TypeKind::Request(_) | TypeKind::Response(_) => needs.operation = true,
+            TypeKind::Tuple(_) => needs.tuple = true,
             _ => {}
         }
     }
@@ -89,6 +91,7 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.fit, FIT),
         (needs.string_enum, STRING_ENUM),
         (needs.integer_enum, INTEGER_ENUM),
+        (needs.tuple, TUPLE_SERDE),
         (needs.operation, OPERATION),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
@@ -111,6 +114,8 @@ const FIT: &str = include_str!("../../support/fit.rs");
 const STRING_ENUM: &str = include_str!("../../support/string_enum.rs");
 /// `integer_enum!`: the methods and serde impls of an open enum of integers.
 const INTEGER_ENUM: &str = include_str!("../../support/integer_enum.rs");
+/// `tuple_serde!`: the serde impls of a tuple struct read from an array by position.
+const TUPLE_SERDE: &str = include_str!("../../support/tuple_serde.rs");
 /// `Operation`: how a request type becomes an HTTP request, with the parameter and body
 /// encoders and the response decoder.
 const OPERATION: &str = include_str!("../../support/operation.rs");
@@ -127,6 +132,7 @@ mod tests {
             FIT,
             STRING_ENUM,
             INTEGER_ENUM,
+            TUPLE_SERDE,
             OPERATION,
         ];
         for mask in 0..(1 << pieces.len()) {

@@ -8,60 +8,45 @@
 //! spec's order.
 
 use super::{doc_attrs, ident, support, type_tokens, Std};
-use crate::ir::{EnumRepr, StructDef, TypeDef, TypeKind, TypeRef, TypeSpace, UnionDef};
+use crate::ir::{Fit, IntegerType, TypeDef, TypeRef, TypeSpace, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The struct a union alternative is, seen through aliases, boxes and `null`.
-pub fn struct_of<'s>(space: &'s TypeSpace, ty: &TypeRef) -> Option<&'s StructDef> {
-    match ty {
-        TypeRef::Named(id) => match &space.get(*id).kind {
-            TypeKind::Struct(s) => Some(s),
-            TypeKind::Alias(target) => struct_of(space, target),
-            _ => None,
-        },
-        TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => struct_of(space, inner),
-        _ => None,
-    }
-}
-
-/// An expression scoring how specifically the alternative `ty` fits `value`.
+/// An expression scoring how specifically the alternative `ty` fits `value`, by the rule of
+/// [`crate::ir::Fit`] (which the examples pass applies to the spec's examples too).
 fn score(space: &TypeSpace, ty: &TypeRef, from: crate::ir::Module, std: Std) -> TokenStream {
     let option = std.option();
-    let some = |n: usize| quote!(#option::Some(#n));
-    if let Some(s) = struct_of(space, ty) {
-        let required = s
-            .fields
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| f.json_name.as_str());
-        let known = s.fields.iter().map(|f| f.json_name.as_str());
-        let fit: syn::Path =
-            syn::parse_str(&format!("{}::fit", support::FROM_TYPE_FILE)).expect("a fixed path");
-        return quote!(#fit(&value, &[#(#required),*], &[#(#known),*]));
-    }
-    match ty {
-        TypeRef::Named(id) => match &space.get(*id).kind {
-            TypeKind::Enum(e) => {
-                let path = type_tokens(space, ty, from, std);
-                match e.repr {
-                    EnumRepr::String => quote!(value.as_str().and_then(#path::known).map(|_| 3)),
-                    EnumRepr::Integer => quote!(value.as_i64().and_then(#path::known).map(|_| 3)),
-                }
-            }
-            TypeKind::Alias(target) => score(space, &target.clone(), from, std),
-            _ => some(0),
-        },
-        TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => {
-            quote!((value.is_i64() || value.is_u64()).then_some(2))
+    let enum_path = |id| type_tokens(space, &TypeRef::Named(id), from, std);
+    match space.fit_of(ty) {
+        Fit::Struct { required, known } => {
+            let fit: syn::Path =
+                syn::parse_str(&format!("{}::fit", support::FROM_TYPE_FILE)).expect("a fixed path");
+            quote!(#fit(&value, &[#(#required),*], &[#(#known),*]))
         }
-        TypeRef::F64 => quote!(value.is_number().then_some(1)),
-        TypeRef::String => quote!(value.is_string().then_some(1)),
-        TypeRef::Bool => quote!(value.is_boolean().then_some(1)),
-        TypeRef::Vec(_) => quote!(value.is_array().then_some(1)),
-        TypeRef::Map(_) => quote!(value.is_object().then_some(0)),
-        TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => score(space, inner, from, std),
-        TypeRef::Json => some(0),
+        Fit::StringEnum(id, _) => {
+            let path = enum_path(id);
+            quote!(value.as_str().and_then(#path::known).map(|_| 3))
+        }
+        Fit::IntegerEnum(id, e) => {
+            let path = enum_path(id);
+            match e.integer_type() {
+                IntegerType::I64 => quote!(value.as_i64().and_then(#path::known).map(|_| 3)),
+                IntegerType::U64 => quote!(value.as_u64().and_then(#path::known).map(|_| 3)),
+                IntegerType::I128 => quote!(value
+                    .as_i64()
+                    .map(i128::from)
+                    .or_else(|| value.as_u64().map(i128::from))
+                    .and_then(#path::known)
+                    .map(|_| 3)),
+            }
+        }
+        Fit::Integer => quote!((value.is_i64() || value.is_u64()).then_some(2)),
+        Fit::Number => quote!(value.is_number().then_some(1)),
+        Fit::String => quote!(value.is_string().then_some(1)),
+        Fit::Boolean => quote!(value.is_boolean().then_some(1)),
+        Fit::Array => quote!(value.is_array().then_some(1)),
+        Fit::Object => quote!(value.is_object().then_some(0)),
+        Fit::Any => quote!(#option::Some(0)),
     }
 }
 

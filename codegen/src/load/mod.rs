@@ -47,26 +47,36 @@ pub fn read(path: &std::path::Path, label: &str) -> Result<Vec<u8>, Errors> {
 /// Parses spec bytes (YAML or JSON, told apart by content rather than by file extension, since
 /// real specs are often YAML in a `.json` file).
 pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
-    let value = parse(bytes, label)?;
-    convert(value, label, || parse(bytes, label))
+    let parsed = parse(bytes, label)?;
+    convert(parsed, label, || parse(bytes, label))
+}
+
+/// A document read into a generic value, with a warning for each value the value could not
+/// hold as written (see [`lenient`]).
+#[derive(Debug)]
+pub struct Parsed {
+    pub value: Value,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The first half of loading: bytes → a generic JSON value.
-pub fn parse(bytes: &[u8], label: &str) -> Result<Value, Errors> {
+pub fn parse(bytes: &[u8], label: &str) -> Result<Parsed, Errors> {
     parse_text(decode(bytes, label)?, label)
 }
 
 /// The second half of loading: a generic JSON value → the typed document, after the version
 /// check and the repairs. `reparse` gives the value again, to explain a failure.
 pub fn convert(
-    value: Value,
+    parsed: Parsed,
     label: &str,
-    reparse: impl FnOnce() -> Result<Value, Errors>,
+    reparse: impl FnOnce() -> Result<Parsed, Errors>,
 ) -> Result<Loaded, Errors> {
     let mut warnings = Vec::new();
-    let (value, mut provenance) = normalize_version(value, label, &mut warnings)?;
+    let (value, mut provenance) = normalize_version(parsed.value, label, &mut warnings)?;
     let mut value = repair::repair(value, label, &mut warnings);
     provenance.map_back(&mut warnings);
+    // Places of the text as written: nothing to map back.
+    warnings.splice(0..0, parsed.warnings);
     if let Some(root) = value.as_object_mut() {
         kinds::read_compatible_kinds(root, label, &mut warnings, &mut provenance);
     }
@@ -82,7 +92,8 @@ pub fn convert(
             provenance,
         }),
         None => {
-            let (value, mut provenance) = normalize_version(reparse()?, label, &mut Vec::new())?;
+            let (value, mut provenance) =
+                normalize_version(reparse()?.value, label, &mut Vec::new())?;
             let mut value = repair::repair(value, label, &mut Vec::new());
             if let Some(root) = value.as_object_mut() {
                 kinds::read_compatible_kinds(root, label, &mut Vec::new(), &mut provenance);
@@ -244,7 +255,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
+fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
     if text.trim().is_empty() {
         return Err(Errors::one(
             Diagnostic::error(Kind::Syntax, label, "the spec file is empty")
@@ -262,9 +273,10 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
             .hint("no real spec nests this deep; check the file is what you meant to pass"),
         ));
     }
-    if text.trim_start().starts_with('{') {
-        serde_json::from_str::<lenient::Lenient>(text)
-            .map(|l| l.0)
+    let read = if text.trim_start().starts_with('{') {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        lenient::read(&mut deserializer)
+            .and_then(|read| deserializer.end().map(|()| read))
             .map_err(|e| {
                 Errors::one(
                     Diagnostic::error(Kind::Syntax, label, format!("invalid JSON: {e}"))
@@ -275,16 +287,20 @@ fn parse_text(text: &str, label: &str) -> Result<Value, Errors> {
         // One parse of the whole text: a YAML document cannot be cut into pieces by its lines
         // without a scanner of its own (block scalars, comments, anchors), and a cut that
         // misreads one line changes the data without a word.
-        serde_yaml::from_str::<lenient::Lenient>(text)
-            .map(|l| l.0)
-            .map_err(|e| {
-                let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
-                if let Some(loc) = e.location() {
-                    d = d.at_line_col(loc.line(), loc.column());
-                }
-                Errors::one(d)
-            })
-    }
+        lenient::read(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+            let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
+            if let Some(loc) = e.location() {
+                d = d.at_line_col(loc.line(), loc.column());
+            }
+            Errors::one(d)
+        })
+    }?;
+    let (value, changes) = read;
+    let warnings = changes
+        .into_iter()
+        .map(|change| Diagnostic::warning(Kind::Syntax, label, change.message).at(&change.pointer))
+        .collect();
+    Ok(Parsed { value, warnings })
 }
 
 /// The versions read, each by its own normalisation pass.
@@ -434,7 +450,7 @@ mod tests {
             i += 1;
         }
         let whole: Value = serde_yaml::from_str(&text).unwrap();
-        let parsed = parse(text.as_bytes(), "big.yaml").unwrap();
+        let parsed = parse(text.as_bytes(), "big.yaml").unwrap().value;
         assert_eq!(parsed, whole);
         for (path, header, body) in expected {
             let description = parsed["paths"][&path]["description"].as_str().unwrap();

@@ -404,7 +404,7 @@ mod tests {
       third: 3
     - - nested
 "#;
-        let value = crate::load::parse(yaml.as_bytes(), "x").unwrap();
+        let value = crate::load::parse(yaml.as_bytes(), "x").unwrap().value;
         let mut all = Vec::new();
         pointers(&value, String::new(), &mut all);
         for extra in [
@@ -446,7 +446,9 @@ mod tests {
                 let Ok(text) = std::fs::read_to_string(&path) else {
                     continue;
                 };
-                let Ok(value) = crate::load::parse(text.as_bytes(), "x") else {
+                let Ok(crate::load::Parsed { value, .. }) =
+                    crate::load::parse(text.as_bytes(), "x")
+                else {
                     continue;
                 };
                 let json = serde_json::to_string_pretty(&value).unwrap();

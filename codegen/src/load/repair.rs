@@ -44,15 +44,42 @@ impl walk::Visitor for Repairer<'_> {
     }
 
     fn schema(&mut self, schema: &mut Map<String, Value>, at: &str) {
-        if !schema.contains_key("$ref") {
+        if schema.contains_key("$ref") {
+            nullable_reference(self, schema, at);
+        } else {
             repair_schema(self, schema, at);
         }
     }
 }
 
+/// `{$ref: X, nullable: true}`: OpenAPI 3.0 reads no keyword beside `$ref`, but a spec that
+/// writes `nullable` there means the reference may be `null`, and reading it so refuses no
+/// value. It becomes `{allOf: [{$ref: X}], nullable: true}`, which says exactly that, with a
+/// warning.
+fn nullable_reference(r: &mut Repairer, schema: &mut Map<String, Value>, at: &str) {
+    if schema.get("nullable") != Some(&Value::Bool(true)) {
+        return;
+    }
+    let Some(reference) = schema.remove("$ref") else {
+        return;
+    };
+    schema.insert(
+        "allOf".to_owned(),
+        Value::Array(vec![Value::Object(Map::from_iter([(
+            "$ref".to_owned(),
+            reference,
+        )]))]),
+    );
+    r.warn(
+        &pointer_join(at, "nullable"),
+        "OpenAPI 3.0 reads no keyword beside `$ref`; `nullable: true` here is read as making the reference nullable".to_owned(),
+    );
+}
+
 /// Keywords whose value must be a boolean.
 const BOOLEAN_KEYWORDS: &[&str] = &[
     "nullable",
+    "additionalProperties",
     "readOnly",
     "writeOnly",
     "deprecated",

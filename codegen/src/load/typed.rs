@@ -107,7 +107,8 @@ mod tests {
                     continue;
                 }
                 let bytes = std::fs::read(&path).unwrap();
-                let Ok(value) = super::super::parse(&bytes, "spec") else {
+                let Ok(super::super::Parsed { value, .. }) = super::super::parse(&bytes, "spec")
+                else {
                     continue;
                 };
                 let value = super::super::repair::repair(value, "spec", &mut Vec::new());

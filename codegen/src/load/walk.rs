@@ -54,13 +54,9 @@ pub fn schemas(
     document(root, &mut Schemas(visit));
 }
 
-/// Calls `visit` on one schema at `at` and on every schema inside it.
-pub fn one_schema(
-    value: &mut Value,
-    at: &str,
-    visit: &mut dyn FnMut(&mut Map<String, Value>, &str),
-) {
-    schema(value, at, 0, &mut Schemas(visit));
+/// Walks one schema at `at` and every schema inside it.
+pub fn one_schema(value: &mut Value, at: &str, visitor: &mut dyn Visitor) {
+    schema(value, at, 0, visitor);
 }
 
 /// Walks a whole document.
@@ -287,6 +283,11 @@ fn schema(value: &mut Value, at: &str, depth: usize, visitor: &mut dyn Visitor) 
     for (key, child) in map.iter_mut() {
         let key = key.as_str();
         if ONE.contains(&key) {
+            // A boolean `additionalProperties` is 3.0 and 2.0 as much as 3.1: no schema.
+            let switch = matches!(key, "additionalProperties" | "unevaluatedProperties");
+            if switch && child.is_boolean() {
+                continue;
+            }
             schema(child, &pointer_join(at, key), depth + 1, visitor);
         } else if MAPS.contains(&key) {
             if let Value::Object(children) = child {

@@ -25,6 +25,18 @@ impl<'a> Lowerer<'a> {
     /// annotates, that one part itself.
     pub(super) fn lower_all_of(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
         let all_of_at = pointer_join(at, "allOf");
+        let never = view.all_of.iter().position(|part| match part {
+            ReferenceOr::Item(part) => super::schema::is_never(part),
+            ReferenceOr::Reference { .. } => false,
+        });
+        if let Some(i) = never {
+            self.warn(
+                Kind::Schema,
+                &pointer_join(&all_of_at, &i.to_string()),
+                "this `allOf` part admits no value (`false`), so no value can be valid; typed as `serde_json::Value`, which keeps whatever arrives".to_owned(),
+            );
+            return TypeRef::Json;
+        }
         let shaped: Vec<(usize, &'a ReferenceOr<Schema>)> = view
             .all_of
             .iter()

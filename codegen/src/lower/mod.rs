@@ -9,6 +9,7 @@ mod reference;
 mod requests;
 mod resolve;
 mod schema;
+mod tuple;
 mod union;
 mod view;
 

@@ -214,7 +214,14 @@ fn in_schema<'a>(schema: &'a Schema, rest: &[String]) -> Result<Place<'a>, Miss>
     match first.as_str() {
         "properties" => {
             let (name, rest) = rest.split_first().ok_or(Miss::NotASchema)?;
-            in_schema_ref(view.properties.and_then(|p| p.get(name)), rest)
+            match &view.prefix {
+                // A tuple's positional schemas, kept as properties named by position.
+                Some(prefix) => {
+                    let position = name.parse::<usize>().map_err(|_| Miss::Nowhere)?;
+                    in_schema_ref(prefix.get(position).copied(), rest)
+                }
+                None => in_schema_ref(view.properties.and_then(|p| p.get(name)), rest),
+            }
         }
         "items" => in_schema_ref(view.items, rest),
         "additionalProperties" => match view.additional {

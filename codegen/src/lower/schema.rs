@@ -79,6 +79,14 @@ impl<'a> Lowerer<'a> {
             );
             return TypeRef::Json;
         }
+        if view.is_never() && !view.nullable() {
+            self.warn(
+                Kind::Schema,
+                at,
+                "this schema admits no value (`false`, or `not: {}`); typed as `serde_json::Value`, which keeps whatever arrives".to_owned(),
+            );
+            return TypeRef::Json;
+        }
         // A discriminator outside a union (on a base that others extend) still maps its
         // values to schemas, each of which must exist.
         if let Some(d) = &view.schema.schema_data.discriminator {
@@ -93,12 +101,22 @@ impl<'a> Lowerer<'a> {
             return self.lower_union(view, ctx, at);
         }
         if view.has_not {
+            let shaped = view.ty.is_some() || infer_type(view).is_some();
+            if !shaped {
+                self.warn(
+                    Kind::Unsupported,
+                    at,
+                    "`not` is typed as `serde_json::Value`".to_owned(),
+                );
+                return TypeRef::Json;
+            }
+            // The other keywords give the type; `not` only excludes some of its values, and
+            // reading those too loses nothing.
             self.warn(
                 Kind::Unsupported,
                 at,
-                "`not` is typed as `serde_json::Value`".to_owned(),
+                "`not` is not checked: the type comes from the other keywords, and values that `not` excludes are read too".to_owned(),
             );
-            return TypeRef::Json;
         }
         let ty = view.ty.or_else(|| infer_type(view));
         match ty {
@@ -107,12 +125,15 @@ impl<'a> Lowerer<'a> {
             Some(JsonType::Number) => TypeRef::F64,
             Some(JsonType::Boolean) => TypeRef::Bool,
             Some(JsonType::Object) => self.lower_object(view, ctx, at),
+            Some(JsonType::Array) if view.prefix.is_some() => self.lower_tuple(view, ctx, at),
             Some(JsonType::Array) => {
                 // A root array (a body, a component) is a named type itself: its items need a
                 // name of their own even where the singular is the plural.
                 let root = ctx.hint.parent.is_none();
                 let item_ctx = ctx.nested(None, item_base(&ctx.hint.base, root));
                 let item = match view.items {
+                    // Items that cannot exist: an array that is always empty.
+                    Some(ReferenceOr::Item(items)) if is_never(items) => TypeRef::Json,
                     Some(items) => {
                         self.lower_schema_ref(items, item_ctx, &pointer_join(at, "items"))
                     }
@@ -157,15 +178,29 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_string(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
-        let values: Vec<EnumValue> = view
-            .enumeration
-            .iter()
-            .filter(|v| !v.is_null())
-            .map(|v| match v {
-                Value::String(s) => EnumValue::String(s.clone()),
-                other => EnumValue::String(other.to_string()),
-            })
-            .collect();
+        let mut values = Vec::new();
+        let mut not_strings = Vec::new();
+        for value in view.enumeration.iter().filter(|v| !v.is_null()) {
+            match value {
+                Value::String(s) => values.push(EnumValue::String(s.clone())),
+                other => {
+                    not_strings.push(other.to_string());
+                    values.push(EnumValue::String(other.to_string()));
+                }
+            }
+        }
+        if !not_strings.is_empty() {
+            self.warn(
+                Kind::Schema,
+                &pointer_join(at, "enum"),
+                format!(
+                    "this string enum lists {} {}, which {} not a string; each is listed as its JSON text, and a server's string of that text reads as that value",
+                    if not_strings.len() == 1 { "the value" } else { "the values" },
+                    not_strings.join(", "),
+                    if not_strings.len() == 1 { "is" } else { "are" }
+                ),
+            );
+        }
         if values.is_empty() {
             return TypeRef::String;
         }
@@ -174,14 +209,29 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_integer(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
-        let values: Option<Vec<EnumValue>> = view
-            .enumeration
-            .iter()
-            .filter(|v| !v.is_null())
-            .map(|v| v.as_i64().map(EnumValue::Integer))
-            .collect();
+        let mut values = Vec::new();
+        let mut left_out = Vec::new();
+        for value in view.enumeration.iter().filter(|v| !v.is_null()) {
+            match exact_integer(value) {
+                Some(n) => values.push(EnumValue::Integer(n)),
+                None => left_out.push(value.to_string()),
+            }
+        }
+        if !left_out.is_empty() {
+            self.warn(
+                Kind::Schema,
+                &pointer_join(at, "enum"),
+                format!(
+                    "this integer enum lists {} {}, which {} not an integer of 64 bits; {} left out of the listed values (a server's integer is still kept as it came)",
+                    if left_out.len() == 1 { "the value" } else { "the values" },
+                    left_out.join(", "),
+                    if left_out.len() == 1 { "is" } else { "are" },
+                    if left_out.len() == 1 { "it is" } else { "they are" }
+                ),
+            );
+        }
         match values {
-            Some(values) if !values.is_empty() => {
+            values if !values.is_empty() => {
                 let kind = enum_kind(EnumRepr::Integer, values);
                 TypeRef::Named(self.new_type(&mut ctx, Some(view), at, kind))
             }
@@ -283,6 +333,18 @@ impl<'a> Lowerer<'a> {
         }
         let mut fields = Vec::with_capacity(merged.len());
         for (name, schema, prop_at) in merged {
+            // A property whose schema admits no value is never present: no field. (Were it
+            // sent all the same, it would be kept with the undeclared properties.)
+            if matches!(schema, ReferenceOr::Item(s) if is_never(s)) {
+                if required.contains(name) {
+                    self.warn(
+                        Kind::Schema,
+                        &prop_at,
+                        format!("property `{name}` is required but admits no value (`false`): no value of this object can be valid; the property is left out"),
+                    );
+                }
+                continue;
+            }
             let prop_ctx = ctx.nested(Some(id), naming::pascal_case(name));
             let ty = self.lower_schema_ref(schema, prop_ctx, &prop_at);
             fields.push(Field {
@@ -415,4 +477,24 @@ pub(super) fn docs_of(schema: &Schema) -> Option<String> {
         .or(data.title.as_ref())
         .filter(|text| !text.trim().is_empty())
         .cloned()
+}
+
+/// Whether a schema admits no value (see [`View::is_never`]).
+pub(super) fn is_never(schema: &Schema) -> bool {
+    let view = View::of(schema);
+    view.is_never() && !view.nullable()
+}
+
+/// The integer a JSON number is exactly, from `i64::MIN` to `u64::MAX`: an integer, or a
+/// number written with a fraction of zero (`1.0`).
+fn exact_integer(value: &Value) -> Option<i128> {
+    if let Some(n) = value.as_i64() {
+        return Some(i128::from(n));
+    }
+    if let Some(n) = value.as_u64() {
+        return Some(i128::from(n));
+    }
+    let f = value.as_f64()?;
+    // Within ±2^53 a float is an integer exactly when its fraction is zero.
+    (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i128)
 }

@@ -31,6 +31,8 @@ impl<'a> Lowerer<'a> {
             .iter()
             .enumerate()
             .filter(|(_, alt)| match alt {
+                // An alternative that admits no value is never the one.
+                ReferenceOr::Item(schema) if super::schema::is_never(schema) => false,
                 ReferenceOr::Item(schema) => {
                     let alt_view = View::of(schema);
                     if alt_view.is_annotation_only() || alt_view.unknown_type == Some("null") {

@@ -41,7 +41,14 @@ pub struct View<'a> {
     pub has_not: bool,
     /// The schema of `not`, where there is one.
     pub not: Option<&'a ReferenceOr<Schema>>,
+    /// A 3.1 tuple (`prefixItems`), which normalisation marks with [`TUPLE_MARK`] and whose
+    /// positional schemas it keeps as `properties` named by position: those schemas, in order.
+    pub prefix: Option<Vec<&'a ReferenceOr<Box<Schema>>>>,
+    /// `minItems`.
+    pub min_items: Option<usize>,
 }
+
+pub use crate::load::normalize::TUPLE_MARK;
 
 impl<'a> View<'a> {
     pub fn of(schema: &'a Schema) -> Self {
@@ -60,6 +67,8 @@ impl<'a> View<'a> {
             any_of: &[],
             has_not: false,
             not: None,
+            prefix: None,
+            min_items: None,
         };
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
@@ -102,6 +111,7 @@ impl<'a> View<'a> {
             SchemaKind::Type(Type::Array(a)) => {
                 view.ty = Some(JsonType::Array);
                 view.items = a.items.as_ref();
+                view.min_items = a.min_items;
             }
             SchemaKind::OneOf { one_of } => view.one_of = one_of,
             SchemaKind::AllOf { all_of } => view.all_of = all_of,
@@ -137,9 +147,30 @@ impl<'a> View<'a> {
                 view.any_of = &any.any_of;
                 view.has_not = any.not.is_some();
                 view.not = any.not.as_deref();
+                view.min_items = any.min_items;
             }
         }
+        if schema.schema_data.extensions.contains_key(TUPLE_MARK) {
+            view.prefix = Some(
+                view.properties
+                    .map_or_else(Vec::new, |p| p.values().collect()),
+            );
+            view.properties = None;
+            view.ty = Some(JsonType::Array);
+        }
         view
+    }
+
+    /// Whether no value is valid: `not` of a schema that says nothing (how normalisation
+    /// writes 3.1's `false`).
+    pub fn is_never(&self) -> bool {
+        match self.not {
+            Some(ReferenceOr::Item(inner)) => {
+                let inner = View::of(inner);
+                inner.is_annotation_only() && !inner.nullable()
+            }
+            _ => false,
+        }
     }
 
     pub fn nullable(&self) -> bool {

@@ -239,6 +239,40 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
         TypeKind::Alias(target) | TypeKind::Newtype(target) => {
             format!("## Type\n\n{}\n", type_cell(target, false, link))
         }
+        TypeKind::Tuple(t) => {
+            let check = |required: bool| {
+                if required {
+                    ":heavy_check_mark:"
+                } else {
+                    ":heavy_minus_sign:"
+                }
+                .to_owned()
+            };
+            let mut rows: Vec<Vec<String>> = t
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let required = i < t.required;
+                    vec![
+                        i.to_string(),
+                        type_cell(item, !required, link),
+                        check(required),
+                    ]
+                })
+                .collect();
+            if let Some(rest) = &t.rest {
+                rows.push(vec![
+                    format!("{} and after", t.items.len()),
+                    type_cell(rest, false, link),
+                    check(false),
+                ]);
+            }
+            let mut out =
+                String::from("## Items\n\nAn array whose items are typed by their position.\n\n");
+            out.push_str(&table(&["Position", "Type", "Required"], &rows));
+            out
+        }
         TypeKind::Response(r) => {
             let mut rows: Vec<Vec<String>> = r
                 .cases

@@ -44,7 +44,7 @@ fn box_union_structs(space: &mut TypeSpace) {
 fn is_aggregate(space: &TypeSpace, id: TypeId) -> bool {
     matches!(
         space.get(space.resolve_alias(id)).kind,
-        TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Newtype(_)
+        TypeKind::Struct(_) | TypeKind::Union(_) | TypeKind::Newtype(_) | TypeKind::Tuple(_)
     )
 }
 
@@ -149,6 +149,7 @@ fn box_by_value_cycles(space: &mut TypeSpace) {
             TypeKind::Struct(s) => s.fields.iter_mut().for_each(|f| boxable(&mut f.ty)),
             TypeKind::Union(u) => u.variants.iter_mut().for_each(|v| boxable(&mut v.ty)),
             TypeKind::Newtype(target) => boxable(target),
+            TypeKind::Tuple(t) => t.items.iter_mut().for_each(boxable),
             // Nothing refers to a request or a response type, so neither lies on a cycle.
             TypeKind::Alias(_)
             | TypeKind::Enum(_)

@@ -177,6 +177,21 @@ impl Dedup<'_> {
                 out.push('N');
                 self.write_ref(target, &mut out);
             }
+            TypeKind::Tuple(t) => {
+                let _ = write!(out, "T{}", t.required);
+                for item in &t.items {
+                    out.push('(');
+                    self.write_ref(item, &mut out);
+                    out.push(')');
+                }
+                match &t.rest {
+                    Some(rest) => {
+                        out.push('+');
+                        self.write_ref(rest, &mut out);
+                    }
+                    None => out.push('-'),
+                }
+            }
         }
         out
     }

@@ -53,6 +53,7 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
             TypeKind::Enum(_)
             | TypeKind::Union(_)
             | TypeKind::Newtype(_)
+            | TypeKind::Tuple(_)
             | TypeKind::Request(_)
             | TypeKind::Response(_) => false,
             TypeKind::Alias(target) => has_default(space, target),

@@ -7,7 +7,9 @@
 //! not call nullable is read as absent and so comes back absent.
 
 use crate::error::{Diagnostic, Kind};
-use crate::ir::{EnumRepr, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{
+    EnumRepr, IntegerType, StructDef, TupleDef, TypeKind, TypeRef, TypeSpace, UnionDef,
+};
 use crate::pointer::push_segment;
 use serde_json::Value;
 
@@ -87,8 +89,9 @@ fn json_text(value: &Value) -> Option<Value> {
         .filter(|v| v.is_object() || v.is_array())
 }
 
-/// `value` as the round trip through `ty` gives it back, or why `ty` cannot read it. `path` is a
-/// JSON pointer into the example, for the message.
+/// `value` as the round trip through `ty` gives it back, or why `ty` cannot read it: the rules
+/// of the generated deserializers, applied to a value. `path` is a JSON pointer into the
+/// example, for the message.
 fn normalize(
     space: &TypeSpace,
     ty: &TypeRef,
@@ -118,17 +121,13 @@ fn normalize(
             .is_number()
             .then(|| value.clone())
             .map_or_else(|| mismatch("a number", path), Ok),
-        TypeRef::I32 => integer_in(
-            value,
-            i64::from(i32::MIN) as i128,
-            i64::from(i32::MAX) as i128,
-        )
-        .map_or_else(|| mismatch("a 32-bit integer", path), Ok),
-        TypeRef::I64 => integer_in(value, i64::MIN as i128, i64::MAX as i128)
+        TypeRef::I32 => integer_in(value, i32::MIN.into(), i32::MAX.into())
+            .map_or_else(|| mismatch("a 32-bit integer", path), Ok),
+        TypeRef::I64 => integer_in(value, i64::MIN.into(), i64::MAX.into())
             .map_or_else(|| mismatch("a 64-bit integer", path), Ok),
-        TypeRef::U32 => integer_in(value, 0, u32::MAX as i128)
+        TypeRef::U32 => integer_in(value, 0, u32::MAX.into())
             .map_or_else(|| mismatch("an unsigned 32-bit integer", path), Ok),
-        TypeRef::U64 => integer_in(value, 0, u64::MAX as i128)
+        TypeRef::U64 => integer_in(value, 0, u64::MAX.into())
             .map_or_else(|| mismatch("an unsigned integer", path), Ok),
         TypeRef::Vec(item) => {
             let Value::Array(items) = value else {
@@ -162,60 +161,181 @@ fn normalize(
             }
             TypeKind::Enum(e) => match e.repr {
                 EnumRepr::String if value.is_string() => Ok(value.clone()),
-                EnumRepr::Integer if value.is_i64() => Ok(value.clone()),
                 EnumRepr::String => mismatch("a string", path),
-                EnumRepr::Integer => mismatch("an integer", path),
-            },
-            // A union keeps whatever no alternative accepts, so any value reads and writes back.
-            // (No example is typed by a request or a response: they are not bodies.)
-            TypeKind::Union(_) | TypeKind::Request(_) | TypeKind::Response(_) => Ok(value.clone()),
-            TypeKind::Struct(s) => {
-                let Value::Object(map) = value else {
-                    return mismatch("an object", path);
-                };
-                let mut out = serde_json::Map::new();
-                for (key, v) in map {
-                    let len = path.len();
-                    push_segment(path, key);
-                    if let Some(field) = s.fields.iter().find(|f| &f.json_name == key) {
-                        let nullable = matches!(field.ty, TypeRef::Nullable(_));
-                        if v.is_null() && !nullable {
-                            if field.required {
-                                return Err(format!(
-                                    "{path} is required and not nullable, but is null"
-                                ));
-                            }
-                            // Read as absent, so written back as absent.
-                            path.truncate(len);
-                            continue;
-                        }
-                        out.insert(key.clone(), normalize(space, &field.ty, v, path)?);
-                    } else if let Some(extra) = &s.extra {
-                        out.insert(key.clone(), normalize(space, &extra.ty, v, path)?);
-                    }
-                    path.truncate(len);
-                }
-                if let Some(missing) = s
-                    .fields
-                    .iter()
-                    .find(|f| f.required && !map.contains_key(&f.json_name))
-                {
-                    let at = if path.is_empty() {
-                        "the example"
-                    } else {
-                        path.as_str()
+                EnumRepr::Integer => {
+                    let (min, max) = match e.integer_type() {
+                        IntegerType::I64 => (i64::MIN.into(), i64::MAX.into()),
+                        IntegerType::U64 => (0, u64::MAX.into()),
+                        IntegerType::I128 => (i64::MIN.into(), u64::MAX.into()),
                     };
-                    return Err(format!(
-                        "{at} lacks the required property `{}`",
-                        missing.json_name
-                    ));
+                    integer_in(value, min, max).map_or_else(|| mismatch("an integer", path), Ok)
                 }
-                Ok(Value::Object(out))
-            }
+            },
+            TypeKind::Union(u) => union(space, u, value, path),
+            TypeKind::Struct(s) => object(space, s, value, path),
+            TypeKind::Tuple(t) => tuple(space, t, value, path),
+            // No example is typed by a request or a response: they are not bodies.
+            TypeKind::Request(_) | TypeKind::Response(_) => Ok(value.clone()),
         },
     }
 }
 
+/// A union, as its `Deserialize` reads: a mapped discriminator tag picks the alternative,
+/// which must read the value; another tag is kept as it came. Without a tag, the alternatives
+/// that fit are tried best score first (ties in spec order), and the first that reads the
+/// value is the one; a value none reads is kept as it came.
+fn union(
+    space: &TypeSpace,
+    u: &UnionDef,
+    value: &Value,
+    path: &mut String,
+) -> Result<Value, String> {
+    let tagged = u.variants.iter().any(|v| !v.tags.is_empty());
+    if let (Some(property), true) = (&u.discriminator, tagged) {
+        if let Some(tag) = value.get(property).and_then(Value::as_str) {
+            return match u.variants.iter().find(|v| v.tags.iter().any(|t| t == tag)) {
+                Some(variant) => normalize(space, &variant.ty, value, path),
+                None => Ok(value.clone()),
+            };
+        }
+    }
+    let mut order: Vec<(Option<usize>, usize)> = u
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (space.fit_of(&v.ty).score(value), i))
+        .collect();
+    order.sort_by_key(|&(score, index)| (std::cmp::Reverse(score), index));
+    for (score, index) in order {
+        if score.is_none() {
+            break;
+        }
+        if let Ok(read) = normalize(space, &u.variants[index].ty, value, &mut path.clone()) {
+            return Ok(read);
+        }
+    }
+    Ok(value.clone())
+}
+
+/// A struct, as `object_serde!` reads and writes it: declared properties in their order, then
+/// the undeclared ones where the struct keeps them.
+fn object(
+    space: &TypeSpace,
+    s: &StructDef,
+    value: &Value,
+    path: &mut String,
+) -> Result<Value, String> {
+    let Value::Object(map) = value else {
+        let at = if path.is_empty() {
+            "the example"
+        } else {
+            path.as_str()
+        };
+        return Err(format!(
+            "{at} should be an object, found {}",
+            describe(value)
+        ));
+    };
+    let mut out = serde_json::Map::new();
+    for field in &s.fields {
+        let nullable = matches!(field.ty, TypeRef::Nullable(_));
+        let len = path.len();
+        push_segment(path, &field.json_name);
+        match map.get(&field.json_name) {
+            // An optional property's `null` reads as absent unless the property is nullable.
+            Some(Value::Null) if !field.required && !nullable => {}
+            Some(v) => {
+                out.insert(
+                    field.json_name.clone(),
+                    normalize(space, &field.ty, v, path)?,
+                );
+            }
+            // A required property that may be `null` reads as `null` when absent, and is
+            // written so.
+            None if field.required && nullable => {
+                out.insert(field.json_name.clone(), Value::Null);
+            }
+            None if field.required => {
+                path.truncate(len);
+                let at = if path.is_empty() {
+                    "the example"
+                } else {
+                    path.as_str()
+                };
+                return Err(format!(
+                    "{at} lacks the required property `{}`",
+                    field.json_name
+                ));
+            }
+            None => {}
+        }
+        path.truncate(len);
+    }
+    if let Some(extra) = &s.extra {
+        for (key, v) in map {
+            if s.fields.iter().any(|f| &f.json_name == key) {
+                continue;
+            }
+            let len = path.len();
+            push_segment(path, key);
+            out.insert(key.clone(), normalize(space, &extra.ty, v, path)?);
+            path.truncate(len);
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+/// A tuple, as `tuple_serde!` reads it: the positional items (the required ones must be
+/// there), then the rest where the schema allows any.
+fn tuple(
+    space: &TypeSpace,
+    t: &TupleDef,
+    value: &Value,
+    path: &mut String,
+) -> Result<Value, String> {
+    let at = |path: &str| {
+        if path.is_empty() {
+            "the example".to_owned()
+        } else {
+            path.to_owned()
+        }
+    };
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "{} should be an array, found {}",
+            at(path),
+            describe(value)
+        ));
+    };
+    if items.len() < t.required {
+        return Err(format!(
+            "{} has {} items, fewer than the {} every value has",
+            at(path),
+            items.len(),
+            t.required
+        ));
+    }
+    if items.len() > t.items.len() && t.rest.is_none() {
+        return Err(format!(
+            "{} has {} items, more than the {} the schema allows",
+            at(path),
+            items.len(),
+            t.items.len()
+        ));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let ty = t.items.get(i).or(t.rest.as_ref()).unwrap_or(&TypeRef::Json);
+        let len = path.len();
+        path.push_str(&format!("/{i}"));
+        out.push(normalize(space, ty, item, path)?);
+        path.truncate(len);
+    }
+    Ok(Value::Array(out))
+}
+
+/// The value, where it is an integer from `min` to `max` (a number with a fraction is not one,
+/// as serde reads integers).
 fn integer_in(value: &Value, min: i128, max: i128) -> Option<Value> {
     let n = value
         .as_i64()

@@ -13,6 +13,8 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         // The name and pointer that warnings quote, borrowed beside the members being named.
         let owner = (def.name.as_str(), def.pointer.as_str());
         match &mut def.kind {
+            // Positions need no names.
+            TypeKind::Tuple(_) => {}
             TypeKind::Struct(s) => {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {

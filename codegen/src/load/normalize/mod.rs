@@ -7,6 +7,10 @@
 //! diagnostic is mapped back through it to the user's own pointer before its line and column
 //! are looked up.
 
+/// The extension by which normalisation marks a 3.1 tuple: `openapiv3` has no `prefixItems`,
+/// so the positional schemas travel as `properties` named `0`, `1`, …, which it does keep.
+pub const TUPLE_MARK: &str = "x-codegen-tuple";
+
 mod anchors;
 pub mod oas31;
 pub mod swagger2;
@@ -157,9 +161,7 @@ fn run(
 pub(super) fn rewrite_31(schema: Value) -> (Value, Vec<String>) {
     let mut notes = Notes::default();
     let mut value = schema;
-    if let Some(map) = value.as_object_mut() {
-        oas31::rewrite(map, "#/s", &mut notes);
-    }
+    oas31::rewrite_tree(&mut value, "#/s", &mut notes);
     let messages = notes
         .into_warnings("t")
         .into_iter()

@@ -2,7 +2,7 @@
 //! place, so every place keeps its pointer; webhooks move under `paths`, recorded in the
 //! provenance so that diagnostics name the user's own place.
 
-use super::{Notes, Provenance};
+use super::{Notes, Provenance, TUPLE_MARK};
 use crate::load::walk;
 use crate::pointer::pointer_join;
 use serde_json::{json, Map, Value};
@@ -55,15 +55,29 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     for (at, message) in super::anchors::resolve(root) {
         notes.error(at, message);
     }
-    let mut defs = Defs::default();
-    walk::schemas(root, &mut |schema, at| {
-        defs.take(schema, at);
-        rewrite(schema, at, notes);
-    });
-    defs.into_components(root, notes, provenance);
+    let mut rules = Rules {
+        notes,
+        defs: Defs::default(),
+        tuples: Vec::new(),
+    };
+    walk::document(root, &mut rules);
+    let Rules {
+        notes,
+        defs,
+        mut tuples,
+    } = rules;
+    defs.into_components(root, notes, provenance, &mut tuples);
     tags_from_constants(root);
-    // A reference into a path item that moves follows it to its new place.
-    let mut renames = inline_path_items(root, provenance);
+    // A reference into a place that moves follows it: a tuple's positional schemas, a path
+    // item.
+    let mut renames = Vec::new();
+    for at in tuples {
+        let to = pointer_join(&at, "properties");
+        let from = pointer_join(&at, "prefixItems");
+        provenance.moved(&to, &provenance.to_input(&from));
+        renames.push((from, to));
+    }
+    renames.extend(inline_path_items(root, provenance));
     renames.extend(move_webhooks(root, provenance));
     if !renames.is_empty() {
         root.values_mut()
@@ -227,7 +241,8 @@ fn move_webhooks(
 }
 
 /// The 3.1 rules for one schema, in an order where each sees the result of the one before.
-pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+/// Returns whether the schema became a tuple (its positional schemas moved).
+pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) -> bool {
     ref_with_siblings(schema);
     null_alternatives(schema, at, notes);
     type_list(schema, at, notes);
@@ -236,10 +251,12 @@ pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Not
             .entry("enum")
             .or_insert_with(|| Value::Array(vec![value]));
     }
-    if let Some(Value::Array(mut examples)) = schema.remove("examples") {
-        if !schema.contains_key("example") && !examples.is_empty() {
-            schema.insert("example".to_owned(), examples.swap_remove(0));
+    if let Some(Value::Array(examples)) = schema.remove("examples") {
+        // 3.0 has one `example`; every entry is kept beside it.
+        if let (false, Some(first)) = (schema.contains_key("example"), examples.first()) {
+            schema.insert("example".to_owned(), first.clone());
         }
+        schema.insert("x-examples".to_owned(), Value::Array(examples));
     }
     exclusive_bounds(schema, at, notes);
     if schema.get("nullable") == Some(&Value::Bool(true)) && !schema.contains_key("x-from-3.1") {
@@ -279,7 +296,7 @@ pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Not
         }
         schema.entry("type").or_insert(json!("object"));
     }
-    tuple(schema, at, notes);
+    let is_tuple = tuple(schema);
     for key in IGNORED {
         if schema.remove(key).is_some() {
             notes.once(
@@ -292,6 +309,45 @@ pub(super) fn rewrite(schema: &mut Map<String, Value>, at: &str, notes: &mut Not
     for key in SILENT {
         schema.remove(key);
     }
+    is_tuple
+}
+
+/// The 3.1 rules, as a walk of the document: each schema object is rewritten before the
+/// schemas inside it, and a schema that is `true` or `false` becomes its 3.0 form (`{}`, and
+/// `{not: {}}`, which lowering reads as "no value").
+struct Rules<'n> {
+    notes: &'n mut Notes,
+    defs: Defs,
+    /// The places of the schemas that became tuples.
+    tuples: Vec<String>,
+}
+
+impl walk::Visitor for Rules<'_> {
+    fn schema(&mut self, schema: &mut Map<String, Value>, at: &str) {
+        self.defs.take(schema, at);
+        if rewrite(schema, at, self.notes) {
+            self.tuples.push(at.to_owned());
+        }
+    }
+
+    fn other_schema(&mut self, schema: &mut Value, _at: &str) {
+        match schema {
+            Value::Bool(true) => *schema = json!({}),
+            Value::Bool(false) => *schema = json!({"not": {}}),
+            _ => {}
+        }
+    }
+}
+
+/// The 3.1 rules for one schema and the schemas inside it (`$defs` aside), for tests.
+#[cfg(test)]
+pub(super) fn rewrite_tree(schema: &mut Value, at: &str, notes: &mut Notes) {
+    let mut rules = Rules {
+        notes,
+        defs: Defs::default(),
+        tuples: Vec::new(),
+    };
+    walk::one_schema(schema, at, &mut rules);
 }
 
 /// Schemas defined in `$defs`, taken out of the schemas that hold them to become component
@@ -321,6 +377,7 @@ impl Defs {
         root: &mut Map<String, Value>,
         notes: &mut Notes,
         provenance: &mut Provenance,
+        tuples: &mut Vec<String>,
     ) {
         if self.taken.is_empty() {
             return;
@@ -350,12 +407,14 @@ impl Defs {
                 .expect("an unbounded list has a free name");
             let to = pointer_join("#/components/schemas", &chosen);
             // `$defs` inside a definition become components too, in their turn.
-            let mut nested = Defs::default();
-            walk::one_schema(&mut def, &to, &mut |schema, at| {
-                nested.take(schema, at);
-                rewrite(schema, at, notes);
-            });
-            queue.extend(nested.taken);
+            let mut rules = Rules {
+                notes: &mut *notes,
+                defs: Defs::default(),
+                tuples: Vec::new(),
+            };
+            walk::one_schema(&mut def, &to, &mut rules);
+            queue.extend(rules.defs.taken);
+            tuples.extend(rules.tuples);
             schemas.insert(chosen, def);
             // A definition inside a definition was written inside the first one's old place.
             let written_at = provenance.to_input(&from);
@@ -536,32 +595,36 @@ fn exclusive_bounds(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes
     }
 }
 
-/// `prefixItems` (a tuple) cannot be typed item by item yet: the array's items are any value,
-/// with a warning, unless `items` and every prefix schema are one schema (then that is the
-/// type of them all). `items` alone types only the items after the prefix, so it cannot stand
-/// for the whole array: a first item that is not of its type would fail to read.
-fn tuple(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+/// `prefixItems` types the items of an array by position. `openapiv3` has no place for it, so
+/// the positional schemas move to `properties`, named `0`, `1`, …, and the schema is marked as
+/// a tuple, which lowering reads as such (`items` stays: it types the items after them).
+/// Where every positional schema is the `items` schema, the array is plainly an array of it.
+/// Returns whether the schema became a tuple.
+fn tuple(schema: &mut Map<String, Value>) -> bool {
     let Some(prefix) = schema.remove("prefixItems") else {
-        if schema.get("items") == Some(&Value::Bool(false)) {
-            schema.remove("items");
-        }
-        return;
-    };
-    let items = schema.get("items");
-    let uniform = match (&prefix, items) {
-        (Value::Array(prefix), Some(items @ Value::Object(_))) => {
-            prefix.iter().all(|part| part == items)
-        }
-        _ => false,
+        return false;
     };
     schema.entry("type").or_insert(json!("array"));
+    let Value::Array(prefix) = prefix else {
+        // Not a list: the strict conversion would not see it, so it is kept for the
+        // document's own check to find (`prefixItems` must be a list of schemas).
+        schema.insert("prefixItems".to_owned(), prefix);
+        return false;
+    };
+    let uniform = match schema.get("items") {
+        Some(items @ Value::Object(_)) => prefix.iter().all(|part| part == items),
+        _ => false,
+    };
     if uniform {
-        return;
+        return false;
     }
-    schema.insert("items".to_owned(), json!({}));
-    notes.once(
-        "prefixItems",
-        at,
-        "`prefixItems` (a tuple) is read as an array of any values",
-    );
+    // Properties beside `prefixItems` say nothing of an array: an array has none.
+    let positions: Map<String, Value> = prefix
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| (i.to_string(), part))
+        .collect();
+    schema.insert("properties".to_owned(), Value::Object(positions));
+    schema.insert(TUPLE_MARK.to_owned(), Value::Bool(true));
+    true
 }

@@ -438,12 +438,19 @@ fn convert_response(
 
 /// The 2.0 rules for one schema.
 fn rewrite_schema(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) {
+    let mut nullable = false;
     for key in ["x-nullable", "x-isnullable"] {
         if let Some(value) = schema.remove(key) {
-            if value == Value::Bool(true) {
-                schema.insert("nullable".to_owned(), json!(true));
-            }
+            nullable |= value == Value::Bool(true);
         }
+    }
+    if nullable {
+        // Beside a `$ref`, where 3.0 reads no sibling, the reference goes into an `allOf` of
+        // one, which a `nullable` beside it makes nullable.
+        if let Some(reference) = schema.remove("$ref") {
+            schema.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+        }
+        schema.insert("nullable".to_owned(), json!(true));
     }
     if schema.get("type").and_then(Value::as_str) == Some("file") {
         schema.insert("type".to_owned(), json!("string"));

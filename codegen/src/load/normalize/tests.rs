@@ -37,7 +37,7 @@ fn each_31_rule_rewrites_its_fragment() {
         (json!({"const": "on"}), json!({"enum": ["on"]}), ""),
         (
             json!({"examples": [1, 2], "type": "integer"}),
-            json!({"type": "integer", "example": 1}),
+            json!({"type": "integer", "example": 1, "x-examples": [1, 2]}),
             "",
         ),
         (
@@ -82,13 +82,13 @@ fn each_31_rule_rewrites_its_fragment() {
         ),
         (
             json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}], "items": false}),
-            json!({"type": "array", "items": {}}),
-            "`prefixItems` (a tuple) is read as an array of any values",
+            json!({"type": "array", "properties": {"0": {"type": "string"}, "1": {"type": "integer"}}, "items": {"not": {}}, "x-codegen-tuple": true}),
+            "",
         ),
         (
-            json!({"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "boolean"}}),
-            json!({"type": "array", "items": {}}),
-            "`prefixItems` (a tuple) is read as an array of any values",
+            json!({"prefixItems": [{"type": "string"}, true], "items": {"type": "boolean"}, "minItems": 1}),
+            json!({"type": "array", "properties": {"0": {"type": "string"}, "1": {}}, "items": {"type": "boolean"}, "minItems": 1, "x-codegen-tuple": true}),
+            "",
         ),
         (
             json!({"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "string"}}),
@@ -97,7 +97,17 @@ fn each_31_rule_rewrites_its_fragment() {
         ),
         (
             json!({"type": "array", "items": false}),
-            json!({"type": "array"}),
+            json!({"type": "array", "items": {"not": {}}}),
+            "",
+        ),
+        (
+            json!({"type": "object", "properties": {"any": true, "never": false}, "additionalProperties": false}),
+            json!({"type": "object", "properties": {"any": {}, "never": {"not": {}}}, "additionalProperties": false}),
+            "",
+        ),
+        (
+            json!({"allOf": [true, {"type": "object"}], "anyOf": [false, {"type": "string"}], "not": false}),
+            json!({"allOf": [{}, {"type": "object"}], "anyOf": [{"not": {}}, {"type": "string"}], "not": {"not": {}}}),
             "",
         ),
         (
@@ -140,7 +150,7 @@ fn each_31_rule_rewrites_its_fragment() {
         checked += 1;
     }
     assert_eq!(checked, rows);
-    assert_eq!(rows, 26);
+    assert_eq!(rows, 28);
 }
 
 #[test]
