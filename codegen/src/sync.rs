@@ -6,15 +6,14 @@
 //! killed at any moment leaves each file whole (old or new); directories are created as needed
 //! and never removed.
 
-use crate::render::is_generated;
 use crate::OutputFile;
-use indexmap::IndexMap;
 use journal::{Change, Journal};
 pub(crate) use journal::{Disk, RealDisk};
+use read::{link_on_disk, starts_with_header, Snapshot};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 /// Write the files, or only compare them.
@@ -35,6 +34,8 @@ pub enum Problem {
     Stale(String),
     /// A file without the generated header stands where the generator would write.
     NotGenerated(String),
+    /// A symbolic link stands where the generator would write, or on the way there.
+    Link(String),
 }
 
 impl fmt::Display for Problem {
@@ -46,6 +47,10 @@ impl fmt::Display for Problem {
             Problem::NotGenerated(path) => write!(
                 f,
                 "{path}: not a generated file (no generated header), but the generator would write here; move it away or rename the type"
+            ),
+            Problem::Link(path) => write!(
+                f,
+                "{path}: a symbolic link, where the generator would write through it; it never writes outside the output folder, so remove the link"
             ),
         }
     }
@@ -75,6 +80,8 @@ pub enum SyncError {
     PathTooLong { path: String, why: String },
     #[error("refusing to overwrite files that are not generated (no generated header):\n  {}", paths.join("\n  "))]
     NotGenerated { paths: Vec<String> },
+    #[error("refusing to write through symbolic links inside the output folder, which could lead outside it; nothing was written (remove the links):\n  {}", paths.join("\n  "))]
+    Links { paths: Vec<String> },
     #[error("{failed}\nnothing was changed: the files written before the failure were put back as they were")]
     RolledBack { failed: Box<SyncError> },
     #[error("{failed}\nand putting the output directory back as it was failed too, so it is partly updated: {undo}")]
@@ -131,21 +138,6 @@ pub fn prepare(root: &Path, mode: Mode) -> Result<Prepared, SyncError> {
 /// [`sync`] with its first half done by [`prepare`].
 pub fn sync_prepared(prepared: Prepared, files: &[OutputFile]) -> Result<Report, SyncError> {
     finish(prepared, files, &mut RealDisk)
-}
-
-/// The output directory as read under the lock: the bytes of its generated files, and which
-/// other files stand there.
-struct Snapshot {
-    /// Relative path (with `/`) → the bytes of a generated file, or `None` for any other file.
-    files: IndexMap<String, Option<Vec<u8>>>,
-}
-
-impl Snapshot {
-    fn take(root: &Path) -> Result<Snapshot, SyncError> {
-        let paths = files_under(root)?;
-        let files = paths.iter().cloned().zip(read_all(root, &paths)?).collect();
-        Ok(Snapshot { files })
-    }
 }
 
 /// A file system allows this many bytes in one name (ext4, XFS, btrfs, APFS, NTFS in UTF-16
@@ -240,6 +232,9 @@ fn finish(
         report.problems = plan.problems;
         return Ok(report);
     }
+    if !plan.links.is_empty() {
+        return Err(journal.undo(SyncError::Links { paths: plan.links }, disk));
+    }
     if !plan.foreign.is_empty() {
         return Err(journal.undo(
             SyncError::NotGenerated {
@@ -264,6 +259,8 @@ struct Plan<'f> {
     write: Vec<&'f OutputFile>,
     delete: Vec<String>,
     foreign: Vec<String>,
+    /// Symbolic links that a file would be written through (each once).
+    links: Vec<String>,
     unchanged: usize,
     /// The differences, in the order check mode reports them.
     problems: Vec<Problem>,
@@ -274,10 +271,17 @@ fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
         write: Vec::new(),
         delete: Vec::new(),
         foreign: Vec::new(),
+        links: Vec::new(),
         unchanged: 0,
         problems: Vec::new(),
     };
     for file in files {
+        if let Some(link) = snapshot.link_on_the_way(&file.path) {
+            if !plan.links.contains(link) {
+                plan.links.push(link.clone());
+            }
+            continue;
+        }
         match snapshot.files.get(&file.path) {
             None => {
                 plan.problems.push(Problem::Missing(file.path.clone()));
@@ -303,6 +307,9 @@ fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
         .collect();
     plan.delete.sort();
     plan.foreign.sort();
+    plan.links.sort();
+    plan.problems
+        .extend(plan.links.iter().cloned().map(Problem::Link));
     plan.problems
         .extend(plan.foreign.iter().cloned().map(Problem::NotGenerated));
     plan.problems
@@ -319,7 +326,12 @@ fn apply(
     disk: &mut dyn Disk,
     journal: &mut Journal,
 ) -> Result<Vec<String>, SyncError> {
+    let mut checked = BTreeSet::new();
     for file in &plan.write {
+        // A link made since the snapshot is refused all the same.
+        if let Some(link) = link_on_disk(root, &file.path, &mut checked) {
+            return Err(SyncError::Links { paths: vec![link] });
+        }
         let full = root.join(&file.path);
         let old = match snapshot.files.get(&file.path) {
             Some(Some(old)) => Some(old.clone()),
@@ -345,6 +357,9 @@ fn apply(
     }
     let mut deleted = Vec::new();
     for path in &plan.delete {
+        if link_on_disk(root, path, &mut checked).is_some() {
+            continue;
+        }
         let full = root.join(path);
         // A stale file that lost its header since the snapshot is a person's now.
         if !starts_with_header(&full).unwrap_or(false) {
@@ -393,83 +408,6 @@ fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// What stands at each path: the text of a generated file (whole), `None` for any other
-/// file (only its first bytes are read). Reading a whole API's files one by one is most of a
-/// `--check`; the reads are shared out over the cores.
-fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, SyncError> {
-    crate::parallel::map_indices(paths.len(), |i| read_if_generated(&root.join(&paths[i])))
-        .into_iter()
-        .collect()
-}
-
-/// The text of a file that starts with the generated header; `None` for any other file, of
-/// which only the first bytes are read (the output directory may hold anything).
-fn read_if_generated(path: &Path) -> Result<Option<Vec<u8>>, SyncError> {
-    let mut file = fs::File::open(path).map_err(io_error(path))?;
-    let mut bytes = vec![0u8; 256];
-    let mut n = 0;
-    while n < bytes.len() {
-        match file.read(&mut bytes[n..]).map_err(io_error(path))? {
-            0 => break,
-            read => n += read,
-        }
-    }
-    bytes.truncate(n);
-    if !is_generated(&String::from_utf8_lossy(&bytes)) {
-        return Ok(None);
-    }
-    file.read_to_end(&mut bytes).map_err(io_error(path))?;
-    // Kept as bytes: a file that is not UTF-8 shows as out of date, and undoing a write puts
-    // back exactly what was there.
-    Ok(Some(bytes))
-}
-
-/// Relative paths (with `/`) of the files under `root`, skipping build output and hidden
-/// directories.
-fn files_under(root: &Path) -> Result<Vec<String>, SyncError> {
-    let mut found = Vec::new();
-    let mut pending = vec![PathBuf::new()];
-    while let Some(relative) = pending.pop() {
-        let dir = root.join(&relative);
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(io_error(&dir)(e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(io_error(&dir))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let file_type = entry.file_type().map_err(io_error(&dir))?;
-            let child = relative.join(name);
-            if file_type.is_dir() {
-                let hidden = name.starts_with('.');
-                let build_output = relative.as_os_str().is_empty() && name == "target";
-                if !hidden && !build_output {
-                    pending.push(child);
-                }
-            } else if file_type.is_file() {
-                found.push(
-                    child
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// Reads just enough of a file to see its first line.
-fn starts_with_header(path: &Path) -> Result<bool, SyncError> {
-    let mut head = [0u8; 256];
-    let mut file = fs::File::open(path).map_err(io_error(path))?;
-    let n = file.read(&mut head).map_err(io_error(path))?;
-    Ok(is_generated(&String::from_utf8_lossy(&head[..n])))
-}
-
 /// Writes through a temporary file in the same directory and renames it over the target, so
 /// readers and a killed run only ever see the old or the new file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -479,7 +417,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = fs::write(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    // A leftover of a killed run with the same process id is ours to replace; `create_new`
+    // then never opens through a link someone put at the temporary name.
+    let _ = fs::remove_file(&temp);
+    let result = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+        .and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -507,5 +453,6 @@ fn short_diff(old: &str, new: &str) -> String {
 }
 
 mod journal;
+mod read;
 #[cfg(test)]
 mod tests;

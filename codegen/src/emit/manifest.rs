@@ -19,7 +19,7 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         out,
         "[package]\nname = {}\nversion = {}\nedition = \"2021\"\ndescription = {}\npublish = false\n\n\
          [lib]\n# Doc comments carry the spec's prose, which is not Rust.\ndoctest = false\n\n\
-         [dependencies]\nindexmap = {{ version = \"2.2\", features = [\"serde\"] }}\nserde = {{ version = \"1.0.190\", features = [\"derive\"] }}\n# `preserve_order`: a free-form JSON value keeps its keys in the order they came, and a\n# form or multipart body lists its properties in spec order.\nserde_json = {{ version = \"1.0.100\", features = [\"preserve_order\"] }}\n",
+         [dependencies]\nindexmap = {{ version = \"2.2\", features = [\"serde\"] }}\nserde = {{ version = \"1.0.190\", features = [\"derive\"] }}\n# `preserve_order`: a free-form JSON value keeps its keys in the order they came, and a\n# form or multipart body lists its properties in spec order. `float_roundtrip`: a number\n# reads as the nearest `f64`, so it is written back as it came.\nserde_json = {{ version = \"1.0.100\", features = [\"preserve_order\", \"float_roundtrip\"] }}\n",
         toml_string(crate_name),
         toml_string(version),
         toml_string(&description),

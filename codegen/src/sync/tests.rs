@@ -385,3 +385,109 @@ fn prepare_creates_nothing_and_holds_the_lock() {
     drop(held);
     assert_eq!(other.join().unwrap().written, ["src/a.rs"]);
 }
+
+/// Every entry under `root` without following links: each link with its target, each file
+/// with its bytes.
+#[cfg(unix)]
+fn tree_without_following(root: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let shown = path.strip_prefix(root).unwrap().display().to_string();
+            let kind = entry.file_type().unwrap();
+            if kind.is_symlink() {
+                let target = fs::read_link(&path).unwrap();
+                found.push((shown, format!("-> {}", target.display())));
+            } else if kind.is_dir() {
+                found.push((shown, "dir".to_owned()));
+                pending.push(path);
+            } else {
+                found.push((
+                    shown,
+                    String::from_utf8_lossy(&fs::read(&path).unwrap()).into(),
+                ));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A link inside the output folder, to a folder or to a file elsewhere, is never written or
+/// deleted through: the run fails naming the link, and both the output folder and the place
+/// the link points to are as they were. A check names the link as a problem.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_inside_the_output_folder_are_never_followed() {
+    use std::os::unix::fs::symlink;
+    let out = TempDir::new();
+    let elsewhere = TempDir::new();
+    // A generated file elsewhere, which a deletion through the link would remove.
+    fs::create_dir_all(elsewhere.0.join("models")).unwrap();
+    fs::write(
+        elsewhere.0.join("models/stale.rs"),
+        file("x", "stale\n").contents,
+    )
+    .unwrap();
+    fs::write(elsewhere.0.join("lib.rs"), file("x", "theirs\n").contents).unwrap();
+    fs::create_dir_all(out.0.join("src")).unwrap();
+    symlink(elsewhere.0.join("models"), out.0.join("src/models")).unwrap();
+    symlink(elsewhere.0.join("lib.rs"), out.0.join("src/lib.rs")).unwrap();
+    let files = vec![
+        file("src/lib.rs", "lib\n"),
+        file("src/models/a.rs", "a\n"),
+        file("src/other.rs", "other\n"),
+    ];
+    let (out_before, elsewhere_before) = (
+        tree_without_following(&out.0),
+        tree_without_following(&elsewhere.0),
+    );
+    let err = sync(&out.0, &files, Mode::Write).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        matches!(&err, SyncError::Links { paths } if paths == &["src/lib.rs", "src/models"]),
+        "{message}"
+    );
+    assert!(message.contains("symbolic links"), "{message}");
+    assert_eq!(tree_without_following(&out.0), out_before);
+    assert_eq!(tree_without_following(&elsewhere.0), elsewhere_before);
+    let check = sync(&out.0, &files, Mode::Check).unwrap();
+    let links: Vec<&Problem> = check
+        .problems
+        .iter()
+        .filter(|p| matches!(p, Problem::Link(_)))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            &Problem::Link("src/lib.rs".to_owned()),
+            &Problem::Link("src/models".to_owned())
+        ]
+    );
+    // Without the links, the run writes, and deletes nothing elsewhere.
+    fs::remove_file(out.0.join("src/models")).unwrap();
+    fs::remove_file(out.0.join("src/lib.rs")).unwrap();
+    sync(&out.0, &files, Mode::Write).unwrap();
+    assert_eq!(tree_without_following(&elsewhere.0), elsewhere_before);
+}
+
+/// A link that appears after the folder was read is refused at the write, and the run undoes
+/// what it wrote before it.
+#[cfg(unix)]
+#[test]
+fn a_link_made_after_prepare_is_refused_and_the_run_undone() {
+    use std::os::unix::fs::symlink;
+    let out = TempDir::new();
+    let elsewhere = TempDir::new();
+    let files = vec![file("a/first.rs", "1\n"), file("b/second.rs", "2\n")];
+    let prepared = prepare(&out.0, Mode::Write).unwrap();
+    fs::create_dir_all(out.0.join("a")).unwrap();
+    symlink(&elsewhere.0, out.0.join("b")).unwrap();
+    let err = sync_prepared(prepared, &files).unwrap_err();
+    assert!(err.to_string().contains("symbolic links"), "{err}");
+    assert!(fs::read_dir(&elsewhere.0).unwrap().next().is_none());
+    assert!(!out.0.join("a/first.rs").exists());
+}
