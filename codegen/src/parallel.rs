@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// How [`map_indices`] shares out its pieces.
+/// How the stages that run on several cores share out their pieces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Schedule {
     /// How many workers at most; `None` is one per core.

@@ -52,7 +52,7 @@ pub fn load_bytes(bytes: &[u8], label: &str) -> Result<Loaded, Errors> {
 }
 
 /// A document read into a generic value, with a warning for each value the value could not
-/// hold as written (see [`lenient`]).
+/// hold as written (the loader's `lenient` reader).
 #[derive(Debug)]
 pub struct Parsed {
     pub value: Value,
