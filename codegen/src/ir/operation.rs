@@ -1,0 +1,154 @@
+//! Operations in the IR: each variant's request and responses, and the response examples.
+
+use super::{Field, TypeId, TypeRef};
+use serde_json::Value;
+
+/// One operation variant's input. `fields` are the parameters in spec order (each described by
+/// the parameter of the same index), then the body when the variant has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDef {
+    /// Upper case: `GET`, `POST`, ...
+    pub method: String,
+    /// The path as the spec writes it: `/api/{serviceId}/client/get/{clientId}`.
+    pub path: String,
+    /// The body's media type, as the spec writes it.
+    pub content_type: Option<String>,
+    pub body: Option<BodyEncoding>,
+    pub fields: Vec<Field>,
+    pub parameters: Vec<Parameter>,
+    /// The variant's `{Variant}Response`.
+    pub response: TypeId,
+    /// Set where the variant's only input is its body and the body is an object of its own
+    /// (a struct of this variant): as in the seed generator's family, that struct is the
+    /// request. It takes this type's name, and this type is emitted as the struct's
+    /// `Operation` impl rather than as a struct or a page of its own.
+    pub body_is_request: bool,
+    /// A 3.1 webhook: an operation the API calls rather than serves. Its types are models all
+    /// the same, but a client does not send it, so it has no `Operation` impl.
+    pub webhook: bool,
+    /// Whether every field is optional or of a type with a default (set by the derives pass),
+    /// so that a caller can write `..Default::default()` for the parameters it leaves out.
+    pub derive_default: bool,
+}
+
+/// Where a parameter goes and how it is written (OpenAPI's `style` and `explode`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    pub location: ParameterLocation,
+    pub style: ParameterStyle,
+    pub explode: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterStyle {
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// How a request body is put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    Json,
+    Form,
+    Multipart,
+    /// Any other media type: a string body as its text, anything else as JSON.
+    Raw,
+}
+
+/// The documented responses of one operation variant, in spec order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseDef {
+    pub cases: Vec<ResponseCase>,
+    /// The variant that keeps any undocumented response, assigned by the naming pass.
+    pub other_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseCase {
+    pub status: StatusKey,
+    /// Assigned by the naming pass, from the status (`Ok`, `NotFound`, `Status4Xx`, ...).
+    pub rust_name: String,
+    pub body: ResponseBody,
+    pub docs: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKey {
+    Code(u16),
+    /// `4XX`: the first digit.
+    Range(u16),
+    Default,
+}
+
+impl StatusKey {
+    /// As the spec writes it: `200`, `4XX`, `default`.
+    pub fn spec_text(self) -> String {
+        match self {
+            StatusKey::Code(code) => code.to_string(),
+            StatusKey::Range(digit) => format!("{digit}XX"),
+            StatusKey::Default => "default".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    /// No content documented.
+    Empty,
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// Content that is not JSON, kept as bytes.
+    Raw,
+}
+
+/// An operation and the root types of each of its variants, in the order of the variants
+/// (the first is the primary one, which the dedup pass keeps).
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub operation_id: String,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub scope: String,
+    /// The variant's `{Variant}Request`.
+    pub request: TypeId,
+    /// The type of each JSON response body of this variant.
+    pub response_bodies: Vec<TypeId>,
+    /// The type of its request body, when it has one.
+    pub request_body: Option<TypeId>,
+}
+
+/// A response example from the spec, turned into a round-trip test of its type.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub operation_id: String,
+    pub status: String,
+    pub name: String,
+    pub ty: TypeRef,
+    pub value: Value,
+    /// JSON pointer of the example in the spec.
+    pub pointer: String,
+    /// The test function name, assigned by the naming pass.
+    pub test_name: String,
+    /// Why the example is left out of the tests, when it contradicts its own schema; set by
+    /// the examples pass.
+    pub contradiction: Option<String>,
+    /// What the round trip must give back, when it differs from `value`: explicit `null`s of
+    /// properties the schema does not call nullable come back absent. Set by the examples pass.
+    pub expected: Option<Value>,
+}
