@@ -8,8 +8,11 @@ pub trait Operation {
     const PATH_TEMPLATE: &'static str;
     /// The media type of the body, for the `Content-Type` header; `None` without a body.
     const CONTENT_TYPE: ::std::option::Option<&'static str>;
+    /// The security requirements: alternatives, each the names of the security schemes it
+    /// needs together (an empty one: none needed; none at all: the operation needs none).
+    const SECURITY: &'static [&'static [&'static str]];
     /// The type that decodes this operation's responses.
-    type Response;
+    type Response: Decode;
 
     /// The path with each path parameter written by its style and percent-encoded.
     fn path(&self) -> ::std::string::String;
@@ -25,6 +28,45 @@ pub trait Operation {
     fn body(
         &self,
     ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, EncodeError>;
+
+    /// The whole request for the server at `base` (`https://api.example.com/v1`): the path
+    /// after it, the query percent-encoded, the headers, the media type and the body.
+    #[cfg(feature = "http")]
+    fn to_http(
+        &self,
+        base: &str,
+    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, EncodeError> {
+        let mut uri = ::std::string::String::from(base.trim_end_matches('/'));
+        uri.push_str(&self.path());
+        let query = self.query();
+        for (i, (name, value)) in query.iter().enumerate() {
+            uri.push(if i == 0 { '?' } else { '&' });
+            uri.push_str(&encode_query(name));
+            uri.push('=');
+            uri.push_str(&encode_query(value));
+        }
+        let mut request = ::http::Request::builder().method(Self::METHOD).uri(uri);
+        for (name, value) in self.headers() {
+            request = request.header(name, value);
+        }
+        let body = self.body()?;
+        if let (::std::option::Option::Some(content_type), ::std::option::Option::Some(_)) =
+            (Self::CONTENT_TYPE, &body)
+        {
+            request = request.header("content-type", content_type);
+        }
+        request
+            .body(body.unwrap_or_default())
+            .map_err(|e| EncodeError {
+                message: e.to_string(),
+            })
+    }
+}
+
+/// Percent-encodes all but the unreserved characters of RFC 3986, as a query name or value
+/// needs.
+pub fn encode_query(text: &str) -> ::std::string::String {
+    encode_segment(text)
 }
 
 /// A request body that cannot be encoded in its media type.
@@ -41,27 +83,6 @@ impl ::std::fmt::Display for EncodeError {
 
 impl ::std::error::Error for EncodeError {}
 
-/// A response whose body does not match the schema its status documents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
-    pub status: u16,
-    /// The type the status documents.
-    pub type_name: &'static str,
-    pub message: ::std::string::String,
-}
-
-impl ::std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(
-            f,
-            "the body of a {} response is not a {}: {}",
-            self.status, self.type_name, self.message
-        )
-    }
-}
-
-impl ::std::error::Error for DecodeError {}
-
 /// How a parameter is written (OpenAPI's `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -72,6 +93,8 @@ pub enum Style {
     SpaceDelimited,
     PipeDelimited,
     DeepObject,
+    /// Swagger 2.0's `collectionFormat: tsv`: a list joined with tabs.
+    TabDelimited,
 }
 
 /// A parameter's value, taken apart as the styles need it: nothing (an absent optional value or
@@ -209,6 +232,7 @@ pub fn query_param<__T: ::serde::Serialize + ?Sized>(
         (_, Pieces::One(v)) => out.push((name.to_owned(), v)),
         (Style::SpaceDelimited, Pieces::List(items)) => out.push((name.to_owned(), items.join(" "))),
         (Style::PipeDelimited, Pieces::List(items)) => out.push((name.to_owned(), items.join("|"))),
+        (Style::TabDelimited, Pieces::List(items)) => out.push((name.to_owned(), items.join("\t"))),
         (_, Pieces::List(items)) if explode => {
             out.extend(items.into_iter().map(|item| (name.to_owned(), item)))
         }
@@ -370,8 +394,8 @@ pub fn multipart_body<__T: ::serde::Serialize + ?Sized>(
     ::std::result::Result::Ok(out.into_bytes())
 }
 
-/// A body of another media type: a string as its text, any other value as JSON.
-pub fn raw_body<__T: ::serde::Serialize + ?Sized>(
+/// A `text/*` body: a string as its text, any other value as JSON.
+pub fn text_body<__T: ::serde::Serialize + ?Sized>(
     value: &__T,
 ) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
     match ::serde_json::to_value(value) {
@@ -382,20 +406,8 @@ pub fn raw_body<__T: ::serde::Serialize + ?Sized>(
     }
 }
 
-/// Decodes a JSON body as the type its status documents and makes the response case of it
-/// with `case`, naming status and type when the body does not fit.
-pub fn decode_json<__T: ::serde::de::DeserializeOwned, __R>(
-    status: u16,
-    type_name: &'static str,
-    body: &[u8],
-    case: impl ::std::ops::FnOnce(__T) -> __R,
-) -> ::std::result::Result<__R, DecodeError> {
-    match ::serde_json::from_slice(body) {
-        ::std::result::Result::Ok(value) => ::std::result::Result::Ok(case(value)),
-        ::std::result::Result::Err(e) => ::std::result::Result::Err(DecodeError {
-            status,
-            type_name,
-            message: e.to_string(),
-        }),
-    }
+/// A body of a binary media type: the bytes as they are.
+pub fn bytes_body(value: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::std::result::Result::Ok(value.to_vec())
 }
+

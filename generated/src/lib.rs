@@ -22,7 +22,25 @@ pub mod models;
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod support;
-pub use support::{DecodeError, EncodeError, Operation};
+#[cfg(feature = "async")]
+pub use support::AsyncClient;
+#[cfg(feature = "blocking")]
+pub use support::Client;
+pub use support::Content;
+pub use support::Credential;
+pub use support::Credentials;
+pub use support::Decode;
+pub use support::DecodeError;
+pub use support::EncodeError;
+pub use support::Headers;
+pub use support::Operation;
+pub use support::Retry;
+pub use support::SendError;
+pub use support::Server;
+pub use support::ServerVariable;
+#[rustfmt::skip]
+pub mod servers;
+pub use servers::SERVERS;
 #[cfg(test)]
 #[rustfmt::skip]
 mod example_tests;

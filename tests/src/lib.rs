@@ -72,20 +72,28 @@ pub mod tolerance;
 #[rustfmt::skip]
 #[path = "../fixtures/shared_shapes/src/lib.rs"]
 pub mod shared_shapes;
+#[rustfmt::skip]
 #[path = "../fixtures/examples_as_text/src/lib.rs"]
 pub mod examples_as_text;
+#[rustfmt::skip]
 #[path = "../fixtures/hygiene/src/lib.rs"]
 pub mod hygiene;
+#[rustfmt::skip]
 #[path = "../fixtures/openapi31/src/lib.rs"]
 pub mod openapi31;
+#[rustfmt::skip]
 #[path = "../fixtures/pointer_refs/src/lib.rs"]
 pub mod pointer_refs;
+#[rustfmt::skip]
 #[path = "../fixtures/requests/src/lib.rs"]
 pub mod requests;
+#[rustfmt::skip]
 #[path = "../fixtures/seed_names/src/lib.rs"]
 pub mod seed_names;
+#[rustfmt::skip]
 #[path = "../fixtures/swagger2/src/lib.rs"]
 pub mod swagger2;
+#[rustfmt::skip]
 #[path = "../fixtures/wide_object/src/lib.rs"]
 pub mod wide_object;
 

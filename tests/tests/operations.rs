@@ -10,7 +10,12 @@ use authlete_models::models::operations::{
     BackchannelAuthenticationCompleteApiFormResult, BadRequestError,
 };
 use authlete_models::support::{self, Style};
-use authlete_models::Operation;
+use authlete_models::{Decode, Operation};
+
+/// The headers of a reply of this media type.
+fn json() -> Vec<(&'static str, &'static str)> {
+    vec![("Content-Type", "application/json")]
+}
 
 fn seed_request() -> BackchannelAuthenticationCompleteApiFormRequest {
     BackchannelAuthenticationCompleteApiFormRequest {
@@ -66,19 +71,19 @@ fn the_seed_operation_decodes_a_success_an_error_and_an_undocumented_status() {
     type Response = BackchannelAuthenticationCompleteApiFormResponse;
     let ok = Response::decode(
         200,
-        "application/json",
+        &json(),
         br#"{"resultCode":"A1","action":"NOTIFICATION","clientId":7,"newField":true}"#,
     )
     .unwrap();
-    let Response::Ok(body) = &ok else {
+    let Response::Ok(Some(body)) = &ok else {
         panic!("{ok:?}");
     };
     assert_eq!(body.client_id, Some(7));
     assert_eq!(body.additional_properties["newField"], true);
     assert_eq!(ok.status(), 200);
 
-    let bad = Response::decode(400, "application/json", br#"{"resultCode":"A2"}"#).unwrap();
-    let Response::BadRequest(error) = &bad else {
+    let bad = Response::decode(400, &json(), br#"{"resultCode":"A2"}"#).unwrap();
+    let Response::BadRequest(Some(error)) = &bad else {
         panic!("{bad:?}");
     };
     // The 400 body is the shared error type, under the operation's name too.
@@ -86,7 +91,7 @@ fn the_seed_operation_decodes_a_success_an_error_and_an_undocumented_status() {
     assert_eq!(shared.result_code.as_deref(), Some("A2"));
     assert_eq!(bad.status(), 400);
 
-    let down = Response::decode(503, "text/html", b"<h1>down</h1>").unwrap();
+    let down = Response::decode(503, &[("content-type", "text/html")], b"<h1>down</h1>").unwrap();
     assert_eq!(
         down,
         Response::Undocumented {
@@ -97,8 +102,12 @@ fn the_seed_operation_decodes_a_success_an_error_and_an_undocumented_status() {
     );
     assert_eq!(down.status(), 503);
 
+    // A documented status that comes without a body still decodes, to its variant with none.
+    let empty = Response::decode(400, &json(), b"").unwrap();
+    assert_eq!(empty, Response::BadRequest(None));
+
     // A documented status whose body does not fit its type is an error naming both.
-    let error = Response::decode(200, "application/json", br#"{"clientId":"seven"}"#).unwrap_err();
+    let error = Response::decode(200, &json(), br#"{"clientId":"seven"}"#).unwrap_err();
     assert_eq!(error.status, 200);
     assert_eq!(
         error.type_name,
@@ -131,16 +140,16 @@ fn the_token_listing_writes_its_query_parameters_in_order_and_skips_absent_ones(
     assert_eq!(request.body().unwrap(), None);
     let page = AuthTokenGetListApiResponse::decode(
         200,
-        "application/json",
+        &json(),
         br#"{"start":0,"end":1,"totalCount":1,"accessTokens":[{"clientId":5,"grantType":"CIBA","scopes":["openid"]}]}"#,
     )
     .unwrap();
-    let AuthTokenGetListApiResponse::Ok(page) = page else {
+    let AuthTokenGetListApiResponse::Ok(Some(page)) = page else {
         panic!("{page:?}");
     };
     let tokens = page.access_tokens.unwrap();
     assert_eq!(tokens[0].client_id, Some(5));
-    let unauthorized = AuthTokenGetListApiResponse::decode(401, "application/json", b"{}").unwrap();
+    let unauthorized = AuthTokenGetListApiResponse::decode(401, &json(), b"{}").unwrap();
     assert!(matches!(
         unauthorized,
         AuthTokenGetListApiResponse::Unauthorized(_)
@@ -283,6 +292,6 @@ fn bodies_encode_by_media_type() {
     let clash = serde_json::json!({ "a": format!("x{boundary}") });
     assert!(support::multipart_body(&clash).is_err());
     assert!(support::form_body(&serde_json::json!([1])).is_err());
-    assert_eq!(support::raw_body(&"plain").unwrap(), b"plain");
+    assert_eq!(support::text_body(&"plain").unwrap(), b"plain");
     assert_eq!(support::json_body(&value["meta"]).unwrap(), br#"{"a":1}"#);
 }

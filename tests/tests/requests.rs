@@ -3,7 +3,7 @@
 //! the `seed_names` fixture's names, which must exist as written.
 
 use codegen_tests::requests::models::operations as ops;
-use codegen_tests::requests::Operation;
+use codegen_tests::requests::{Decode, Operation};
 
 fn find_items() -> ops::FindItemsRequest {
     ops::FindItemsRequest {
@@ -55,18 +55,20 @@ fn every_parameter_goes_where_its_location_and_style_say() {
 #[test]
 fn responses_decode_by_code_then_range_then_default() {
     use ops::FindItemsResponse as R;
-    let ok = R::decode(200, "application/json", br#"[{"name":"pen"}]"#).unwrap();
-    assert!(matches!(&ok, R::Ok(items) if items[0].name.as_deref() == Some("pen")));
-    let none = R::decode(204, "", b"").unwrap();
+    let json = [("content-type", "application/json")];
+    let ok = R::decode(200, &json, br#"[{"name":"pen"}]"#).unwrap();
+    assert!(matches!(&ok, R::Ok(Some(items)) if items[0].name.as_deref() == Some("pen")));
+    let none = R::decode(204, &(), b"").unwrap();
     assert_eq!(none, R::NoContent);
     assert_eq!(none.status(), 204);
-    let client = R::decode(409, "application/json", br#"{"message":"taken"}"#).unwrap();
-    assert!(matches!(&client, R::Status4Xx(409, e) if e.message.as_deref() == Some("taken")));
+    let client = R::decode(409, &json, br#"{"message":"taken"}"#).unwrap();
+    assert!(matches!(&client, R::Status4Xx(409, Some(e)) if e.message.as_deref() == Some("taken")));
     assert_eq!(client.status(), 409);
-    let other = R::decode(503, "text/plain", b"busy").unwrap();
-    assert_eq!(other, R::Default(503, b"busy".to_vec()));
+    // The default response is text: read as a `String`.
+    let other = R::decode(503, &[("content-type", "text/plain")], b"busy").unwrap();
+    assert_eq!(other, R::Default(503, "busy".to_owned()));
     assert_eq!(other.status(), 503);
-    let bad = R::decode(404, "application/json", b"not json").unwrap_err();
+    let bad = R::decode(404, &json, b"not json").unwrap_err();
     assert_eq!(
         (bad.status, bad.type_name),
         (404, "FindItemsStatus4XxError")

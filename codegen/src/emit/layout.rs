@@ -40,9 +40,49 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
     });
     // What a caller names when sending requests: at the root, documented (the rest of the
     // support module is the models' plumbing).
+    // One name a line, sorted, as rustfmt leaves them (this file is formatted with the crate
+    // it is the root of); the clients only with their features.
     let operation = needs.operation.then(|| {
+        let names = [
+            "AsyncClient",
+            "Client",
+            "Content",
+            "Credential",
+            "Credentials",
+            "Decode",
+            "DecodeError",
+            "EncodeError",
+            "Headers",
+            "Operation",
+            "Retry",
+            "SendError",
+            "Server",
+            "ServerVariable",
+        ];
+        let uses = names.iter().map(|name| {
+            let cfg = match *name {
+                "AsyncClient" => Some(quote!(#[cfg(feature = "async")])),
+                "Client" => Some(quote!(#[cfg(feature = "blocking")])),
+                _ => None,
+            };
+            let name = ident(name);
+            quote!(#cfg pub use support::#name;)
+        });
+        quote!(#(#uses)*)
+    });
+    // Where to call the API and with what credentials, at the root as the caller needs them.
+    let servers = (!space.servers.is_empty()).then(|| {
         quote! {
-            pub use support::{DecodeError, EncodeError, Operation};
+            #[rustfmt::skip]
+            pub mod servers;
+            pub use servers::SERVERS;
+        }
+    });
+    let security = (!space.security_schemes.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod security;
+            pub use security::Security;
         }
     });
     let example_tests = examples.then(|| {
@@ -82,6 +122,8 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
 
         #support
         #operation
+        #servers
+        #security
         #example_tests
     };
     RustFile::new("src/lib.rs".to_owned(), tokens)

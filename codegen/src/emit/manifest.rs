@@ -24,11 +24,34 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         toml_string(version),
         toml_string(&description),
     );
+    if super::support::needs(space).operation {
+        out.push_str(CLIENT_FEATURES);
+    }
     if standalone {
         out.push_str("\n[workspace]\n");
     }
     out
 }
+
+/// The optional dependencies of a crate with operations: without a feature the crate has no
+/// HTTP dependency at all.
+const CLIENT_FEATURES: &str = "\
+# Optional, for sending the requests: none of these is needed for the models.
+http = { version = \"1\", optional = true }
+ureq = { version = \"3\", optional = true }
+reqwest = { version = \"0.13\", optional = true, default-features = false }
+tokio = { version = \"1\", optional = true, features = [\"time\"] }
+
+[features]
+# `Operation::to_http` and `Decode::from_http`: requests and replies as the `http` crate's
+# types, which hyper, reqwest, ureq, tower and axum all speak.
+http = [\"dep:http\"]
+# `Client`: a blocking client over ureq (HTTPS included).
+blocking = [\"http\", \"dep:ureq\"]
+# `AsyncClient`: an async client over reqwest, plain HTTP; `async-tls` adds HTTPS.
+async = [\"http\", \"dep:reqwest\", \"dep:tokio\"]
+async-tls = [\"async\", \"reqwest/default-tls\"]
+";
 
 /// `MAJOR.MINOR.PATCH` with plain numbers, which is what Cargo accepts without question.
 fn is_semver(version: &str) -> bool {

@@ -9,6 +9,8 @@ mod layout;
 mod manifest;
 mod model;
 mod operation;
+mod response;
+mod service;
 mod support;
 mod unions;
 
@@ -67,6 +69,10 @@ pub enum FileJob {
     },
     Type(TypeId),
     Support,
+    /// `servers.rs`, where the spec lists servers.
+    Servers,
+    /// `security.rs`, where the spec has security schemes.
+    Security,
     /// The example tests; with `left_out`, also a test per example left out, that the model
     /// indeed refuses it.
     Examples {
@@ -89,6 +95,12 @@ pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
     );
     if support::needs(space).any() {
         jobs.push(FileJob::Support);
+    }
+    if !space.servers.is_empty() {
+        jobs.push(FileJob::Servers);
+    }
+    if !space.security_schemes.is_empty() {
+        jobs.push(FileJob::Security);
     }
     if examples {
         jobs.push(FileJob::Examples {
@@ -174,6 +186,8 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
                 .expect("the support module is valid Rust (tested)"),
             calls: Vec::new(),
         },
+        FileJob::Servers => service::servers(space),
+        FileJob::Security => service::security(space),
         FileJob::Examples { left_out } => RustFile::new(
             "src/example_tests.rs".to_owned(),
             examples::emit(space, left_out),
@@ -428,6 +442,10 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),
         TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Bytes => {
+            let vec = std.vec();
+            quote!(#vec<u8>)
+        }
         TypeRef::Vec(item) => {
             let item = type_tokens(space, item, from, std);
             let vec = std.vec();

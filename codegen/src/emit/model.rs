@@ -16,7 +16,8 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::Enum(e) => return super::enums::emit(def, e, std),
         TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
-        TypeKind::Response(r) => super::operation::emit_response(space, def, r, std),
+        TypeKind::Response(r) => super::response::emit_response(space, def, r, std),
+        TypeKind::Headers(fields) => super::response::emit_headers(space, def, fields, std),
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);

@@ -5,11 +5,8 @@
 //! helper that applies its location's style rules, so a reader sees where every field goes.
 
 use super::{doc_attrs, ident, support, type_tokens, Std};
-use crate::ir::{
-    BodyEncoding, ParameterLocation, ParameterStyle, RequestDef, ResponseBody, ResponseDef,
-    StatusKey, TypeDef, TypeRef, TypeSpace,
-};
-use proc_macro2::{Literal, TokenStream};
+use crate::ir::{BodyEncoding, ParameterLocation, ParameterStyle, RequestDef, TypeDef, TypeSpace};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) -> TokenStream {
@@ -87,11 +84,15 @@ fn operation_impl(
     let response = super::named_path(space, r.response, def.module);
     let path = path_body(r, std);
     let (query, headers) = parameter_bodies(r, std);
+    // The operation's own requirements, else the document's.
+    let requirements = r.security.as_ref().unwrap_or(&space.security);
+    let security = requirements.iter().map(|schemes| quote!(&[#(#schemes),*]));
     quote! {
         impl support::Operation for #name {
             const METHOD: &'static str = #method;
             const PATH_TEMPLATE: &'static str = #template;
             const CONTENT_TYPE: #option<&'static str> = #content_type;
+            const SECURITY: &'static [&'static [&'static str]] = &[#(#security),*];
             type Response = #(#response)::*;
 
             fn path(&self) -> #string {
@@ -122,6 +123,7 @@ fn style_tokens(style: ParameterStyle) -> TokenStream {
         ParameterStyle::SpaceDelimited => quote!(support::Style::SpaceDelimited),
         ParameterStyle::PipeDelimited => quote!(support::Style::PipeDelimited),
         ParameterStyle::DeepObject => quote!(support::Style::DeepObject),
+        ParameterStyle::TabDelimited => quote!(support::Style::TabDelimited),
     }
 }
 
@@ -259,179 +261,7 @@ fn encoder(encoding: BodyEncoding) -> TokenStream {
         BodyEncoding::Json => quote!(support::json_body),
         BodyEncoding::Form => quote!(support::form_body),
         BodyEncoding::Multipart => quote!(support::multipart_body),
-        BodyEncoding::Raw => quote!(support::raw_body),
-    }
-}
-
-pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std) -> TokenStream {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
-    let name = ident(&def.name);
-    let string = std.string();
-    let vec = std.vec();
-    let result = std.result();
-    let ok = std.ok();
-    let other = ident(&r.other_name);
-    let mut variants = Vec::new();
-    let mut exact = Vec::new();
-    let mut ranges = Vec::new();
-    let mut default = None;
-    let mut statuses = Vec::new();
-    for case in &r.cases {
-        let variant = ident(&case.rust_name);
-        let mut status_doc = format!(" `{}`", case.status.spec_text());
-        if case.status == StatusKey::Default {
-            status_doc.push_str(": any status not listed above");
-        }
-        let mut doc = status_doc;
-        if let Some(more) = case
-            .docs
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
-            doc.push_str(": ");
-            doc.push_str(&more.replace('\n', " "));
-        }
-        let fixed = matches!(case.status, StatusKey::Code(_));
-        let decode = quote!(support::decode_json);
-        let (payload, type_name) = match &case.body {
-            ResponseBody::Json(ty) => (
-                Some(type_tokens(space, ty, def.module, std)),
-                body_name(space, ty),
-            ),
-            ResponseBody::Raw => (Some(quote!(#vec<u8>)), String::new()),
-            ResponseBody::Empty => (None, String::new()),
-        };
-        let raw = matches!(case.body, ResponseBody::Raw);
-        let (declared, build, status_of) = match (fixed, payload) {
-            (true, Some(ty)) if raw => (
-                quote!(#variant(#ty)),
-                quote!(#ok(Self::#variant(body.to_vec()))),
-                quote!(Self::#variant(_)),
-            ),
-            (false, Some(ty)) if raw => (
-                quote!(#variant(u16, #ty)),
-                quote!(#ok(Self::#variant(status, body.to_vec()))),
-                quote!(Self::#variant(status, _)),
-            ),
-            (true, Some(ty)) => (
-                quote!(#variant(#ty)),
-                quote!(#decode(status, #type_name, body, Self::#variant)),
-                quote!(Self::#variant(_)),
-            ),
-            (true, None) => (
-                quote!(#variant),
-                quote!(#ok(Self::#variant)),
-                quote!(Self::#variant),
-            ),
-            (false, Some(ty)) => (
-                quote!(#variant(u16, #ty)),
-                quote!(#decode(status, #type_name, body, |body| Self::#variant(status, body))),
-                quote!(Self::#variant(status, _)),
-            ),
-            (false, None) => (
-                quote!(#variant(u16)),
-                quote!(#ok(Self::#variant(status))),
-                quote!(Self::#variant(status)),
-            ),
-        };
-        let case_docs = doc_attrs(Some(&doc));
-        variants.push(quote!(#case_docs #declared,));
-        match case.status {
-            StatusKey::Code(code) => {
-                let code_lit = Literal::u16_unsuffixed(code);
-                exact.push(quote!(#code_lit => #build,));
-                statuses.push(quote!(#status_of => #code_lit,));
-            }
-            StatusKey::Range(digit) => {
-                // A guard rather than `400..=499`: exact codes of the range come first, and
-                // the range pattern would overlap them.
-                let digit = Literal::u16_unsuffixed(digit);
-                ranges.push(quote!(_ if status / 100 == #digit => #build,));
-                statuses.push(quote!(#status_of => *status,));
-            }
-            StatusKey::Default => {
-                default = Some(build.clone());
-                statuses.push(quote!(#status_of => *status,));
-            }
-        }
-    }
-    let has_default = default.is_some();
-    let fallback_body = default.unwrap_or_else(|| {
-        quote! {
-            #ok(Self::#other {
-                status,
-                content_type: content_type.to_owned(),
-                body: body.to_vec(),
-            })
-        }
-    });
-    let fallback = quote!(_ => #fallback_body,);
-    // With no status to tell apart, the one case is the whole body.
-    let decide = if exact.is_empty() && ranges.is_empty() {
-        let only = fallback_body;
-        quote!(#only)
-    } else {
-        quote! {
-            match status {
-                #(#exact)*
-                #(#ranges)*
-                #fallback
-            }
-        }
-    };
-    let use_support = support::use_item();
-    // A parameter no arm reads is named `_…`, as a person would, rather than silenced.
-    let reads_body = !has_default
-        || r.cases
-            .iter()
-            .any(|c| !matches!(c.body, ResponseBody::Empty));
-    let content_type = if !has_default {
-        quote!(content_type)
-    } else {
-        quote!(_content_type)
-    };
-    let body_param = if reads_body {
-        quote!(body)
-    } else {
-        quote!(_body)
-    };
-    quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-            /// A response the spec does not document, kept as it came.
-            #other {
-                status: u16,
-                content_type: #string,
-                body: #vec<u8>,
-            },
-        }
-
-        impl #name {
-            /// The variant of a response: its status picks the case (exact codes, then ranges,
-            /// then `default`), and a documented JSON body must decode as its type.
-            pub fn decode(status: u16, #content_type: &str, #body_param: &[u8]) -> #result<Self, support::DecodeError> {
-                #decide
-            }
-
-            /// The status the response came with.
-            pub fn status(&self) -> u16 {
-                match self {
-                    #(#statuses)*
-                    Self::#other { status, .. } => *status,
-                }
-            }
-        }
-    }
-}
-
-/// The name of a body's type, for decode errors.
-fn body_name(space: &TypeSpace, ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Named(id) => space.get(*id).name.clone(),
-        other => format!("{other:?}"),
+        BodyEncoding::Text => quote!(support::text_body),
+        BodyEncoding::Binary => quote!(support::bytes_body),
     }
 }

@@ -93,6 +93,8 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.integer_enum, INTEGER_ENUM),
         (needs.tuple, TUPLE_SERDE),
         (needs.operation, OPERATION),
+        (needs.operation, DECODE),
+        (needs.operation, CLIENT),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
         text.push('\n');
@@ -119,6 +121,10 @@ const TUPLE_SERDE: &str = include_str!("../../support/tuple_serde.rs");
 /// `Operation`: how a request type becomes an HTTP request, with the parameter and body
 /// encoders and the response decoder.
 const OPERATION: &str = include_str!("../../support/operation.rs");
+/// `Decode`: how a response type is read from a reply's status, headers and body.
+const DECODE: &str = include_str!("../../support/decode.rs");
+/// Servers, credentials, and the clients behind the `blocking` and `async` features.
+const CLIENT: &str = include_str!("../../support/client.rs");
 
 #[cfg(test)]
 mod tests {
@@ -134,6 +140,8 @@ mod tests {
             INTEGER_ENUM,
             TUPLE_SERDE,
             OPERATION,
+            DECODE,
+            CLIENT,
         ];
         for mask in 0..(1 << pieces.len()) {
             let text: String = (0..pieces.len())

@@ -18,6 +18,10 @@ pub struct TypeSpace {
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
     pub examples: Vec<Example>,
+    pub servers: Vec<Server>,
+    pub security_schemes: Vec<SecurityScheme>,
+    /// The document's security requirements, for operations that do not name their own.
+    pub security: Vec<Vec<String>>,
 }
 
 impl TypeSpace {
@@ -121,11 +125,12 @@ impl TypeDef {
             TypeKind::Alias(target) | TypeKind::Newtype(target) => f(target),
             TypeKind::Request(r) => r.fields.iter().for_each(|field| f(&field.ty)),
             TypeKind::Response(r) => r.cases.iter().for_each(|case| {
-                if let ResponseBody::Json(ty) = &case.body {
+                if let ResponseBody::Json(ty) | ResponseBody::Content(ty) = &case.body {
                     f(ty)
                 }
             }),
             TypeKind::Tuple(t) => t.items.iter().chain(&t.rest).for_each(f),
+            TypeKind::Headers(fields) => fields.iter().for_each(|field| f(&field.ty)),
             TypeKind::Enum(_) => {}
         }
     }
@@ -166,6 +171,9 @@ pub enum TypeKind {
     Response(ResponseDef),
     /// A 3.1 array of positional items (`prefixItems`), then any number of others.
     Tuple(TupleDef),
+    /// The documented headers of a response: a field per header (its name in `json_name`),
+    /// read from the reply's headers rather than from JSON.
+    Headers(Vec<Field>),
 }
 
 /// The items of an array by position (`prefixItems`), then the rest (`items`).
@@ -199,6 +207,8 @@ pub struct Field {
     pub ty: TypeRef,
     pub required: bool,
     pub docs: Option<String>,
+    /// `readOnly`: sent by the server only, so never written in a request body.
+    pub read_only: bool,
 }
 
 /// The map of undeclared properties of a struct, flattened into it.
@@ -314,6 +324,8 @@ pub enum TypeRef {
     /// A heap indirection, added by the cycle pass where a type would contain itself.
     Boxed(Box<TypeRef>),
     Named(TypeId),
+    /// Bytes as they are: a body of a binary media type, or a file's content.
+    Bytes,
 }
 
 impl TypeRef {

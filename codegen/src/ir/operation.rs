@@ -29,6 +29,10 @@ pub struct RequestDef {
     /// Whether every field is optional or of a type with a default (set by the derives pass),
     /// so that a caller can write `..Default::default()` for the parameters it leaves out.
     pub derive_default: bool,
+    /// The security requirements: alternatives, each the names of the schemes it needs
+    /// together (`[]` alone: none needed). `None` where the operation does not say, and
+    /// the document's apply.
+    pub security: Option<Vec<Vec<String>>>,
 }
 
 /// Where a parameter goes and how it is written (OpenAPI's `style` and `explode`).
@@ -56,16 +60,58 @@ pub enum ParameterStyle {
     SpaceDelimited,
     PipeDelimited,
     DeepObject,
+    /// Swagger 2.0's `collectionFormat: tsv`, which OpenAPI 3 has no style for: a list joined
+    /// with tabs.
+    TabDelimited,
 }
 
-/// How a request body is put on the wire.
+/// How a request body is put on the wire, by its media type (see [`MediaKind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyEncoding {
     Json,
     Form,
     Multipart,
-    /// Any other media type: a string body as its text, anything else as JSON.
-    Raw,
+    /// `text/*`: a string as its text.
+    Text,
+    /// Any other media type: the bytes as they are.
+    Binary,
+}
+
+/// What a media type carries, for requests and responses alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    /// `application/json`, `*/*+json`, and `*/*` (anything, so JSON as well).
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/*`.
+    Multipart,
+    /// `text/*`, and XML (`application/xml`, `*/*+xml`), which is text too.
+    Text,
+    /// Anything else: bytes.
+    Binary,
+}
+
+impl MediaKind {
+    /// The kind of a media type, written as the spec writes it (parameters and case aside).
+    pub fn of(media_type: &str) -> MediaKind {
+        let essence = media_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let (kind, subtype) = essence.split_once('/').unwrap_or((essence.as_str(), ""));
+        match (kind, subtype) {
+            ("application", "json") | ("*", "*") => MediaKind::Json,
+            (_, sub) if sub.ends_with("+json") => MediaKind::Json,
+            ("application", "x-www-form-urlencoded") => MediaKind::Form,
+            ("multipart", _) => MediaKind::Multipart,
+            ("text", _) | ("application", "xml") => MediaKind::Text,
+            (_, sub) if sub.ends_with("+xml") => MediaKind::Text,
+            _ => MediaKind::Binary,
+        }
+    }
 }
 
 /// The documented responses of one operation variant, in spec order.
@@ -82,6 +128,9 @@ pub struct ResponseCase {
     /// Assigned by the naming pass, from the status (`Ok`, `NotFound`, `Status4Xx`, ...).
     pub rust_name: String,
     pub body: ResponseBody,
+    /// The type of the documented response headers (a [`super::TypeKind::Headers`]), where
+    /// the status documents any.
+    pub headers: Option<TypeId>,
     pub docs: Option<String>,
 }
 
@@ -108,10 +157,14 @@ impl StatusKey {
 pub enum ResponseBody {
     /// No content documented.
     Empty,
-    /// A JSON body of this type.
+    /// A JSON body of this type; a reply without a body (or with `null`) is `None`.
     Json(TypeRef),
-    /// Content that is not JSON, kept as bytes.
-    Raw,
+    /// Text (`text/*`, XML) as a `String`.
+    Text,
+    /// Any other media type, as bytes.
+    Bytes,
+    /// JSON of this type, or another media type, told apart by the reply's `Content-Type`.
+    Content(TypeRef),
 }
 
 /// An operation and the root types of each of its variants, in the order of the variants
@@ -151,4 +204,58 @@ pub struct Example {
     /// What the round trip must give back, when it differs from `value`: explicit `null`s of
     /// properties the schema does not call nullable come back absent. Set by the examples pass.
     pub expected: Option<Value>,
+}
+
+/// A server the spec lists (3.x `servers`, or Swagger 2.0's `schemes`, `host` and `basePath`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// The URL as the spec writes it, variables in braces.
+    pub url: String,
+    pub description: Option<String>,
+    pub variables: Vec<ServerVariable>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerVariable {
+    pub name: String,
+    pub default: String,
+    /// The values the spec allows; empty: any.
+    pub values: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// A security scheme of the spec, by its key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// The key in `components/securitySchemes`, as operations name it.
+    pub key: String,
+    /// The field of the crate's `Security` that holds its credential, assigned by the naming
+    /// pass.
+    pub rust_name: String,
+    pub kind: SchemeKind,
+    pub docs: Option<String>,
+}
+
+/// How a scheme's credentials go on a request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SchemeKind {
+    /// `Authorization: Bearer <token>`: HTTP `bearer`, OAuth 2 and OpenID Connect.
+    Bearer,
+    /// `Authorization: Basic <base64 of user:password>`.
+    Basic,
+    /// An API key in a header, a query parameter or a cookie, under `name`.
+    ApiKey {
+        location: ApiKeyLocation,
+        name: String,
+    },
+    /// An HTTP scheme other than `bearer` and `basic` (`digest`, …): the whole
+    /// `Authorization` value is the caller's.
+    Authorization,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    Header,
+    Query,
+    Cookie,
 }

@@ -8,7 +8,9 @@ mod places;
 mod reference;
 mod requests;
 mod resolve;
+mod responses;
 mod schema;
+mod servers;
 mod tuple;
 mod union;
 mod view;
@@ -46,6 +48,7 @@ pub fn lower(
     lowerer.lower_components();
     lowerer.lower_operations();
     lowerer.lower_unreached_places();
+    lowerer.lower_servers_and_security();
     // A place lowered once per operation variant (a shared response) reports its problems once.
     let mut seen = indexmap::IndexSet::new();
     let (errors, warnings): (Vec<_>, Vec<_>) = lowerer

@@ -1,17 +1,16 @@
 //! Walks the paths of a spec: operations, their request-body variants, and every JSON body
 //! they send or receive.
 
-use super::requests::{response_case, Found};
+use super::requests::Found;
 use super::schema::Ctx;
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
-    Example, Module, NameHint, Operation, ResponseCase, StatusKey, TypeDef, TypeId, TypeKind,
-    TypeRef, Variant,
+    BodyEncoding, Module, NameHint, Operation, TypeDef, TypeId, TypeKind, TypeRef, Variant,
 };
 use crate::naming;
 use crate::pointer::{pointer, pointer_join};
-use openapiv3::{MediaType, ReferenceOr, RequestBody, StatusCode};
+use openapiv3::{MediaType, ReferenceOr, RequestBody};
 
 /// The suffix a request content type adds to the operation prefix when an operation accepts
 /// several content types.
@@ -33,33 +32,6 @@ pub(super) fn essence(content_type: &str) -> String {
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase()
-}
-
-/// Whether a response content type carries JSON: `application/json` and the `+json` family.
-fn is_json(content_type: &str) -> bool {
-    let essence = essence(content_type);
-    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
-}
-
-/// The name base of a response body: the first 2xx is `ResponseBody`; error bodies are named by
-/// status, as Speakeasy names them.
-fn response_base(status: &StatusCode, first_success: bool) -> String {
-    match status {
-        StatusCode::Code(code) if (200..300).contains(code) => {
-            if first_success {
-                "ResponseBody".to_owned()
-            } else {
-                format!("Status{code}ResponseBody")
-            }
-        }
-        StatusCode::Code(400) => "BadRequestError".to_owned(),
-        StatusCode::Code(401) => "UnauthorizedError".to_owned(),
-        StatusCode::Code(403) => "ForbiddenError".to_owned(),
-        StatusCode::Code(404) => "NotFoundError".to_owned(),
-        StatusCode::Code(500) => "InternalServerError".to_owned(),
-        StatusCode::Code(code) => format!("Status{code}Error"),
-        StatusCode::Range(range) => format!("Status{range}XxError"),
-    }
 }
 
 impl<'a> Lowerer<'a> {
@@ -135,11 +107,23 @@ impl<'a> Lowerer<'a> {
             if let (Some((body, body_at)), Some(content_type)) = (&body, content_type) {
                 let media = &body.content[content_type.as_str()];
                 let media_at = pointer_join(&pointer_join(body_at, "content"), content_type);
-                let root = self.lower_body(media, scope, "RequestBody", &media_at);
-                let docs = body.description.clone();
-                request_body = Some((root, content_type.as_str(), body.required, docs));
+                let binary = super::responses::is_binary(media.schema.as_ref());
+                let encoding = super::requests::encoding_of(content_type, binary);
+                // A body of a binary media type is its bytes, whatever its schema says.
+                let root = if encoding == BodyEncoding::Binary {
+                    self.bytes_body(media, scope, "RequestBody", &media_at)
+                } else {
+                    self.lower_body(media, scope, "RequestBody", &media_at)
+                };
+                request_body = Some(super::requests::Body {
+                    ty: root,
+                    content_type: content_type.as_str(),
+                    encoding,
+                    required: body.required,
+                    docs: body.description.clone(),
+                });
             }
-            let request_root = request_body.as_ref().map(|(root, ..)| *root);
+            let request_root = request_body.as_ref().map(|body| body.ty);
             let input = super::requests::Input {
                 scope,
                 method: place.method,
@@ -159,70 +143,37 @@ impl<'a> Lowerer<'a> {
         self.space.operations.push(operation);
     }
 
-    /// Lowers every JSON response body of one variant, success bodies first so they claim the
-    /// plain names; examples are collected once, from the primary variant. Returns the bodies
-    /// and a case per documented status, in spec order.
-    fn lower_responses(
-        &mut self,
-        operation_id: &str,
-        scope: &str,
-        op: &'a openapiv3::Operation,
-        at: &str,
-        primary: bool,
-    ) -> (Vec<TypeId>, Vec<ResponseCase>) {
-        let responses_at = pointer_join(at, "responses");
-        // Each response with its place in the spec's order, its status and its name base.
-        let mut listed: Vec<(
-            usize,
-            StatusKey,
-            String,
-            &'a ReferenceOr<openapiv3::Response>,
-        )> = Vec::new();
-        let mut first_success = true;
-        let in_order = op.responses.responses.iter().enumerate();
-        let successes = in_order.clone().filter(|(_, (s, _))| is_success(s));
-        let others = in_order.filter(|(_, (s, _))| !is_success(s));
-        for (order, (status, response)) in successes.chain(others) {
-            let base = response_base(status, first_success && is_success(status));
-            first_success &= !is_success(status);
-            listed.push((order, status_key(status), base, response));
-        }
-        if let Some(default) = &op.responses.default {
-            let last = op.responses.responses.len();
-            listed.push((last, StatusKey::Default, "DefaultError".to_owned(), default));
-        }
-        let mut roots = Vec::new();
-        let mut cases = Vec::new();
-        for (order, key, base, response) in listed {
-            let status = key.spec_text();
-            let response_at = pointer_join(&responses_at, &status);
-            let Some((response, response_at)) =
-                self.resolve(response, &response_at, "responses", |c| &c.responses)
-            else {
-                continue;
-            };
-            let json = response.content.iter().find(|(ct, _)| is_json(ct));
-            let root = json.map(|(content_type, media)| {
-                let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
-                let root = self.lower_body(media, scope, &base, &media_at);
-                if primary {
-                    self.collect_examples(operation_id, &status, media, &media_at, root);
-                }
-                root
-            });
-            roots.extend(root);
-            let has_content = !response.content.is_empty();
-            let case = response_case(key, root, has_content, &response.description);
-            cases.push((order, case));
-        }
-        // Spec order, as the documentation lists them: the bodies were lowered successes first.
-        cases.sort_by_key(|(order, _)| *order);
-        (roots, cases.into_iter().map(|(_, case)| case).collect())
-    }
-
     /// A body always gets a named type: an object, enum or union is one already; anything else
     /// gets an alias, so that `{Variant}ResponseBody` exists whatever the schema.
-    fn lower_body(&mut self, media: &'a MediaType, scope: &str, base: &str, at: &str) -> TypeId {
+    /// A body that is bytes: `{Variant}RequestBody` is an alias of `Vec<u8>`, documented by
+    /// its schema.
+    fn bytes_body(&mut self, media: &'a MediaType, scope: &str, base: &str, at: &str) -> TypeId {
+        let docs = match &media.schema {
+            Some(ReferenceOr::Item(schema)) => super::schema::docs_of(schema),
+            _ => None,
+        };
+        self.space.add(TypeDef {
+            name: String::new(),
+            hint: NameHint {
+                scope: scope.to_owned(),
+                base: base.to_owned(),
+                parent: None,
+                preferred: None,
+            },
+            module: Module::Operations,
+            docs,
+            pointer: pointer_join(at, "schema"),
+            kind: TypeKind::Alias(TypeRef::Bytes),
+        })
+    }
+
+    pub(super) fn lower_body(
+        &mut self,
+        media: &'a MediaType,
+        scope: &str,
+        base: &str,
+        at: &str,
+    ) -> TypeId {
         let hint = NameHint {
             scope: scope.to_owned(),
             base: base.to_owned(),
@@ -266,51 +217,6 @@ impl<'a> Lowerer<'a> {
             kind: TypeKind::Alias(ty),
         })
     }
-
-    fn collect_examples(
-        &mut self,
-        operation_id: &str,
-        status: &str,
-        media: &'a MediaType,
-        at: &str,
-        root: TypeId,
-    ) {
-        let mut found: Vec<(String, serde_json::Value, String)> = Vec::new();
-        if let Some(value) = &media.example {
-            found.push((
-                "example".to_owned(),
-                value.clone(),
-                pointer_join(at, "example"),
-            ));
-        }
-        for (name, example) in &media.examples {
-            let example_at = pointer_join(&pointer_join(at, "examples"), name);
-            if let Some((example, _)) =
-                self.resolve(example, &example_at, "examples", |c| &c.examples)
-            {
-                if let Some(value) = &example.value {
-                    found.push((
-                        name.clone(),
-                        value.clone(),
-                        pointer_join(&example_at, "value"),
-                    ));
-                }
-            }
-        }
-        for (name, value, pointer) in found {
-            self.space.examples.push(Example {
-                operation_id: operation_id.to_owned(),
-                status: status.to_owned(),
-                name,
-                ty: TypeRef::Named(root),
-                value,
-                pointer,
-                test_name: String::new(),
-                contradiction: None,
-                expected: None,
-            });
-        }
-    }
 }
 
 /// Where an operation is: its method, path template and pointer.
@@ -318,20 +224,6 @@ struct Place<'p> {
     method: &'p str,
     path: &'p str,
     at: &'p str,
-}
-
-fn status_key(status: &StatusCode) -> StatusKey {
-    match status {
-        StatusCode::Code(code) => StatusKey::Code(*code),
-        StatusCode::Range(digit) => StatusKey::Range(*digit),
-    }
-}
-
-fn is_success(status: &StatusCode) -> bool {
-    match status {
-        StatusCode::Code(code) => (200..300).contains(code),
-        StatusCode::Range(range) => *range == 2,
-    }
 }
 
 /// One scope per request content type when there are several (JSON first, as the primary

@@ -6,14 +6,12 @@ use super::schema::Ctx;
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
-    BodyEncoding, Field, Module, NameHint, Parameter, ParameterLocation, ParameterStyle,
-    RequestDef, ResponseBody, ResponseCase, StatusKey, TypeDef, TypeId, TypeKind, TypeRef,
+    BodyEncoding, Field, MediaKind, Module, NameHint, Parameter, ParameterLocation, ParameterStyle,
+    RequestDef, ResponseCase, TypeDef, TypeId, TypeKind, TypeRef,
 };
 use crate::naming;
 use crate::pointer::pointer_join;
-use openapiv3::{
-    CookieStyle, HeaderStyle, ParameterData, ParameterSchemaOrContent, PathStyle, QueryStyle,
-};
+use openapiv3::{CookieStyle, HeaderStyle, ParameterData, PathStyle, QueryStyle};
 
 /// A parameter of an operation, resolved, with the pointer it was found at.
 pub(super) struct Found<'a> {
@@ -30,8 +28,22 @@ pub(super) struct Input<'i, 'a> {
     pub path: &'i str,
     pub op: &'a openapiv3::Operation,
     pub parameters: &'i [Found<'a>],
-    pub body: Option<(TypeId, &'i str, bool, Option<String>)>,
+    pub body: Option<Body<'i>>,
 }
+
+/// A variant's request body: its type, media type, encoding, whether it is required, and its
+/// description.
+pub(super) struct Body<'i> {
+    pub ty: TypeId,
+    pub content_type: &'i str,
+    pub encoding: BodyEncoding,
+    pub required: bool,
+    pub docs: Option<String>,
+}
+
+/// Header parameters that OpenAPI says to ignore: a client sets them itself, from the media
+/// types and the security schemes.
+const IGNORED_HEADERS: [&str; 3] = ["accept", "content-type", "authorization"];
 
 /// The JSON name of the body field of a request; the naming pass makes it `request_body`.
 pub(super) const BODY_FIELD: &str = "requestBody";
@@ -58,6 +70,18 @@ impl<'a> Lowerer<'a> {
                     continue;
                 };
                 let (data, parameter) = describe(parameter);
+                let ignored = IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str());
+                if parameter.location == ParameterLocation::Header && ignored {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Kind::Schema,
+                            self.label,
+                            format!("the header parameter `{}` is ignored, as OpenAPI says: the client sets it from the media types and the security schemes", data.name),
+                        )
+                        .at(&at),
+                    );
+                    continue;
+                }
                 let same = |f: &Found| {
                     f.data.name == data.name && f.parameter.location == parameter.location
                 };
@@ -137,24 +161,7 @@ impl<'a> Lowerer<'a> {
                 module: Module::Operations,
                 slot: None,
             };
-            let ty = match &found.data.format {
-                ParameterSchemaOrContent::Schema(schema) => {
-                    self.lower_schema_ref(schema, ctx, &pointer_join(&found.at, "schema"))
-                }
-                ParameterSchemaOrContent::Content(content) => {
-                    match content
-                        .iter()
-                        .next()
-                        .and_then(|(ct, m)| Some((ct, m.schema.as_ref()?)))
-                    {
-                        Some((ct, schema)) => {
-                            let media_at = pointer_join(&pointer_join(&found.at, "content"), ct);
-                            self.lower_schema_ref(schema, ctx, &pointer_join(&media_at, "schema"))
-                        }
-                        None => TypeRef::Json,
-                    }
-                }
-            };
+            let ty = self.lower_format(&found.data.format, ctx, &found.at);
             let required =
                 found.data.required || found.parameter.location == ParameterLocation::Path;
             fields.push(Field {
@@ -163,22 +170,21 @@ impl<'a> Lowerer<'a> {
                 ty,
                 required,
                 docs: found.data.description.clone(),
+                read_only: false,
             });
             described.push(found.parameter.clone());
         }
         let (content_type, encoding) = match &body {
-            Some((id, content_type, required, docs)) => {
+            Some(body) => {
                 fields.push(Field {
                     json_name: BODY_FIELD.to_owned(),
                     rust_name: String::new(),
-                    ty: TypeRef::Named(*id),
-                    required: *required,
-                    docs: docs.clone(),
+                    ty: TypeRef::Named(body.ty),
+                    required: body.required,
+                    docs: body.docs.clone(),
+                    read_only: false,
                 });
-                (
-                    Some((*content_type).to_owned()),
-                    Some(encoding_of(content_type)),
-                )
+                (Some(body.content_type.to_owned()), Some(body.encoding))
             }
             None => (None, None),
         };
@@ -187,11 +193,11 @@ impl<'a> Lowerer<'a> {
             && parameters.is_empty()
             && body
                 .as_ref()
-                .is_some_and(|(id, ..)| self.is_own_struct(*id, scope));
+                .is_some_and(|body| self.is_own_struct(body.ty, scope));
         let docs = op.summary.clone().or_else(|| op.description.clone());
-        if let (true, Some((id, ..))) = (body_is_request, &body) {
+        if let (true, Some(body)) = (body_is_request, &body) {
             // The request's doc is the operation's, where the body schema says nothing.
-            let body = self.space.get_mut(*id);
+            let body = self.space.get_mut(body.ty);
             body.docs = body.docs.take().or_else(|| docs.clone());
         }
         let def = self.space.get_mut(request);
@@ -207,6 +213,12 @@ impl<'a> Lowerer<'a> {
             body_is_request,
             webhook,
             derive_default: false,
+            security: op.security.as_ref().map(|alternatives| {
+                alternatives
+                    .iter()
+                    .map(|schemes| schemes.keys().cloned().collect())
+                    .collect()
+            }),
         });
         self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef {
             cases,
@@ -244,33 +256,14 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// The case of one documented status: its body as the variant lowered it (a JSON root), raw
-/// bytes for content that is not JSON, or nothing.
-pub(super) fn response_case(
-    status: StatusKey,
-    root: Option<TypeId>,
-    has_content: bool,
-    docs: &str,
-) -> ResponseCase {
-    let body = match (root, has_content) {
-        (Some(root), _) => ResponseBody::Json(TypeRef::Named(root)),
-        (None, true) => ResponseBody::Raw,
-        (None, false) => ResponseBody::Empty,
-    };
-    ResponseCase {
-        status,
-        rust_name: String::new(),
-        body,
-        docs: Some(docs.to_owned()).filter(|d| !d.trim().is_empty()),
-    }
-}
-
-fn encoding_of(content_type: &str) -> BodyEncoding {
-    match super::operations::essence(content_type).as_str() {
-        "application/x-www-form-urlencoded" => BodyEncoding::Form,
-        "multipart/form-data" => BodyEncoding::Multipart,
-        ct if ct == "application/json" || ct.ends_with("+json") => BodyEncoding::Json,
-        _ => BodyEncoding::Raw,
+/// How a body of `content_type` is written; a schema of bytes makes any media type bytes.
+pub(super) fn encoding_of(content_type: &str, binary: bool) -> BodyEncoding {
+    match (MediaKind::of(content_type), binary) {
+        (_, true) | (MediaKind::Binary, _) => BodyEncoding::Binary,
+        (MediaKind::Json, _) => BodyEncoding::Json,
+        (MediaKind::Form, _) => BodyEncoding::Form,
+        (MediaKind::Multipart, _) => BodyEncoding::Multipart,
+        (MediaKind::Text, _) => BodyEncoding::Text,
     }
 }
 
@@ -321,6 +314,16 @@ fn describe(parameter: &openapiv3::Parameter) -> (&ParameterData, Parameter) {
             ParameterLocation::Cookie,
             ParameterStyle::Form,
         ),
+    };
+    // Swagger 2.0's `collectionFormat: tsv`, which normalisation keeps in an extension.
+    let tsv = data
+        .extensions
+        .get(crate::load::normalize::COLLECTION_FORMAT)
+        == Some(&serde_json::Value::String("tsv".to_owned()));
+    let style = if tsv {
+        ParameterStyle::TabDelimited
+    } else {
+        style
     };
     let explode = data.explode.unwrap_or(style == ParameterStyle::Form);
     (

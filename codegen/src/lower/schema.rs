@@ -347,12 +347,16 @@ impl<'a> Lowerer<'a> {
             }
             let prop_ctx = ctx.nested(Some(id), naming::pascal_case(name));
             let ty = self.lower_schema_ref(schema, prop_ctx, &prop_at);
+            let (read_only, write_only) = access_of(schema);
             fields.push(Field {
                 json_name: name.clone(),
                 rust_name: String::new(),
                 ty,
-                required: required.contains(name),
+                // A `writeOnly` property is never in a response, so a response that lacks it
+                // must still read: it is optional whatever `required` says.
+                required: required.contains(name) && !write_only,
                 docs: self.docs_of_ref(schema),
+                read_only,
             });
         }
         if let Some((schema, schema_at)) = extra_schema {
@@ -497,4 +501,23 @@ fn exact_integer(value: &Value) -> Option<i128> {
     let f = value.as_f64()?;
     // Within ±2^53 a float is an integer exactly when its fraction is zero.
     (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i128)
+}
+
+/// Whether a property is `readOnly` and whether it is `writeOnly`, on its schema or on an
+/// annotating part of its `allOf` (`allOf: [{$ref: X}, {readOnly: true}]`).
+fn access_of(schema: &ReferenceOr<Box<Schema>>) -> (bool, bool) {
+    let ReferenceOr::Item(schema) = schema else {
+        return (false, false);
+    };
+    let mut read_only = schema.schema_data.read_only;
+    let mut write_only = schema.schema_data.write_only;
+    for part in View::of(schema).all_of {
+        if let ReferenceOr::Item(part) = part {
+            if View::of(part).is_annotation_only() {
+                read_only |= part.schema_data.read_only;
+                write_only |= part.schema_data.write_only;
+            }
+        }
+    }
+    (read_only, write_only)
 }

@@ -154,7 +154,12 @@ impl<'s> Book<'s> {
 fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
     match &def.kind {
         TypeKind::Struct(crate::ir::StructDef { fields, .. })
-        | TypeKind::Request(crate::ir::RequestDef { fields, .. }) => {
+        | TypeKind::Request(crate::ir::RequestDef { fields, .. })
+        | TypeKind::Headers(fields) => {
+            let (heading, first) = match &def.kind {
+                TypeKind::Headers(_) => ("Headers", "Header"),
+                _ => ("Fields", "Field"),
+            };
             let rows: Vec<Vec<String>> = fields
                 .iter()
                 .map(|f| {
@@ -171,8 +176,8 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
                     ]
                 })
                 .collect();
-            let mut out = String::from("## Fields\n\n");
-            out.push_str(&table(&["Field", "Type", "Required", "Description"], &rows));
+            let mut out = format!("## {heading}\n\n");
+            out.push_str(&table(&[first, "Type", "Required", "Description"], &rows));
             out
         }
         TypeKind::Enum(e) => {
@@ -281,7 +286,11 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
                     let status = format!("`{}`", case.status.spec_text());
                     let body = match &case.body {
                         ResponseBody::Json(ty) => type_cell(ty, false, link),
-                        ResponseBody::Raw => "*Vec\\<u8>*".to_owned(),
+                        ResponseBody::Content(ty) => {
+                            format!("{}, or other content", type_cell(ty, false, link))
+                        }
+                        ResponseBody::Text => "*String*".to_owned(),
+                        ResponseBody::Bytes => "*Vec\\<u8>*".to_owned(),
                         ResponseBody::Empty => "N/A".to_owned(),
                     };
                     vec![

@@ -26,6 +26,7 @@ fn field(json: &str, ty: TypeRef, required: bool, docs: Option<&str>) -> Field {
         ty,
         required,
         docs: docs.map(str::to_owned),
+        read_only: false,
     }
 }
 

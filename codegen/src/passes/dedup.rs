@@ -177,6 +177,10 @@ impl Dedup<'_> {
                 out.push('N');
                 self.write_ref(target, &mut out);
             }
+            // Headers come from a response of one variant: never shared.
+            TypeKind::Headers(_) => {
+                let _ = write!(out, "H{}", id.0);
+            }
             TypeKind::Tuple(t) => {
                 let _ = write!(out, "T{}", t.required);
                 for item in &t.items {

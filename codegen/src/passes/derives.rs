@@ -54,6 +54,7 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
             | TypeKind::Union(_)
             | TypeKind::Newtype(_)
             | TypeKind::Tuple(_)
+            | TypeKind::Headers(_)
             | TypeKind::Request(_)
             | TypeKind::Response(_) => false,
             TypeKind::Alias(target) => has_default(space, target),

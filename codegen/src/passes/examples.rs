@@ -106,7 +106,8 @@ fn normalize(
         ))
     };
     match ty {
-        TypeRef::Json => Ok(value.clone()),
+        // Bytes are never JSON: a body of bytes has no JSON examples.
+        TypeRef::Json | TypeRef::Bytes => Ok(value.clone()),
         TypeRef::Nullable(_) if value.is_null() => Ok(Value::Null),
         TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => normalize(space, inner, value, path),
         TypeRef::String => value
@@ -174,8 +175,10 @@ fn normalize(
             TypeKind::Union(u) => union(space, u, value, path),
             TypeKind::Struct(s) => object(space, s, value, path),
             TypeKind::Tuple(t) => tuple(space, t, value, path),
-            // No example is typed by a request or a response: they are not bodies.
-            TypeKind::Request(_) | TypeKind::Response(_) => Ok(value.clone()),
+            // No example is typed by a request, a response or headers: they are not bodies.
+            TypeKind::Request(_) | TypeKind::Response(_) | TypeKind::Headers(_) => {
+                Ok(value.clone())
+            }
         },
     }
 }

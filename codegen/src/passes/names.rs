@@ -15,6 +15,12 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         match &mut def.kind {
             // Positions need no names.
             TypeKind::Tuple(_) => {}
+            TypeKind::Headers(fields) => {
+                let mut taken = UniqueNames::default();
+                for field in fields {
+                    warnings.extend(name_field(&mut taken, field, "header", owner, label));
+                }
+            }
             TypeKind::Struct(s) => {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
@@ -73,6 +79,10 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             }
             TypeKind::Alias(_) | TypeKind::Newtype(_) => {}
         }
+    }
+    let mut schemes = UniqueNames::default();
+    for scheme in &mut space.security_schemes {
+        scheme.rust_name = claim_field(&mut schemes, &naming::field_name(&scheme.key));
     }
     let mut tests = UniqueNames::default();
     for example in &mut space.examples {

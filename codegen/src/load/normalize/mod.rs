@@ -11,6 +11,10 @@
 /// so the positional schemas travel as `properties` named `0`, `1`, …, which it does keep.
 pub const TUPLE_MARK: &str = "x-codegen-tuple";
 
+/// The extension in which normalisation keeps Swagger 2.0's `collectionFormat` where OpenAPI 3
+/// has no style for it (`tsv`).
+pub const COLLECTION_FORMAT: &str = "x-collection-format";
+
 mod anchors;
 pub mod oas31;
 pub mod swagger2;

@@ -5,86 +5,85 @@ use super::super::super::support;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackchannelAuthenticationApiFormResponse {
     /// `200`: The call succeeded.
-    Ok(super::BackchannelAuthenticationApiFormResponseBody),
+    Ok(Option<super::BackchannelAuthenticationApiFormResponseBody>),
     /// `400`: The request was malformed or a parameter was invalid.
-    BadRequest(super::BackchannelAuthenticationApiFormBadRequestError),
+    BadRequest(Option<super::BackchannelAuthenticationApiFormBadRequestError>),
     /// `401`: The credentials were missing or wrong.
-    Unauthorized(super::BackchannelAuthenticationApiFormUnauthorizedError),
+    Unauthorized(Option<super::BackchannelAuthenticationApiFormUnauthorizedError>),
     /// `403`: The credentials do not allow this call.
-    Forbidden(super::BackchannelAuthenticationApiFormForbiddenError),
+    Forbidden(Option<super::BackchannelAuthenticationApiFormForbiddenError>),
     /// `500`: Authlete failed on its side.
-    InternalServerError(super::BackchannelAuthenticationApiFormInternalServerError),
+    InternalServerError(
+        Option<super::BackchannelAuthenticationApiFormInternalServerError>,
+    ),
     /// A response the spec does not document, kept as it came.
     Undocumented { status: u16, content_type: String, body: Vec<u8> },
 }
 
-impl BackchannelAuthenticationApiFormResponse {
-    /// The variant of a response: its status picks the case (exact codes, then ranges,
-    /// then `default`), and a documented JSON body must decode as its type.
-    pub fn decode(
+impl support::Decode for BackchannelAuthenticationApiFormResponse {
+    fn decode(
         status: u16,
-        content_type: &str,
+        headers: &dyn support::Headers,
         body: &[u8],
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiFormResponseBody",
-                    body,
-                    Self::Ok,
-                )
+                        status,
+                        "BackchannelAuthenticationApiFormResponseBody",
+                        body,
+                    )
+                    .map(Self::Ok)
             }
             400 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiFormBadRequestError",
-                    body,
-                    Self::BadRequest,
-                )
+                        status,
+                        "BackchannelAuthenticationApiFormBadRequestError",
+                        body,
+                    )
+                    .map(Self::BadRequest)
             }
             401 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiFormUnauthorizedError",
-                    body,
-                    Self::Unauthorized,
-                )
+                        status,
+                        "BackchannelAuthenticationApiFormUnauthorizedError",
+                        body,
+                    )
+                    .map(Self::Unauthorized)
             }
             403 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiFormForbiddenError",
-                    body,
-                    Self::Forbidden,
-                )
+                        status,
+                        "BackchannelAuthenticationApiFormForbiddenError",
+                        body,
+                    )
+                    .map(Self::Forbidden)
             }
             500 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiFormInternalServerError",
-                    body,
-                    Self::InternalServerError,
-                )
+                        status,
+                        "BackchannelAuthenticationApiFormInternalServerError",
+                        body,
+                    )
+                    .map(Self::InternalServerError)
             }
             _ => {
                 Ok(Self::Undocumented {
                     status,
-                    content_type: content_type.to_owned(),
+                    content_type: support::content_type(headers),
                     body: body.to_vec(),
                 })
             }
         }
     }
 
-    /// The status the response came with.
-    pub fn status(&self) -> u16 {
+    fn status(&self) -> u16 {
         match self {
-            Self::Ok(_) => 200,
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::InternalServerError(_) => 500,
+            Self::Ok(..) => 200,
+            Self::BadRequest(..) => 400,
+            Self::Unauthorized(..) => 401,
+            Self::Forbidden(..) => 403,
+            Self::InternalServerError(..) => 500,
             Self::Undocumented { status, .. } => *status,
         }
     }

@@ -5,86 +5,83 @@ use super::super::super::support;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackchannelAuthenticationApiResponse {
     /// `200`: The call succeeded.
-    Ok(super::BackchannelAuthenticationApiResponseBody),
+    Ok(Option<super::BackchannelAuthenticationApiResponseBody>),
     /// `400`: The request was malformed or a parameter was invalid.
-    BadRequest(super::BackchannelAuthenticationApiBadRequestError),
+    BadRequest(Option<super::BackchannelAuthenticationApiBadRequestError>),
     /// `401`: The credentials were missing or wrong.
-    Unauthorized(super::BackchannelAuthenticationApiUnauthorizedError),
+    Unauthorized(Option<super::BackchannelAuthenticationApiUnauthorizedError>),
     /// `403`: The credentials do not allow this call.
-    Forbidden(super::BackchannelAuthenticationApiForbiddenError),
+    Forbidden(Option<super::BackchannelAuthenticationApiForbiddenError>),
     /// `500`: Authlete failed on its side.
-    InternalServerError(super::BackchannelAuthenticationApiInternalServerError),
+    InternalServerError(Option<super::BackchannelAuthenticationApiInternalServerError>),
     /// A response the spec does not document, kept as it came.
     Undocumented { status: u16, content_type: String, body: Vec<u8> },
 }
 
-impl BackchannelAuthenticationApiResponse {
-    /// The variant of a response: its status picks the case (exact codes, then ranges,
-    /// then `default`), and a documented JSON body must decode as its type.
-    pub fn decode(
+impl support::Decode for BackchannelAuthenticationApiResponse {
+    fn decode(
         status: u16,
-        content_type: &str,
+        headers: &dyn support::Headers,
         body: &[u8],
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiResponseBody",
-                    body,
-                    Self::Ok,
-                )
+                        status,
+                        "BackchannelAuthenticationApiResponseBody",
+                        body,
+                    )
+                    .map(Self::Ok)
             }
             400 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiBadRequestError",
-                    body,
-                    Self::BadRequest,
-                )
+                        status,
+                        "BackchannelAuthenticationApiBadRequestError",
+                        body,
+                    )
+                    .map(Self::BadRequest)
             }
             401 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiUnauthorizedError",
-                    body,
-                    Self::Unauthorized,
-                )
+                        status,
+                        "BackchannelAuthenticationApiUnauthorizedError",
+                        body,
+                    )
+                    .map(Self::Unauthorized)
             }
             403 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiForbiddenError",
-                    body,
-                    Self::Forbidden,
-                )
+                        status,
+                        "BackchannelAuthenticationApiForbiddenError",
+                        body,
+                    )
+                    .map(Self::Forbidden)
             }
             500 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationApiInternalServerError",
-                    body,
-                    Self::InternalServerError,
-                )
+                        status,
+                        "BackchannelAuthenticationApiInternalServerError",
+                        body,
+                    )
+                    .map(Self::InternalServerError)
             }
             _ => {
                 Ok(Self::Undocumented {
                     status,
-                    content_type: content_type.to_owned(),
+                    content_type: support::content_type(headers),
                     body: body.to_vec(),
                 })
             }
         }
     }
 
-    /// The status the response came with.
-    pub fn status(&self) -> u16 {
+    fn status(&self) -> u16 {
         match self {
-            Self::Ok(_) => 200,
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::InternalServerError(_) => 500,
+            Self::Ok(..) => 200,
+            Self::BadRequest(..) => 400,
+            Self::Unauthorized(..) => 401,
+            Self::Forbidden(..) => 403,
+            Self::InternalServerError(..) => 500,
             Self::Undocumented { status, .. } => *status,
         }
     }

@@ -5,88 +5,87 @@ use super::super::super::support;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackchannelAuthenticationCompleteApiFormResponse {
     /// `200`: The call succeeded.
-    Ok(super::BackchannelAuthenticationCompleteApiFormResponseBody),
+    Ok(Option<super::BackchannelAuthenticationCompleteApiFormResponseBody>),
     /// `400`: The request was malformed or a parameter was invalid.
-    BadRequest(super::BackchannelAuthenticationCompleteApiFormBadRequestError),
+    BadRequest(Option<super::BackchannelAuthenticationCompleteApiFormBadRequestError>),
     /// `401`: The credentials were missing or wrong.
-    Unauthorized(super::BackchannelAuthenticationCompleteApiFormUnauthorizedError),
+    Unauthorized(
+        Option<super::BackchannelAuthenticationCompleteApiFormUnauthorizedError>,
+    ),
     /// `403`: The credentials do not allow this call.
-    Forbidden(super::BackchannelAuthenticationCompleteApiFormForbiddenError),
+    Forbidden(Option<super::BackchannelAuthenticationCompleteApiFormForbiddenError>),
     /// `500`: Authlete failed on its side.
     InternalServerError(
-        super::BackchannelAuthenticationCompleteApiFormInternalServerError,
+        Option<super::BackchannelAuthenticationCompleteApiFormInternalServerError>,
     ),
     /// A response the spec does not document, kept as it came.
     Undocumented { status: u16, content_type: String, body: Vec<u8> },
 }
 
-impl BackchannelAuthenticationCompleteApiFormResponse {
-    /// The variant of a response: its status picks the case (exact codes, then ranges,
-    /// then `default`), and a documented JSON body must decode as its type.
-    pub fn decode(
+impl support::Decode for BackchannelAuthenticationCompleteApiFormResponse {
+    fn decode(
         status: u16,
-        content_type: &str,
+        headers: &dyn support::Headers,
         body: &[u8],
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationCompleteApiFormResponseBody",
-                    body,
-                    Self::Ok,
-                )
+                        status,
+                        "BackchannelAuthenticationCompleteApiFormResponseBody",
+                        body,
+                    )
+                    .map(Self::Ok)
             }
             400 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationCompleteApiFormBadRequestError",
-                    body,
-                    Self::BadRequest,
-                )
+                        status,
+                        "BackchannelAuthenticationCompleteApiFormBadRequestError",
+                        body,
+                    )
+                    .map(Self::BadRequest)
             }
             401 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationCompleteApiFormUnauthorizedError",
-                    body,
-                    Self::Unauthorized,
-                )
+                        status,
+                        "BackchannelAuthenticationCompleteApiFormUnauthorizedError",
+                        body,
+                    )
+                    .map(Self::Unauthorized)
             }
             403 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationCompleteApiFormForbiddenError",
-                    body,
-                    Self::Forbidden,
-                )
+                        status,
+                        "BackchannelAuthenticationCompleteApiFormForbiddenError",
+                        body,
+                    )
+                    .map(Self::Forbidden)
             }
             500 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationCompleteApiFormInternalServerError",
-                    body,
-                    Self::InternalServerError,
-                )
+                        status,
+                        "BackchannelAuthenticationCompleteApiFormInternalServerError",
+                        body,
+                    )
+                    .map(Self::InternalServerError)
             }
             _ => {
                 Ok(Self::Undocumented {
                     status,
-                    content_type: content_type.to_owned(),
+                    content_type: support::content_type(headers),
                     body: body.to_vec(),
                 })
             }
         }
     }
 
-    /// The status the response came with.
-    pub fn status(&self) -> u16 {
+    fn status(&self) -> u16 {
         match self {
-            Self::Ok(_) => 200,
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::InternalServerError(_) => 500,
+            Self::Ok(..) => 200,
+            Self::BadRequest(..) => 400,
+            Self::Unauthorized(..) => 401,
+            Self::Forbidden(..) => 403,
+            Self::InternalServerError(..) => 500,
             Self::Undocumented { status, .. } => *status,
         }
     }

@@ -5,86 +5,85 @@ use super::super::super::support;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackchannelAuthenticationFailApiFormResponse {
     /// `200`: The call succeeded.
-    Ok(super::BackchannelAuthenticationFailApiFormResponseBody),
+    Ok(Option<super::BackchannelAuthenticationFailApiFormResponseBody>),
     /// `400`: The request was malformed or a parameter was invalid.
-    BadRequest(super::BackchannelAuthenticationFailApiFormBadRequestError),
+    BadRequest(Option<super::BackchannelAuthenticationFailApiFormBadRequestError>),
     /// `401`: The credentials were missing or wrong.
-    Unauthorized(super::BackchannelAuthenticationFailApiFormUnauthorizedError),
+    Unauthorized(Option<super::BackchannelAuthenticationFailApiFormUnauthorizedError>),
     /// `403`: The credentials do not allow this call.
-    Forbidden(super::BackchannelAuthenticationFailApiFormForbiddenError),
+    Forbidden(Option<super::BackchannelAuthenticationFailApiFormForbiddenError>),
     /// `500`: Authlete failed on its side.
-    InternalServerError(super::BackchannelAuthenticationFailApiFormInternalServerError),
+    InternalServerError(
+        Option<super::BackchannelAuthenticationFailApiFormInternalServerError>,
+    ),
     /// A response the spec does not document, kept as it came.
     Undocumented { status: u16, content_type: String, body: Vec<u8> },
 }
 
-impl BackchannelAuthenticationFailApiFormResponse {
-    /// The variant of a response: its status picks the case (exact codes, then ranges,
-    /// then `default`), and a documented JSON body must decode as its type.
-    pub fn decode(
+impl support::Decode for BackchannelAuthenticationFailApiFormResponse {
+    fn decode(
         status: u16,
-        content_type: &str,
+        headers: &dyn support::Headers,
         body: &[u8],
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiFormResponseBody",
-                    body,
-                    Self::Ok,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiFormResponseBody",
+                        body,
+                    )
+                    .map(Self::Ok)
             }
             400 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiFormBadRequestError",
-                    body,
-                    Self::BadRequest,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiFormBadRequestError",
+                        body,
+                    )
+                    .map(Self::BadRequest)
             }
             401 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiFormUnauthorizedError",
-                    body,
-                    Self::Unauthorized,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiFormUnauthorizedError",
+                        body,
+                    )
+                    .map(Self::Unauthorized)
             }
             403 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiFormForbiddenError",
-                    body,
-                    Self::Forbidden,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiFormForbiddenError",
+                        body,
+                    )
+                    .map(Self::Forbidden)
             }
             500 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiFormInternalServerError",
-                    body,
-                    Self::InternalServerError,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiFormInternalServerError",
+                        body,
+                    )
+                    .map(Self::InternalServerError)
             }
             _ => {
                 Ok(Self::Undocumented {
                     status,
-                    content_type: content_type.to_owned(),
+                    content_type: support::content_type(headers),
                     body: body.to_vec(),
                 })
             }
         }
     }
 
-    /// The status the response came with.
-    pub fn status(&self) -> u16 {
+    fn status(&self) -> u16 {
         match self {
-            Self::Ok(_) => 200,
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::InternalServerError(_) => 500,
+            Self::Ok(..) => 200,
+            Self::BadRequest(..) => 400,
+            Self::Unauthorized(..) => 401,
+            Self::Forbidden(..) => 403,
+            Self::InternalServerError(..) => 500,
             Self::Undocumented { status, .. } => *status,
         }
     }

@@ -5,86 +5,85 @@ use super::super::super::support;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackchannelAuthenticationFailApiResponse {
     /// `200`: The call succeeded.
-    Ok(super::BackchannelAuthenticationFailApiResponseBody),
+    Ok(Option<super::BackchannelAuthenticationFailApiResponseBody>),
     /// `400`: The request was malformed or a parameter was invalid.
-    BadRequest(super::BackchannelAuthenticationFailApiBadRequestError),
+    BadRequest(Option<super::BackchannelAuthenticationFailApiBadRequestError>),
     /// `401`: The credentials were missing or wrong.
-    Unauthorized(super::BackchannelAuthenticationFailApiUnauthorizedError),
+    Unauthorized(Option<super::BackchannelAuthenticationFailApiUnauthorizedError>),
     /// `403`: The credentials do not allow this call.
-    Forbidden(super::BackchannelAuthenticationFailApiForbiddenError),
+    Forbidden(Option<super::BackchannelAuthenticationFailApiForbiddenError>),
     /// `500`: Authlete failed on its side.
-    InternalServerError(super::BackchannelAuthenticationFailApiInternalServerError),
+    InternalServerError(
+        Option<super::BackchannelAuthenticationFailApiInternalServerError>,
+    ),
     /// A response the spec does not document, kept as it came.
     Undocumented { status: u16, content_type: String, body: Vec<u8> },
 }
 
-impl BackchannelAuthenticationFailApiResponse {
-    /// The variant of a response: its status picks the case (exact codes, then ranges,
-    /// then `default`), and a documented JSON body must decode as its type.
-    pub fn decode(
+impl support::Decode for BackchannelAuthenticationFailApiResponse {
+    fn decode(
         status: u16,
-        content_type: &str,
+        headers: &dyn support::Headers,
         body: &[u8],
     ) -> Result<Self, support::DecodeError> {
         match status {
             200 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiResponseBody",
-                    body,
-                    Self::Ok,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiResponseBody",
+                        body,
+                    )
+                    .map(Self::Ok)
             }
             400 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiBadRequestError",
-                    body,
-                    Self::BadRequest,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiBadRequestError",
+                        body,
+                    )
+                    .map(Self::BadRequest)
             }
             401 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiUnauthorizedError",
-                    body,
-                    Self::Unauthorized,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiUnauthorizedError",
+                        body,
+                    )
+                    .map(Self::Unauthorized)
             }
             403 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiForbiddenError",
-                    body,
-                    Self::Forbidden,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiForbiddenError",
+                        body,
+                    )
+                    .map(Self::Forbidden)
             }
             500 => {
                 support::decode_json(
-                    status,
-                    "BackchannelAuthenticationFailApiInternalServerError",
-                    body,
-                    Self::InternalServerError,
-                )
+                        status,
+                        "BackchannelAuthenticationFailApiInternalServerError",
+                        body,
+                    )
+                    .map(Self::InternalServerError)
             }
             _ => {
                 Ok(Self::Undocumented {
                     status,
-                    content_type: content_type.to_owned(),
+                    content_type: support::content_type(headers),
                     body: body.to_vec(),
                 })
             }
         }
     }
 
-    /// The status the response came with.
-    pub fn status(&self) -> u16 {
+    fn status(&self) -> u16 {
         match self {
-            Self::Ok(_) => 200,
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::InternalServerError(_) => 500,
+            Self::Ok(..) => 200,
+            Self::BadRequest(..) => 400,
+            Self::Unauthorized(..) => 401,
+            Self::Forbidden(..) => 403,
+            Self::InternalServerError(..) => 500,
             Self::Undocumented { status, .. } => *status,
         }
     }

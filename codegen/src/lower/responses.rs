@@ -1,0 +1,301 @@
+//! The responses of an operation variant: a case per documented status, with its body read by
+//! the media types it may come in (JSON into a type, text, bytes) and its documented headers
+//! as a type of their own.
+
+use super::schema::Ctx;
+use super::Lowerer;
+use crate::error::{Diagnostic, Kind};
+use crate::ir::{
+    Example, Field, MediaKind, Module, NameHint, ResponseBody, ResponseCase, StatusKey, TypeDef,
+    TypeId, TypeKind, TypeRef,
+};
+use crate::naming;
+use crate::pointer::pointer_join;
+use openapiv3::{MediaType, ReferenceOr, Schema, StatusCode};
+
+/// The name base of a response body: the first 2xx is `ResponseBody`; error bodies are named by
+/// status, as Speakeasy names them.
+fn response_base(status: &StatusCode, first_success: bool) -> String {
+    match status {
+        StatusCode::Code(code) if (200..300).contains(code) => {
+            if first_success {
+                "ResponseBody".to_owned()
+            } else {
+                format!("Status{code}ResponseBody")
+            }
+        }
+        StatusCode::Code(400) => "BadRequestError".to_owned(),
+        StatusCode::Code(401) => "UnauthorizedError".to_owned(),
+        StatusCode::Code(403) => "ForbiddenError".to_owned(),
+        StatusCode::Code(404) => "NotFoundError".to_owned(),
+        StatusCode::Code(500) => "InternalServerError".to_owned(),
+        StatusCode::Code(code) => format!("Status{code}Error"),
+        StatusCode::Range(range) => format!("Status{range}XxError"),
+    }
+}
+
+/// Whether a schema says its value is bytes (`format: binary`, Swagger 2.0's `type: file`).
+pub(super) fn is_binary(schema: Option<&ReferenceOr<Schema>>) -> bool {
+    match schema {
+        Some(ReferenceOr::Item(schema)) => {
+            super::view::View::of(schema).format.as_deref() == Some("binary")
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// Lowers every response of one variant, success bodies first so they claim the plain
+    /// names; examples are collected once, from the primary variant. Returns the JSON bodies
+    /// and a case per documented status, in spec order.
+    pub(super) fn lower_responses(
+        &mut self,
+        operation_id: &str,
+        scope: &str,
+        op: &'a openapiv3::Operation,
+        at: &str,
+        primary: bool,
+    ) -> (Vec<TypeId>, Vec<ResponseCase>) {
+        let responses_at = pointer_join(at, "responses");
+        // Each response with its place in the spec's order, its status and its name base.
+        let mut listed: Vec<(
+            usize,
+            StatusKey,
+            String,
+            &'a ReferenceOr<openapiv3::Response>,
+        )> = Vec::new();
+        let mut first_success = true;
+        let in_order = op.responses.responses.iter().enumerate();
+        let successes = in_order.clone().filter(|(_, (s, _))| is_success(s));
+        let others = in_order.filter(|(_, (s, _))| !is_success(s));
+        for (order, (status, response)) in successes.chain(others) {
+            let base = response_base(status, first_success && is_success(status));
+            first_success &= !is_success(status);
+            listed.push((order, status_key(status), base, response));
+        }
+        if let Some(default) = &op.responses.default {
+            let last = op.responses.responses.len();
+            listed.push((last, StatusKey::Default, "DefaultError".to_owned(), default));
+        }
+        let mut roots = Vec::new();
+        let mut cases = Vec::new();
+        for (order, key, base, response) in listed {
+            let status = key.spec_text();
+            let response_at = pointer_join(&responses_at, &status);
+            let Some((response, response_at)) =
+                self.resolve(response, &response_at, "responses", |c| &c.responses)
+            else {
+                continue;
+            };
+            // The media types the status may come in: the first JSON one types the body; the
+            // others are text or bytes.
+            let mut json: Option<(&'a String, &'a MediaType)> = None;
+            let mut others = Vec::new();
+            for (content_type, media) in &response.content {
+                let kind = match (
+                    MediaKind::of(content_type),
+                    is_binary(media.schema.as_ref()),
+                ) {
+                    (_, true) => MediaKind::Binary,
+                    (kind, false) => kind,
+                };
+                match kind {
+                    MediaKind::Json => {
+                        json.get_or_insert((content_type, media));
+                    }
+                    other => others.push(other),
+                }
+            }
+            let root = json.map(|(content_type, media)| {
+                let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
+                let root = self.lower_body(media, scope, &base, &media_at);
+                if primary {
+                    self.collect_examples(operation_id, &status, media, &media_at, root);
+                }
+                root
+            });
+            roots.extend(root);
+            let body = match (root, others.as_slice()) {
+                (Some(root), []) => ResponseBody::Json(TypeRef::Named(root)),
+                (Some(root), _) => ResponseBody::Content(TypeRef::Named(root)),
+                (None, []) => ResponseBody::Empty,
+                (None, kinds) if kinds.iter().all(|k| *k == MediaKind::Text) => ResponseBody::Text,
+                (None, _) => ResponseBody::Bytes,
+            };
+            let headers = self.lower_response_headers(scope, key, response, &response_at);
+            let case = ResponseCase {
+                status: key,
+                rust_name: String::new(),
+                body,
+                headers,
+                docs: Some(response.description.clone()).filter(|d| !d.trim().is_empty()),
+            };
+            cases.push((order, case));
+        }
+        // Spec order, as the documentation lists them: the bodies were lowered successes first.
+        cases.sort_by_key(|(order, _)| *order);
+        (roots, cases.into_iter().map(|(_, case)| case).collect())
+    }
+
+    /// The type of a response's documented headers (`{Variant}{Status}Headers`, a field each),
+    /// where it documents any. `Content-Type` is left out, as OpenAPI says: the media type is
+    /// the body's.
+    fn lower_response_headers(
+        &mut self,
+        scope: &str,
+        status: StatusKey,
+        response: &'a openapiv3::Response,
+        at: &str,
+    ) -> Option<TypeId> {
+        if response.headers.is_empty() {
+            return None;
+        }
+        let id = self.space.add(TypeDef {
+            name: String::new(),
+            hint: NameHint {
+                scope: scope.to_owned(),
+                base: format!("{}Headers", naming::status_variant(status)),
+                parent: None,
+                preferred: None,
+            },
+            module: Module::Operations,
+            docs: None,
+            pointer: pointer_join(at, "headers"),
+            kind: TypeKind::Headers(Vec::new()),
+        });
+        let headers_at = pointer_join(at, "headers");
+        let mut fields = Vec::new();
+        for (name, header) in &response.headers {
+            let header_at = pointer_join(&headers_at, name);
+            if name.eq_ignore_ascii_case("content-type") {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Kind::Schema,
+                        self.label,
+                        "a response header named `Content-Type` is ignored, as OpenAPI says: the media type is the body's",
+                    )
+                    .at(&header_at),
+                );
+                continue;
+            }
+            let Some((header, header_at)) =
+                self.resolve(header, &header_at, "headers", |c| &c.headers)
+            else {
+                continue;
+            };
+            let ctx = Ctx {
+                hint: NameHint {
+                    scope: scope.to_owned(),
+                    base: naming::pascal_case(name),
+                    parent: Some(id),
+                    preferred: None,
+                },
+                module: Module::Operations,
+                slot: None,
+            };
+            let ty = self.lower_format(&header.format, ctx, &header_at);
+            fields.push(Field {
+                json_name: name.clone(),
+                rust_name: String::new(),
+                ty,
+                required: header.required,
+                docs: header.description.clone(),
+                read_only: false,
+            });
+        }
+        if fields.is_empty() {
+            // Only `Content-Type` was documented: no type.
+            self.space.get_mut(id).kind = TypeKind::Alias(TypeRef::Json);
+            return None;
+        }
+        self.space.get_mut(id).kind = TypeKind::Headers(fields);
+        Some(id)
+    }
+
+    /// The type of a parameter's or a header's value: its `schema`, or the schema of its
+    /// first `content` entry.
+    pub(super) fn lower_format(
+        &mut self,
+        format: &'a openapiv3::ParameterSchemaOrContent,
+        ctx: Ctx,
+        at: &str,
+    ) -> TypeRef {
+        match format {
+            openapiv3::ParameterSchemaOrContent::Schema(schema) => {
+                self.lower_schema_ref(schema, ctx, &pointer_join(at, "schema"))
+            }
+            openapiv3::ParameterSchemaOrContent::Content(content) => {
+                let first = content
+                    .iter()
+                    .next()
+                    .and_then(|(ct, m)| Some((ct, m.schema.as_ref()?)));
+                match first {
+                    Some((ct, schema)) => {
+                        let media_at = pointer_join(&pointer_join(at, "content"), ct);
+                        self.lower_schema_ref(schema, ctx, &pointer_join(&media_at, "schema"))
+                    }
+                    None => TypeRef::Json,
+                }
+            }
+        }
+    }
+
+    fn collect_examples(
+        &mut self,
+        operation_id: &str,
+        status: &str,
+        media: &'a MediaType,
+        at: &str,
+        root: TypeId,
+    ) {
+        let mut found: Vec<(String, serde_json::Value, String)> = Vec::new();
+        if let Some(value) = &media.example {
+            found.push((
+                "example".to_owned(),
+                value.clone(),
+                pointer_join(at, "example"),
+            ));
+        }
+        for (name, example) in &media.examples {
+            let example_at = pointer_join(&pointer_join(at, "examples"), name);
+            if let Some((example, _)) =
+                self.resolve(example, &example_at, "examples", |c| &c.examples)
+            {
+                if let Some(value) = &example.value {
+                    found.push((
+                        name.clone(),
+                        value.clone(),
+                        pointer_join(&example_at, "value"),
+                    ));
+                }
+            }
+        }
+        for (name, value, pointer) in found {
+            self.space.examples.push(Example {
+                operation_id: operation_id.to_owned(),
+                status: status.to_owned(),
+                name,
+                ty: TypeRef::Named(root),
+                value,
+                pointer,
+                test_name: String::new(),
+                contradiction: None,
+                expected: None,
+            });
+        }
+    }
+}
+
+fn status_key(status: &StatusCode) -> StatusKey {
+    match status {
+        StatusCode::Code(code) => StatusKey::Code(*code),
+        StatusCode::Range(digit) => StatusKey::Range(*digit),
+    }
+}
+
+fn is_success(status: &StatusCode) -> bool {
+    match status {
+        StatusCode::Code(code) => (200..300).contains(code),
+        StatusCode::Range(range) => *range == 2,
+    }
+}
