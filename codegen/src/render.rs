@@ -46,7 +46,10 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
         syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
     let mut contents = header("//", spec_label);
     let mut printed = prettyplease::unparse(&parsed);
-    if file.path.starts_with("src/models/") && !file.path.ends_with("/mod.rs") {
+    let spaced = (file.path.starts_with("src/models/") && !file.path.ends_with("/mod.rs"))
+        || file.path == "src/security.rs"
+        || file.path == "src/servers.rs";
+    if spaced {
         printed = space_items(&printed);
     }
     // The printer puts no blank line between items; a person puts one after the imports.

@@ -553,9 +553,67 @@ pub fn cookie_header(
 pub fn json_body<__T: ::serde::Serialize + ?Sized>(
     value: &__T,
 ) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
-    ::serde_json::to_vec(value).map_err(|e| EncodeError {
+    sending(|| ::serde_json::to_vec(value)).map_err(|e| EncodeError {
         message: e.to_string(),
     })
+}
+
+::std::thread_local! {
+    static SENDING: ::std::cell::Cell<bool> = const { ::std::cell::Cell::new(false) };
+}
+
+/// Runs `f` as the encoding of a request body: `readOnly` properties, which only the server
+/// sends, are left out of what it writes.
+pub fn sending<__R>(f: impl ::std::ops::FnOnce() -> __R) -> __R {
+    // Put back as it was even if `f` panics.
+    struct __Restore(bool);
+    impl ::std::ops::Drop for __Restore {
+        fn drop(&mut self) {
+            SENDING.with(|s| s.set(self.0));
+        }
+    }
+    let _restore = __Restore(SENDING.with(|s| s.replace(true)));
+    f()
+}
+
+/// Whether a request body is being encoded (see [`sending`]).
+pub fn is_sending() -> bool {
+    SENDING.with(::std::cell::Cell::get)
+}
+
+/// A `readOnly` property of each kind: read as its kind reads, written unless a request body
+/// is being encoded.
+pub mod required_read_only {
+    pub use super::required::{finish, missing, read};
+    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &__T) -> ::std::result::Result<(), __M::Error> {
+        if super::is_sending() {
+            return ::std::result::Result::Ok(());
+        }
+        super::required::write(map, key, value)
+    }
+}
+
+/// See [`required_read_only`].
+pub mod required_nullable_read_only {
+    pub use super::required_nullable::{finish, missing, read};
+    pub use super::required_read_only::write;
+}
+
+/// See [`required_read_only`].
+pub mod optional_read_only {
+    pub use super::optional::{finish, missing, read};
+    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &::std::option::Option<__T>) -> ::std::result::Result<(), __M::Error> {
+        if super::is_sending() {
+            return ::std::result::Result::Ok(());
+        }
+        super::optional::write(map, key, value)
+    }
+}
+
+/// See [`required_read_only`].
+pub mod nullable_read_only {
+    pub use super::nullable::{finish, missing, read};
+    pub use super::optional_read_only::write;
 }
 
 /// The properties of a body object, each with its values as text: a list gives one value per
@@ -565,7 +623,7 @@ fn form_fields<__T: ::serde::Serialize + ?Sized>(
     value: &__T,
     media: &str,
 ) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>, EncodeError> {
-    let value = ::serde_json::to_value(value).map_err(|e| EncodeError {
+    let value = sending(|| ::serde_json::to_value(value)).map_err(|e| EncodeError {
         message: e.to_string(),
     })?;
     let ::serde_json::Value::Object(entries) = value else {
@@ -619,47 +677,11 @@ pub fn form_body<__T: ::serde::Serialize + ?Sized>(
     ::std::result::Result::Ok(out.into_bytes())
 }
 
-/// The boundary of the multipart bodies this crate writes; the operation's content type names
-/// it. A body that contains it cannot be written and is an error.
-pub const MULTIPART_BOUNDARY: &str = "generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
-
-/// The content type of a multipart body this crate writes, naming its boundary.
-pub const MULTIPART_CONTENT_TYPE: &str =
-    "multipart/form-data; boundary=generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
-
-/// `multipart/form-data`, one part per property (a list gives one part per item); object values
-/// are JSON parts. Names are quoted as browsers quote them (`"`, CR and LF percent-encoded).
-pub fn multipart_body<__T: ::serde::Serialize + ?Sized>(
-    value: &__T,
-) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
-    let mut out = ::std::string::String::new();
-    for (key, value, json) in form_fields(value, "multipart")? {
-        if value.contains(MULTIPART_BOUNDARY) || key.contains(MULTIPART_BOUNDARY) {
-            return ::std::result::Result::Err(EncodeError {
-                message: format!("the value of `{key}` contains the multipart boundary"),
-            });
-        }
-        let name = key
-            .replace('"', "%22")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A");
-        out.push_str(&format!(
-            "--{MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n"
-        ));
-        if json {
-            out.push_str("Content-Type: application/json\r\n");
-        }
-        out.push_str(&format!("\r\n{value}\r\n"));
-    }
-    out.push_str(&format!("--{MULTIPART_BOUNDARY}--\r\n"));
-    ::std::result::Result::Ok(out.into_bytes())
-}
-
 /// A `text/*` body: a string as its text, any other value as JSON.
 pub fn text_body<__T: ::serde::Serialize + ?Sized>(
     value: &__T,
 ) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
-    match ::serde_json::to_value(value) {
+    match sending(|| ::serde_json::to_value(value)) {
         ::std::result::Result::Ok(::serde_json::Value::String(s)) => {
             ::std::result::Result::Ok(s.into_bytes())
         }
@@ -672,6 +694,126 @@ pub fn bytes_body(value: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, En
     ::std::result::Result::Ok(value.to_vec())
 }
 
+
+/// The boundary of the multipart bodies this crate writes; the operation's content type names
+/// it. A body that contains it cannot be written and is an error.
+pub const MULTIPART_BOUNDARY: &str = "generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
+
+/// The content type of a multipart body this crate writes, naming its boundary.
+pub const MULTIPART_CONTENT_TYPE: &str =
+    "multipart/form-data; boundary=generated-models-boundary-5c0f3a9e1b7d4e26a8f1c3b5d7e9f0a2";
+
+/// A file of a multipart body: its name, its media type and its bytes.
+pub trait FilePart {
+    fn file_name(&self) -> &str;
+    fn content_type(&self) -> ::std::option::Option<&str>;
+    fn content(&self) -> &[u8];
+}
+
+
+/// A `multipart/form-data` body being written, a part at a time.
+pub struct Multipart {
+    out: ::std::vec::Vec<u8>,
+}
+
+impl Multipart {
+    pub fn new() -> Self {
+        Multipart { out: ::std::vec::Vec::new() }
+    }
+
+    fn part(&mut self, name: &str, file_name: ::std::option::Option<&str>, content_type: ::std::option::Option<&str>, content: &[u8]) -> ::std::result::Result<(), EncodeError> {
+        let boundary = MULTIPART_BOUNDARY.as_bytes();
+        let clash = content.windows(boundary.len()).any(|w| w == boundary)
+            || name.contains(MULTIPART_BOUNDARY)
+            || file_name.is_some_and(|f| f.contains(MULTIPART_BOUNDARY));
+        if clash {
+            return ::std::result::Result::Err(EncodeError {
+                message: format!("the part `{name}` contains the multipart boundary"),
+            });
+        }
+        // Quoted as browsers quote them: `"`, CR and LF percent-encoded.
+        let quote = |text: &str| text.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+        let mut head = format!("--{MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name=\"{}\"", quote(name));
+        if let ::std::option::Option::Some(file_name) = file_name {
+            head.push_str(&format!("; filename=\"{}\"", quote(file_name)));
+        }
+        head.push_str("\r\n");
+        if let ::std::option::Option::Some(content_type) = content_type {
+            head.push_str(&format!("Content-Type: {}\r\n", quote(content_type)));
+        }
+        head.push_str("\r\n");
+        self.out.extend_from_slice(head.as_bytes());
+        self.out.extend_from_slice(content);
+        self.out.extend_from_slice(b"\r\n");
+        ::std::result::Result::Ok(())
+    }
+
+    /// A property that is not a file: its value as text (a list a part per item, an object as a
+    /// JSON part); an absent one or `null` has no part.
+    pub fn field<__T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &__T) -> ::std::result::Result<(), EncodeError> {
+        let value = sending(|| ::serde_json::to_value(value)).map_err(|e| EncodeError { message: e.to_string() })?;
+        let items = match value {
+            ::serde_json::Value::Null => return ::std::result::Result::Ok(()),
+            ::serde_json::Value::Array(items) => items,
+            other => ::std::vec![other],
+        };
+        for item in items {
+            match item {
+                ::serde_json::Value::Null => {}
+                ::serde_json::Value::String(text) => self.part(name, ::std::option::Option::None, ::std::option::Option::None, text.as_bytes())?,
+                item @ (::serde_json::Value::Object(_) | ::serde_json::Value::Array(_)) => {
+                    self.part(name, ::std::option::Option::None, ::std::option::Option::Some("application/json"), item.to_string().as_bytes())?
+                }
+                other => self.part(name, ::std::option::Option::None, ::std::option::Option::None, other.to_string().as_bytes())?,
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+
+    /// A file part, with its file name and media type.
+    pub fn file(&mut self, name: &str, file: &dyn FilePart) -> ::std::result::Result<(), EncodeError> {
+        let content_type = file.content_type().unwrap_or("application/octet-stream");
+        self.part(name, ::std::option::Option::Some(file.file_name()), ::std::option::Option::Some(content_type), file.content())
+    }
+
+    /// The undeclared properties kept in a body, each a field.
+    pub fn extra<__V: ::serde::Serialize>(&mut self, map: &::indexmap::IndexMap<::std::string::String, __V>) -> ::std::result::Result<(), EncodeError> {
+        for (name, value) in map {
+            self.field(name, value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+
+    /// The body, closed.
+    pub fn finish(mut self) -> ::std::vec::Vec<u8> {
+        self.out.extend_from_slice(format!("--{MULTIPART_BOUNDARY}--\r\n").as_bytes());
+        self.out
+    }
+}
+
+impl ::std::default::Default for Multipart {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `multipart/form-data` of any value: one part per property (a list gives one part per item);
+/// object values are JSON parts.
+pub fn multipart_body<__T: ::serde::Serialize + ?Sized>(
+    value: &__T,
+) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    let value = sending(|| ::serde_json::to_value(value)).map_err(|e| EncodeError { message: e.to_string() })?;
+    let ::serde_json::Value::Object(entries) = value else {
+        return ::std::result::Result::Err(EncodeError {
+            message: "a multipart body must be an object".to_owned(),
+        });
+    };
+    let mut form = Multipart::new();
+    for (name, value) in &entries {
+        form.field(name, value)?;
+    }
+    ::std::result::Result::Ok(form.finish())
+}
 
 /// A response whose body does not match the schema its status documents.
 #[derive(Debug, Clone, PartialEq, Eq)]

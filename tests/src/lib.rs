@@ -112,3 +112,7 @@ pub mod schema_forms;
 #[rustfmt::skip]
 #[path = "../fixtures/example_verdicts/src/lib.rs"]
 pub mod example_verdicts;
+
+#[rustfmt::skip]
+#[path = "../fixtures/wire/src/lib.rs"]
+pub mod wire;

@@ -80,7 +80,12 @@ fn bodies_are_encoded_in_each_variants_media_type() {
     let multipart = ops::UploadPhotoMultipartRequest {
         store_id: "7".to_owned(),
         request_body: ops::UploadPhotoMultipartRequestBody {
-            file: "bytes".to_owned(),
+            // A file of the multipart body: its bytes (not UTF-8 here) go as they are.
+            file: ops::UploadPhotoMultipartRequestBodyFile {
+                file_name: "cat \"1\".png".to_owned(),
+                content_type: Some("image/png".to_owned()),
+                content: vec![0x89, b'P', b'N', b'G', 0xff, 0x00, b'\r', b'\n'],
+            },
             labels: Some(vec!["x".to_owned(), "y".to_owned()]),
             meta: None,
             additional_properties: Default::default(),
@@ -88,7 +93,18 @@ fn bodies_are_encoded_in_each_variants_media_type() {
     };
     let content_type = ops::UploadPhotoMultipartRequest::CONTENT_TYPE.unwrap();
     let boundary = content_type.split_once("boundary=").unwrap().1;
-    let body = String::from_utf8(multipart.body().unwrap().unwrap()).unwrap();
+    let bytes = multipart.body().unwrap().unwrap();
+    let file_part = [
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cat %221%22.png\"\r\nContent-Type: image/png\r\n\r\n").into_bytes(),
+        vec![0x89, b'P', b'N', b'G', 0xff, 0x00, b'\r', b'\n', b'\r', b'\n'],
+    ]
+    .concat();
+    assert!(
+        bytes.windows(file_part.len()).any(|w| w == file_part),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let body = String::from_utf8_lossy(&bytes);
     assert_eq!(body.matches(&format!("--{boundary}\r\n")).count(), 3);
     assert!(body.contains("name=\"labels\"\r\n\r\ny\r\n"), "{body}");
     assert_eq!(multipart.path(), "/stores/7/photos");

@@ -14,6 +14,7 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
+        TypeKind::FilePart => return emit_file_part(def, std),
         TypeKind::Enum(e) => return super::enums::emit(def, e, std),
         TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
         TypeKind::Response(r) => super::response::emit_response(space, def, r, std),
@@ -60,6 +61,7 @@ fn emit_struct(
     let default = s.derive_default.then(|| quote!(Default));
     let option = std.option();
     let mut properties = Vec::new();
+    let sends = !space.operations.is_empty();
     let fields = s.fields.iter().map(|field| {
         let docs = doc_attrs(field.docs.as_deref());
         let rust = ident(&field.rust_name);
@@ -72,7 +74,12 @@ fn emit_struct(
             (false, false) => "optional",
             (false, true) => "nullable",
         };
-        let kind = ident(kind);
+        // A `readOnly` property is not written in a request body (where there are requests).
+        let kind = if field.read_only && sends {
+            ident(&format!("{kind}_read_only"))
+        } else {
+            ident(kind)
+        };
         let json = &field.json_name;
         let ty = if field.required {
             inner
@@ -203,6 +210,40 @@ fn emit_tuple(
         head_type: None,
         items,
         tail,
+    };
+    (tokens, vec![call])
+}
+
+/// A file of a multipart body: its name, media type and bytes, sent as a part with a
+/// `filename` (`support::Multipart::file`).
+fn emit_file_part(def: &TypeDef, std: Std) -> (TokenStream, Vec<ListCall>) {
+    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let name = ident(&def.name);
+    let string = std.string();
+    let option = std.option();
+    let vec = std.vec();
+    let use_support = support::use_item();
+    let tokens = quote! {
+        #use_support
+        #docs
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            /// The name of the file, sent as the part's `filename`.
+            #[serde(rename = "fileName")]
+            pub file_name: #string,
+            /// The media type of the content (`application/octet-stream` where none is given).
+            #[serde(rename = "contentType", default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub content_type: #option<#string>,
+            /// The bytes of the file.
+            pub content: #vec<u8>,
+        }
+    };
+    let call = ListCall {
+        path: support::macro_path("file_part"),
+        head: name,
+        head_type: None,
+        items: Vec::new(),
+        tail: None,
     };
     (tokens, vec![call])
 }

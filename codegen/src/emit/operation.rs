@@ -5,7 +5,9 @@
 //! helper that applies its location's style rules, so a reader sees where every field goes.
 
 use super::{doc_attrs, ident, support, type_tokens, Std};
-use crate::ir::{BodyEncoding, ParameterLocation, ParameterStyle, RequestDef, TypeDef, TypeSpace};
+use crate::ir::{
+    BodyEncoding, ParameterLocation, ParameterStyle, RequestDef, TypeDef, TypeRef, TypeSpace,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -27,7 +29,7 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
             pub #rust: #ty,
         }
     });
-    let body = body_expr(r, std);
+    let body = body_expr(space, r, std);
     let operation = (!r.webhook).then(|| operation_impl(space, def, r, body, std));
     let use_support = operation.is_some().then(support::use_item);
     let default = r.derive_default.then(|| quote!(, Default));
@@ -52,8 +54,84 @@ pub fn own_body_impl(
     std: Std,
 ) -> TokenStream {
     let some = std.some();
-    let encode = encoder(r.body.unwrap_or(BodyEncoding::Json));
-    operation_impl(space, request, r, quote!(#encode(self).map(#some)), std)
+    let ok = std.ok();
+    let body = match (r.body, struct_body(space, r)) {
+        (Some(BodyEncoding::Multipart), Some(s)) => {
+            let parts = multipart_parts(space, s, std);
+            quote! {
+                let body = self;
+                #parts
+                #ok(#some(form.finish()))
+            }
+        }
+        (encoding, _) => {
+            let encode = encoder(encoding.unwrap_or(BodyEncoding::Json));
+            quote!(#encode(self).map(#some))
+        }
+    };
+    operation_impl(space, request, r, body, std)
+}
+
+/// The struct a request's body is, seen through aliases.
+fn struct_body<'s>(space: &'s TypeSpace, r: &RequestDef) -> Option<&'s crate::ir::StructDef> {
+    let field = r.fields.last()?;
+    match &space.get(space.resolve_alias_ref(&field.ty)?).kind {
+        crate::ir::TypeKind::Struct(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The statements that write a struct body (`body`) as `multipart/form-data` into `form`: a
+/// part per property, a file part per file (a list of files a part each), then the undeclared
+/// properties.
+fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef, std: Std) -> TokenStream {
+    let mut statements = Vec::new();
+    for field in &s.fields {
+        let name = &field.json_name;
+        let rust = ident(&field.rust_name);
+        // The wrappers around a file, outermost first: an `Option` where the property is
+        // optional, and each `Option` (nullable) and `Vec` of its type.
+        let mut wrappers = usize::from(!field.required);
+        let mut ty = &field.ty;
+        let file = loop {
+            match ty {
+                TypeRef::Nullable(inner) | TypeRef::Vec(inner) => {
+                    wrappers += 1;
+                    ty = inner;
+                }
+                TypeRef::Boxed(inner) => ty = inner,
+                TypeRef::Named(id) => {
+                    break matches!(
+                        space.get(space.resolve_alias(*id)).kind,
+                        crate::ir::TypeKind::FilePart
+                    )
+                }
+                _ => break false,
+            }
+        };
+        let statement = match (file, wrappers) {
+            (false, _) => quote!(form.field(#name, &body.#rust)?;),
+            (true, 0) => quote!(form.file(#name, &body.#rust)?;),
+            (true, n) => {
+                let flatten = (0..n).map(|_| quote!(.flatten()));
+                quote! {
+                    for file in ::std::iter::once(&body.#rust) #(#flatten)* {
+                        form.file(#name, file)?;
+                    }
+                }
+            }
+        };
+        statements.push(statement);
+    }
+    if let Some(extra) = &s.extra {
+        let rust = ident(&extra.rust_name);
+        statements.push(quote!(form.extra(&body.#rust)?;));
+    }
+    let _ = std;
+    quote! {
+        let mut form = support::Multipart::new();
+        #(#statements)*
+    }
 }
 
 fn operation_impl(
@@ -237,7 +315,7 @@ fn parameter_bodies(r: &RequestDef, std: Std) -> (TokenStream, TokenStream) {
     (query, headers)
 }
 
-fn body_expr(r: &RequestDef, std: Std) -> TokenStream {
+fn body_expr(space: &TypeSpace, r: &RequestDef, std: Std) -> TokenStream {
     let ok = std.ok();
     let none = std.none();
     let some = std.some();
@@ -247,8 +325,25 @@ fn body_expr(r: &RequestDef, std: Std) -> TokenStream {
     let Some(field) = r.fields.last() else {
         return quote!(#ok(#none));
     };
-    let encode = encoder(encoding);
     let rust = ident(&field.rust_name);
+    if let (BodyEncoding::Multipart, Some(s)) = (encoding, struct_body(space, r)) {
+        let parts = multipart_parts(space, s, std);
+        let take = if field.required {
+            quote!(let body = &self.#rust;)
+        } else {
+            quote! {
+                let #some(body) = &self.#rust else {
+                    return #ok(#none);
+                };
+            }
+        };
+        return quote! {
+            #take
+            #parts
+            #ok(#some(form.finish()))
+        };
+    }
+    let encode = encoder(encoding);
     if field.required {
         quote!(#encode(&self.#rust).map(#some))
     } else {

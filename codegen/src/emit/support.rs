@@ -29,6 +29,8 @@ pub struct Needs {
     pub integer_enum: bool,
     /// `tuple_serde!`, for 3.1 tuples.
     pub tuple: bool,
+    /// `file_part!`, for the files of multipart bodies.
+    pub file_part: bool,
     /// The `Operation` trait and its encoders, for request and response types.
     pub operation: bool,
 }
@@ -41,6 +43,7 @@ impl Needs {
             || self.string_enum
             || self.integer_enum
             || self.tuple
+            || self.file_part
             || self.operation
     }
 }
@@ -53,6 +56,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
         string_enum: false,
         integer_enum: false,
         tuple: false,
+        file_part: false,
         operation: false,
     };
     for def in &space.types {
@@ -70,6 +74,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
             }
             TypeKind::Request(_) | TypeKind::Response(_) => needs.operation = true,
             TypeKind::Tuple(_) => needs.tuple = true,
+            TypeKind::FilePart => needs.file_part = true,
             _ => {}
         }
     }
@@ -93,6 +98,8 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.integer_enum, INTEGER_ENUM),
         (needs.tuple, TUPLE_SERDE),
         (needs.operation, OPERATION),
+        (needs.operation, MULTIPART),
+        (needs.file_part, FILE_PART),
         (needs.operation, DECODE),
         (needs.operation, CLIENT),
     ];
@@ -121,6 +128,10 @@ const TUPLE_SERDE: &str = include_str!("../../support/tuple_serde.rs");
 /// `Operation`: how a request type becomes an HTTP request, with the parameter and body
 /// encoders and the response decoder.
 const OPERATION: &str = include_str!("../../support/operation.rs");
+/// `Multipart`: multipart bodies, files included.
+const MULTIPART: &str = include_str!("../../support/multipart.rs");
+/// `file_part!`: `FilePart` for the file types of a crate.
+const FILE_PART: &str = include_str!("../../support/file_part.rs");
 /// `Decode`: how a response type is read from a reply's status, headers and body.
 const DECODE: &str = include_str!("../../support/decode.rs");
 /// Servers, credentials, and the clients behind the `blocking` and `async` features.
@@ -140,6 +151,8 @@ mod tests {
             INTEGER_ENUM,
             TUPLE_SERDE,
             OPERATION,
+            MULTIPART,
+            FILE_PART,
             DECODE,
             CLIENT,
         ];

@@ -54,6 +54,16 @@ impl TypeSpace {
         id
     }
 
+    /// The type a reference names in the end, through boxes, `null` and aliases; `None` for a
+    /// reference to no named type.
+    pub fn resolve_alias_ref(&self, ty: &TypeRef) -> Option<TypeId> {
+        match ty {
+            TypeRef::Named(id) => Some(self.resolve_alias(*id)),
+            TypeRef::Boxed(inner) | TypeRef::Nullable(inner) => self.resolve_alias_ref(inner),
+            _ => None,
+        }
+    }
+
     /// Each request whose body is the request itself (`RequestDef::body_is_request`), with
     /// that body.
     pub fn requests_that_are_bodies(&self) -> impl Iterator<Item = (TypeId, TypeId)> + '_ {
@@ -131,7 +141,7 @@ impl TypeDef {
             }),
             TypeKind::Tuple(t) => t.items.iter().chain(&t.rest).for_each(f),
             TypeKind::Headers(fields) => fields.iter().for_each(|field| f(&field.ty)),
-            TypeKind::Enum(_) => {}
+            TypeKind::Enum(_) | TypeKind::FilePart => {}
         }
     }
 }
@@ -150,6 +160,9 @@ pub struct NameHint {
     /// `$anchor`), taken as the whole type name where it is free; the scope and base above
     /// are the name from context, used where it is not.
     pub preferred: Option<String>,
+    /// Named as its parent's name followed by the base, whatever else wants the base: the
+    /// seed generator's rule for the file parts of a multipart body (`RotatePDFRequestFileInput`).
+    pub after_parent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,6 +187,9 @@ pub enum TypeKind {
     /// The documented headers of a response: a field per header (its name in `json_name`),
     /// read from the reply's headers rather than from JSON.
     Headers(Vec<Field>),
+    /// A file of a multipart body (a part of `format: binary`): its file name, media type and
+    /// bytes.
+    FilePart,
 }
 
 /// The items of an array by position (`prefixItems`), then the rest (`items`).

@@ -2,7 +2,7 @@
 //! type it names is lowered (references in any order, and cycles, need nothing more), then
 //! lowered into their slots.
 
-use super::schema::Ctx;
+use super::schema::{Ctx, Files};
 use super::view::View;
 use super::Lowerer;
 use crate::ir::{Module, NameHint, TypeDef, TypeKind, TypeRef};
@@ -24,6 +24,7 @@ impl<'a> Lowerer<'a> {
                     base: String::new(),
                     parent: None,
                     preferred: None,
+                    after_parent: false,
                 },
                 module: Module::Components,
                 docs: None,
@@ -51,6 +52,7 @@ impl<'a> Lowerer<'a> {
                 hint: def.hint.clone(),
                 module: Module::Components,
                 slot: Some(id),
+                files: Files::No,
             };
             let at = def.pointer.clone();
             let ty = self.lower_schema_ref(schema, ctx, &at);

@@ -3,6 +3,7 @@
 
 mod all_of;
 mod components;
+mod inheritance;
 mod operations;
 mod places;
 mod reference;
@@ -42,8 +43,10 @@ pub fn lower(
         merging: Vec::new(),
         places: IndexMap::new(),
         places_lowered: IndexSet::new(),
+        families: IndexMap::new(),
     };
     lowerer.register_components();
+    lowerer.register_families();
     lowerer.register_places(deep_references);
     lowerer.lower_components();
     lowerer.lower_operations();
@@ -78,4 +81,7 @@ struct Lowerer<'a> {
     places: IndexMap<String, TypeId>,
     /// The slots of `places` lowered so far (or being lowered).
     places_lowered: IndexSet<TypeId>,
+    /// The components that others extend, told apart by a discriminator: each stands for its
+    /// family's union wherever it is referenced.
+    families: IndexMap<TypeId, inheritance::Family>,
 }

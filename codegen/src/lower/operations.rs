@@ -2,7 +2,7 @@
 //! they send or receive.
 
 use super::requests::Found;
-use super::schema::Ctx;
+use super::schema::{Ctx, Files};
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
@@ -110,10 +110,13 @@ impl<'a> Lowerer<'a> {
                 let binary = super::responses::is_binary(media.schema.as_ref());
                 let encoding = super::requests::encoding_of(content_type, binary);
                 // A body of a binary media type is its bytes, whatever its schema says.
-                let root = if encoding == BodyEncoding::Binary {
-                    self.bytes_body(media, scope, "RequestBody", &media_at)
-                } else {
-                    self.lower_body(media, scope, "RequestBody", &media_at)
+                let root = match encoding {
+                    BodyEncoding::Binary => self.bytes_body(media, scope, "RequestBody", &media_at),
+                    // The files of a multipart body are parts with a file name.
+                    BodyEncoding::Multipart => {
+                        self.lower_body_with(media, scope, "RequestBody", &media_at, Files::Body)
+                    }
+                    _ => self.lower_body(media, scope, "RequestBody", &media_at),
                 };
                 request_body = Some(super::requests::Body {
                     ty: root,
@@ -159,6 +162,7 @@ impl<'a> Lowerer<'a> {
                 base: base.to_owned(),
                 parent: None,
                 preferred: None,
+                after_parent: false,
             },
             module: Module::Operations,
             docs,
@@ -174,21 +178,45 @@ impl<'a> Lowerer<'a> {
         base: &str,
         at: &str,
     ) -> TypeId {
+        self.lower_body_with(media, scope, base, at, Files::No)
+    }
+
+    /// [`Self::lower_body`], in a multipart body where `files` says so: its files (a component's
+    /// too, which is then lowered for this body, since its files are parts only here) are file
+    /// parts.
+    pub(super) fn lower_body_with(
+        &mut self,
+        media: &'a MediaType,
+        scope: &str,
+        base: &str,
+        at: &str,
+        files: Files,
+    ) -> TypeId {
         let hint = NameHint {
             scope: scope.to_owned(),
             base: base.to_owned(),
             parent: None,
             preferred: None,
+            after_parent: false,
         };
         let ctx = Ctx {
             hint: hint.clone(),
             module: Module::Operations,
             slot: None,
+            files,
         };
         let schema_at = pointer_join(at, "schema");
-        let ty = match &media.schema {
-            Some(schema) => self.lower_schema_ref(schema, ctx, &schema_at),
-            None => TypeRef::Json,
+        let ty = match (&media.schema, files) {
+            (Some(ReferenceOr::Reference { reference }), Files::Body) => {
+                match self.follow(reference, &schema_at) {
+                    Some((_, schema, target_at)) if has_files(schema) => {
+                        self.lower_schema(schema, ctx, &target_at)
+                    }
+                    _ => self.lower_reference(reference, &schema_at),
+                }
+            }
+            (Some(schema), _) => self.lower_schema_ref(schema, ctx, &schema_at),
+            (None, _) => TypeRef::Json,
         };
         if let TypeRef::Named(id) = ty {
             let def = self.space.get_mut(id);
@@ -200,6 +228,7 @@ impl<'a> Lowerer<'a> {
             // `{Variant}{its name}`, which the alias does not want.
             let unnamed = NameHint {
                 preferred: None,
+                after_parent: false,
                 ..def.hint.clone()
             };
             if unnamed == hint {
@@ -245,4 +274,22 @@ fn variant_scopes(prefix: &str, body: Option<&RequestBody>) -> Vec<(String, Opti
         .into_iter()
         .map(|(suffix, ct)| (taken.claim_numbered(&format!("{prefix}{suffix}"), ""), ct))
         .collect()
+}
+
+/// Whether an object schema has a file among its properties (or their items).
+fn has_files(schema: &openapiv3::Schema) -> bool {
+    let binary = |schema: &ReferenceOr<Box<openapiv3::Schema>>| match schema {
+        ReferenceOr::Item(schema) => {
+            super::view::View::of(schema).format.as_deref() == Some("binary")
+        }
+        ReferenceOr::Reference { .. } => false,
+    };
+    let view = super::view::View::of(schema);
+    view.properties.into_iter().flatten().any(|(_, property)| {
+        let items = match property {
+            ReferenceOr::Item(p) => super::view::View::of(p).items.is_some_and(binary),
+            ReferenceOr::Reference { .. } => false,
+        };
+        binary(property) || items
+    })
 }

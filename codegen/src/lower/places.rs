@@ -7,7 +7,7 @@
 //! that lowering never reaches on its own (an `allOf` part, which is merged, or a parameter's
 //! schema) is lowered by itself at the end, named after its pointer.
 
-use super::schema::Ctx;
+use super::schema::{Ctx, Files};
 use super::view::View;
 use super::Lowerer;
 use crate::ir::{Module, NameHint, TypeDef, TypeKind, TypeRef};
@@ -281,6 +281,7 @@ fn hint_for(segments: &[String]) -> (Module, NameHint) {
             base: String::new(),
             parent: None,
             preferred: None,
+            after_parent: false,
         },
     )
 }
@@ -378,6 +379,7 @@ impl<'a> Lowerer<'a> {
                 hint: def.hint.clone(),
                 module: def.module,
                 slot: None,
+                files: Files::No,
             };
             match find(self.spec, &segments) {
                 Ok(Place::Schema(schema)) => {

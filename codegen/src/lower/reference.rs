@@ -102,9 +102,16 @@ impl<'a> Lowerer<'a> {
 
     /// The type of a schema `$ref`: the type of the place it names, wherever it is used.
     pub(super) fn lower_reference(&mut self, reference: &str, at: &str) -> TypeRef {
-        match self.target(reference, at) {
-            Some(target) => self.named(target.id),
-            None => TypeRef::Json,
+        let Some(target) = self.target(reference, at) else {
+            return TypeRef::Json;
+        };
+        // A component that others extend is its family's union wherever it is used.
+        match self.families.get(&target.id) {
+            Some(family) if self.nullable_components.contains(&target.id) => {
+                TypeRef::Nullable(Box::new(TypeRef::Named(family.union)))
+            }
+            Some(family) => TypeRef::Named(family.union),
+            None => self.named(target.id),
         }
     }
 

@@ -2,7 +2,7 @@
 //! and body, with where and how each goes on the wire) and `{Variant}Response` (a case per
 //! documented status).
 
-use super::schema::Ctx;
+use super::schema::{Ctx, Files};
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
@@ -118,6 +118,7 @@ impl<'a> Lowerer<'a> {
                     base: base.to_owned(),
                     parent: None,
                     preferred: None,
+                    after_parent: false,
                 },
                 module: Module::Operations,
                 docs: None,
@@ -157,9 +158,11 @@ impl<'a> Lowerer<'a> {
                     base: naming::pascal_case(&found.data.name),
                     parent: Some(request),
                     preferred: None,
+                    after_parent: false,
                 },
                 module: Module::Operations,
                 slot: None,
+                files: Files::No,
             };
             let ty = self.lower_format(&found.data.format, ctx, &found.at);
             let required =

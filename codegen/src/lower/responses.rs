@@ -2,7 +2,7 @@
 //! the media types it may come in (JSON into a type, text, bytes) and its documented headers
 //! as a type of their own.
 
-use super::schema::Ctx;
+use super::schema::{Ctx, Files};
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
@@ -157,6 +157,7 @@ impl<'a> Lowerer<'a> {
                 base: format!("{}Headers", naming::status_variant(status)),
                 parent: None,
                 preferred: None,
+                after_parent: false,
             },
             module: Module::Operations,
             docs: None,
@@ -189,9 +190,11 @@ impl<'a> Lowerer<'a> {
                     base: naming::pascal_case(name),
                     parent: Some(id),
                     preferred: None,
+                    after_parent: false,
                 },
                 module: Module::Operations,
                 slot: None,
+                files: Files::No,
             };
             let ty = self.lower_format(&header.format, ctx, &header_at);
             fields.push(Field {

@@ -20,6 +20,18 @@ pub(super) struct Ctx {
     pub hint: NameHint,
     pub module: Module,
     pub slot: Option<TypeId>,
+    pub files: Files,
+}
+
+/// Where a string of bytes is a file: in a multipart body, a property (or the items of a
+/// property) of `format: binary` is a file part, with a file name and a media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Files {
+    No,
+    /// The multipart body itself: its properties are parts.
+    Body,
+    /// A part of a multipart body (or its items).
+    Part,
 }
 
 impl Ctx {
@@ -31,9 +43,11 @@ impl Ctx {
                 base,
                 parent: parent.or(self.hint.parent),
                 preferred: None,
+                after_parent: false,
             },
             module: self.module,
             slot: None,
+            files: Files::No,
         }
     }
 }
@@ -130,7 +144,11 @@ impl<'a> Lowerer<'a> {
                 // A root array (a body, a component) is a named type itself: its items need a
                 // name of their own even where the singular is the plural.
                 let root = ctx.hint.parent.is_none();
-                let item_ctx = ctx.nested(None, item_base(&ctx.hint.base, root));
+                let mut item_ctx = ctx.nested(None, item_base(&ctx.hint.base, root));
+                // The items of a part are parts too: a list of files.
+                if ctx.files == Files::Part {
+                    item_ctx.files = Files::Part;
+                }
                 let item = match view.items {
                     // Items that cannot exist: an array that is always empty.
                     Some(ReferenceOr::Item(items)) if is_never(items) => TypeRef::Json,
@@ -178,6 +196,12 @@ impl<'a> Lowerer<'a> {
     }
 
     fn lower_string(&mut self, view: &View<'a>, mut ctx: Ctx, at: &str) -> TypeRef {
+        // A file of a multipart body: its name, media type and bytes, named after the type
+        // that holds it (`{Parent}{Property}`).
+        if ctx.files == Files::Part && view.format.as_deref() == Some("binary") {
+            ctx.hint.after_parent = true;
+            return TypeRef::Named(self.new_type(&mut ctx, Some(view), at, TypeKind::FilePart));
+        }
         let mut values = Vec::new();
         let mut not_strings = Vec::new();
         for value in view.enumeration.iter().filter(|v| !v.is_null()) {
@@ -345,7 +369,10 @@ impl<'a> Lowerer<'a> {
                 }
                 continue;
             }
-            let prop_ctx = ctx.nested(Some(id), naming::pascal_case(name));
+            let mut prop_ctx = ctx.nested(Some(id), naming::pascal_case(name));
+            if ctx.files == Files::Body {
+                prop_ctx.files = Files::Part;
+            }
             let ty = self.lower_schema_ref(schema, prop_ctx, &prop_at);
             let (read_only, write_only) = access_of(schema);
             fields.push(Field {

@@ -244,6 +244,18 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
         TypeKind::Alias(target) | TypeKind::Newtype(target) => {
             format!("## Type\n\n{}\n", type_cell(target, false, link))
         }
+        TypeKind::FilePart => {
+            let rows = [
+                ["`fileName`", "*String*", ":heavy_check_mark:", "The name of the file, sent as the part's `filename`."],
+                ["`contentType`", "*Option\\<String>*", ":heavy_minus_sign:", "The media type of the content (`application/octet-stream` where none is given)."],
+                ["`content`", "*Vec\\<u8>*", ":heavy_check_mark:", "The bytes of the file."],
+            ]
+            .map(|row| row.map(str::to_owned).to_vec())
+            .to_vec();
+            let mut out = String::from("## Fields\n\n");
+            out.push_str(&table(&["Field", "Type", "Required", "Description"], &rows));
+            out
+        }
         TypeKind::Tuple(t) => {
             let check = |required: bool| {
                 if required {

@@ -11,6 +11,7 @@ fn def(name: &str, scope: &str, kind: TypeKind, docs: Option<&str>) -> TypeDef {
             base: name.trim_start_matches(scope).to_owned(),
             parent: None,
             preferred: None,
+            after_parent: false,
         },
         module: Module::Operations,
         docs: docs.map(str::to_owned),

@@ -150,8 +150,9 @@ fn box_by_value_cycles(space: &mut TypeSpace) {
             TypeKind::Union(u) => u.variants.iter_mut().for_each(|v| boxable(&mut v.ty)),
             TypeKind::Newtype(target) => boxable(target),
             TypeKind::Tuple(t) => t.items.iter_mut().for_each(boxable),
-            // Header values are scalars and lists: nothing holds a header type.
-            TypeKind::Headers(_) => {}
+            // Header values are scalars and lists: nothing holds a header type; a file part
+            // holds bytes.
+            TypeKind::Headers(_) | TypeKind::FilePart => {}
             // Nothing refers to a request or a response type, so neither lies on a cycle.
             TypeKind::Alias(_)
             | TypeKind::Enum(_)

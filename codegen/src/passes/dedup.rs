@@ -177,8 +177,9 @@ impl Dedup<'_> {
                 out.push('N');
                 self.write_ref(target, &mut out);
             }
-            // Headers come from a response of one variant: never shared.
-            TypeKind::Headers(_) => {
+            // Headers come from a response of one variant, and a file part is named after
+            // its parent: never shared.
+            TypeKind::Headers(_) | TypeKind::FilePart => {
                 let _ = write!(out, "H{}", id.0);
             }
             TypeKind::Tuple(t) => {

@@ -55,6 +55,7 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
             | TypeKind::Newtype(_)
             | TypeKind::Tuple(_)
             | TypeKind::Headers(_)
+            | TypeKind::FilePart
             | TypeKind::Request(_)
             | TypeKind::Response(_) => false,
             TypeKind::Alias(target) => has_default(space, target),

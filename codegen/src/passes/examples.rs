@@ -176,9 +176,10 @@ fn normalize(
             TypeKind::Struct(s) => object(space, s, value, path),
             TypeKind::Tuple(t) => tuple(space, t, value, path),
             // No example is typed by a request, a response or headers: they are not bodies.
-            TypeKind::Request(_) | TypeKind::Response(_) | TypeKind::Headers(_) => {
-                Ok(value.clone())
-            }
+            TypeKind::Request(_)
+            | TypeKind::Response(_)
+            | TypeKind::Headers(_)
+            | TypeKind::FilePart => Ok(value.clone()),
         },
     }
 }

@@ -13,8 +13,8 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         // The name and pointer that warnings quote, borrowed beside the members being named.
         let owner = (def.name.as_str(), def.pointer.as_str());
         match &mut def.kind {
-            // Positions need no names.
-            TypeKind::Tuple(_) => {}
+            // Positions need no names, and a file part's fields are fixed.
+            TypeKind::Tuple(_) | TypeKind::FilePart => {}
             TypeKind::Headers(fields) => {
                 let mut taken = UniqueNames::default();
                 for field in fields {

@@ -92,6 +92,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
                 base: name,
                 parent: None,
                 preferred: None,
+                after_parent: false,
             },
             module: Module::Operations,
             docs,

@@ -116,6 +116,10 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             Module::Operations => 1,
         }];
         let hint = &space.get(id).hint;
+        // Named after their parents, once those have their names (below).
+        if hint.after_parent {
+            continue;
+        }
         let scoped = |own: &str| naming::type_name(&format!("{}{own}", hint.scope));
         let mut own = hint.base.clone();
         // The name the schema gives itself, where it is free; else the name from context.
@@ -182,6 +186,31 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     // request's name; the request type is emitted as its impl.
     for (request, body) in space.requests_that_are_bodies() {
         names[body.0] = names[request.0].clone();
+    }
+    // A file of a multipart body is `{Parent}{Property}` (`RotatePDFRequestFileInput`).
+    for id in space.ids().filter(|&id| space.get(id).hint.after_parent) {
+        let def = space.get(id);
+        let name = match def.hint.parent {
+            // The parent's name is a type name already; the base is PascalCase.
+            Some(parent) => format!("{}{}", names[parent.0], def.hint.base),
+            None => naming::type_name(&def.hint.base),
+        };
+        let taken = &mut taken_in[match def.module {
+            Module::Components => 0,
+            Module::Operations => 1,
+        }];
+        let unique = taken.claim_numbered(&name, "");
+        if unique != name {
+            warnings.push(
+                Diagnostic::warning(
+                    Kind::NameCollision,
+                    label,
+                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
+                )
+                .at(&def.pointer),
+            );
+        }
+        names[id.0] = unique;
     }
     for (def, name) in space.types.iter_mut().zip(names) {
         def.name = name;

@@ -51,6 +51,7 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
             license.remove("identifier");
         }
     }
+    mutual_tls(root, notes);
     // Before `$defs` move: identifiers are found, and pointers written, where the user wrote them.
     for (at, message) in super::anchors::resolve(root) {
         notes.error(at, message);
@@ -627,4 +628,29 @@ fn tuple(schema: &mut Map<String, Value>) -> bool {
     schema.insert("properties".to_owned(), Value::Object(positions));
     schema.insert(TUPLE_MARK.to_owned(), Value::Bool(true));
     true
+}
+
+/// 3.1's `mutualTLS` scheme is a client certificate, which the transport presents rather
+/// than a request: 3.0 has no such scheme, and a client holds nothing for it. It is dropped with
+/// a warning, and requirements that name it are met by the other schemes they list.
+fn mutual_tls(root: &mut Map<String, Value>, notes: &mut Notes) {
+    let Some(Value::Object(schemes)) = root
+        .get_mut("components")
+        .and_then(|c| c.get_mut("securitySchemes"))
+    else {
+        return;
+    };
+    let mutual: Vec<String> = schemes
+        .iter()
+        .filter(|(_, s)| s.get("type").and_then(Value::as_str) == Some("mutualTLS"))
+        .map(|(name, _)| name.clone())
+        .collect();
+    for name in mutual {
+        schemes.shift_remove(&name);
+        notes.once(
+            "mutualTLS",
+            &pointer_join("#/components/securitySchemes", &name),
+            "a `mutualTLS` security scheme is the transport's (a client certificate) and is left out",
+        );
+    }
 }

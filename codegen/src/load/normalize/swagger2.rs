@@ -16,15 +16,14 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     root.insert("openapi".to_owned(), json!("3.0.3"));
     let consumes = media_list(root.remove("consumes"));
     let produces = media_list(root.remove("produces"));
-    for key in [
-        "host",
-        "basePath",
-        "schemes",
-        "securityDefinitions",
-        "security",
-    ] {
-        root.remove(key);
+    let servers = servers(root);
+    if !servers.is_empty() {
+        root.insert("servers".to_owned(), Value::Array(servers));
     }
+    let schemes = match root.remove("securityDefinitions") {
+        Some(Value::Object(definitions)) => security_schemes(definitions, notes),
+        _ => Map::new(),
+    };
     root.values_mut()
         .for_each(|v| walk::references(v, &mut rewrite_ref));
     let shared_parameters = match root.remove("parameters") {
@@ -37,6 +36,10 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     provenance.moved("#/components/responses", "#/responses");
     if let Some(definitions) = root.remove("definitions") {
         components.insert("schemas".to_owned(), definitions);
+    }
+    if !schemes.is_empty() {
+        components.insert("securitySchemes".to_owned(), Value::Object(schemes));
+        provenance.moved("#/components/securitySchemes", "#/securityDefinitions");
     }
     if let Some(Value::Object(responses)) = root.remove("responses") {
         let mut converted = Map::new();
@@ -350,22 +353,32 @@ fn parameter_schema(p: &mut Map<String, Value>) -> Map<String, Value> {
         }
     }
     p.remove("allowEmptyValue");
-    match p
-        .remove("collectionFormat")
-        .as_ref()
-        .and_then(Value::as_str)
-    {
+    let list = schema.get("type").and_then(Value::as_str) == Some("array");
+    let format = p.remove("collectionFormat");
+    // 2.0 joins a list with commas unless `collectionFormat` says otherwise; 3.0's default
+    // for a query list is to repeat the name, so the default is written out.
+    match format.as_ref().and_then(Value::as_str) {
         Some("multi") => {
             p.insert("style".to_owned(), json!("form"));
             p.insert("explode".to_owned(), json!(true));
         }
         Some("ssv") => {
             p.insert("style".to_owned(), json!("spaceDelimited"));
+            p.insert("explode".to_owned(), json!(false));
         }
         Some("pipes") => {
             p.insert("style".to_owned(), json!("pipeDelimited"));
+            p.insert("explode".to_owned(), json!(false));
+        }
+        // No 3.0 style joins with tabs: the format is kept for lowering to read.
+        Some("tsv") => {
+            p.insert(super::COLLECTION_FORMAT.to_owned(), json!("tsv"));
+            p.insert("explode".to_owned(), json!(false));
         }
         Some(_) => {
+            p.insert("explode".to_owned(), json!(false));
+        }
+        None if list => {
             p.insert("explode".to_owned(), json!(false));
         }
         None => {}
@@ -467,4 +480,95 @@ fn rewrite_schema(schema: &mut Map<String, Value>, at: &str, notes: &mut Notes) 
             "a Swagger 2.0 `discriminator` names its subtypes by their definitions' names (or their `x-ms-discriminator-value`); the mapping lists those that give a value",
         );
     }
+}
+
+/// The servers of a 2.0 document: `{scheme}://{host}{basePath}` for each of its `schemes`
+/// (`https` where it names none), or the base path alone where it has no `host`.
+fn servers(root: &mut Map<String, Value>) -> Vec<Value> {
+    let host = root.remove("host");
+    let base_path = root.remove("basePath");
+    let schemes = media_list(root.remove("schemes"));
+    let base_path = base_path
+        .as_ref()
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let Some(host) = host.as_ref().and_then(Value::as_str) else {
+        return if base_path.is_empty() {
+            Vec::new()
+        } else {
+            vec![json!({ "url": base_path })]
+        };
+    };
+    let schemes = if schemes.is_empty() {
+        vec!["https".to_owned()]
+    } else {
+        schemes
+    };
+    schemes
+        .iter()
+        .map(|scheme| json!({ "url": format!("{scheme}://{host}{base_path}") }))
+        .collect()
+}
+
+/// 2.0 `securityDefinitions` as 3.0 security schemes: `basic` is HTTP basic, `apiKey` stays,
+/// `oauth2` gets the flow its `flow` names. Anything else is dropped with a warning.
+fn security_schemes(definitions: Map<String, Value>, notes: &mut Notes) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (name, definition) in definitions {
+        let at = pointer_join("#/securityDefinitions", &name);
+        let get = |key: &str| definition.get(key).cloned().unwrap_or(Value::Null);
+        let scheme = match definition.get("type").and_then(Value::as_str) {
+            Some("basic") => json!({ "type": "http", "scheme": "basic" }),
+            Some("apiKey") => json!({ "type": "apiKey", "name": get("name"), "in": get("in") }),
+            Some("oauth2") => {
+                let scopes = definition
+                    .get("scopes")
+                    .cloned()
+                    .unwrap_or_else(|| json!({}));
+                let flow = match definition.get("flow").and_then(Value::as_str) {
+                    Some("implicit") => (
+                        "implicit",
+                        json!({ "authorizationUrl": get("authorizationUrl"), "scopes": scopes }),
+                    ),
+                    Some("password") => (
+                        "password",
+                        json!({ "tokenUrl": get("tokenUrl"), "scopes": scopes }),
+                    ),
+                    Some("application") => (
+                        "clientCredentials",
+                        json!({ "tokenUrl": get("tokenUrl"), "scopes": scopes }),
+                    ),
+                    Some("accessCode") => (
+                        "authorizationCode",
+                        json!({ "authorizationUrl": get("authorizationUrl"), "tokenUrl": get("tokenUrl"), "scopes": scopes }),
+                    ),
+                    _ => {
+                        notes.once(
+                            "oauth2 flow",
+                            &at,
+                            "an OAuth 2 definition without a known `flow` is dropped",
+                        );
+                        continue;
+                    }
+                };
+                let mut flows = Map::new();
+                flows.insert(flow.0.to_owned(), flow.1);
+                json!({ "type": "oauth2", "flows": flows })
+            }
+            _ => {
+                notes.once(
+                    "security type",
+                    &at,
+                    "a security definition of an unknown `type` is dropped",
+                );
+                continue;
+            }
+        };
+        let mut scheme = scheme;
+        if let Some(description) = definition.get("description") {
+            scheme["description"] = description.clone();
+        }
+        out.insert(name, scheme);
+    }
+    out
 }
