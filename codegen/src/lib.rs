@@ -122,6 +122,19 @@ fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
     }
 }
 
+/// The type space of a spec after every pass: what the emitters read, for tools that write
+/// code of their own against the generated crate (the xtask's wire harness).
+pub fn type_space(bytes: &[u8], label: &str) -> Result<ir::TypeSpace, Errors> {
+    let loaded = load::load_bytes(bytes, label)?;
+    let provenance = loaded.provenance;
+    let (mut space, _) = lower::lower(&loaded.spec, &loaded.deep_references, label)?;
+    passes::run(&mut space, label);
+    for def in &mut space.types {
+        def.pointer = provenance.to_input(&def.pointer);
+    }
+    Ok(space)
+}
+
 fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {
     let label = options.spec_label.as_str();
     let provenance = loaded.provenance;

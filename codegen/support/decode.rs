@@ -231,6 +231,46 @@ pub fn decode_content<__T: ::serde::de::DeserializeOwned>(
     }
 }
 
+/// A body of a binary media type whose schema says base64: the bytes its text encodes. Both
+/// alphabets (`+/` and `-_`) are read, padding or not, and white space (line breaks) is
+/// skipped; any other character is an error that keeps what came.
+pub fn decode_base64(status: u16, body: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, DecodeError> {
+    let fail = |message: ::std::string::String| DecodeError {
+        status,
+        type_name: "base64 text",
+        message,
+    };
+    let mut out = ::std::vec::Vec::with_capacity(body.len() / 4 * 3);
+    let (mut bits, mut count) = (0u32, 0u32);
+    let mut ended = false;
+    for (at, &byte) in body.iter().enumerate() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => {
+                ended = true;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            other => return ::std::result::Result::Err(fail(format!("byte {other:#04x} at {at} is not base64"))),
+        };
+        if ended {
+            return ::std::result::Result::Err(fail(format!("text after the padding, at {at}")));
+        }
+        bits = (bits << 6) | u32::from(value);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    ::std::result::Result::Ok(out)
+}
+
 /// A body of a binary media type: its bytes as they came.
 pub fn decode_bytes(body: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, DecodeError> {
     ::std::result::Result::Ok(body.to_vec())

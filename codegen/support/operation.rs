@@ -297,64 +297,6 @@ pub fn json_body<__T: ::serde::Serialize + ?Sized>(
     })
 }
 
-::std::thread_local! {
-    static SENDING: ::std::cell::Cell<bool> = const { ::std::cell::Cell::new(false) };
-}
-
-/// Runs `f` as the encoding of a request body: `readOnly` properties, which only the server
-/// sends, are left out of what it writes.
-pub fn sending<__R>(f: impl ::std::ops::FnOnce() -> __R) -> __R {
-    // Put back as it was even if `f` panics.
-    struct __Restore(bool);
-    impl ::std::ops::Drop for __Restore {
-        fn drop(&mut self) {
-            SENDING.with(|s| s.set(self.0));
-        }
-    }
-    let _restore = __Restore(SENDING.with(|s| s.replace(true)));
-    f()
-}
-
-/// Whether a request body is being encoded (see [`sending`]).
-pub fn is_sending() -> bool {
-    SENDING.with(::std::cell::Cell::get)
-}
-
-/// A `readOnly` property of each kind: read as its kind reads, written unless a request body
-/// is being encoded.
-pub mod required_read_only {
-    pub use super::required::{finish, missing, read};
-    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &__T) -> ::std::result::Result<(), __M::Error> {
-        if super::is_sending() {
-            return ::std::result::Result::Ok(());
-        }
-        super::required::write(map, key, value)
-    }
-}
-
-/// See [`required_read_only`].
-pub mod required_nullable_read_only {
-    pub use super::required_nullable::{finish, missing, read};
-    pub use super::required_read_only::write;
-}
-
-/// See [`required_read_only`].
-pub mod optional_read_only {
-    pub use super::optional::{finish, missing, read};
-    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &::std::option::Option<__T>) -> ::std::result::Result<(), __M::Error> {
-        if super::is_sending() {
-            return ::std::result::Result::Ok(());
-        }
-        super::optional::write(map, key, value)
-    }
-}
-
-/// See [`required_read_only`].
-pub mod nullable_read_only {
-    pub use super::nullable::{finish, missing, read};
-    pub use super::optional_read_only::write;
-}
-
 /// The properties of a body object, each with its values as text: a list gives one value per
 /// item, and an object (or a list item that is one) is JSON text, the `encoding` default for
 /// complex values. `null` properties are left out.
@@ -428,8 +370,32 @@ pub fn text_body<__T: ::serde::Serialize + ?Sized>(
     }
 }
 
+/// A body of a binary media type whose schema says base64: the bytes as base64 text.
+pub fn base64_body<__B: ::std::convert::AsRef<[u8]> + ?Sized>(value: &__B) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::std::result::Result::Ok(base64_encode(value.as_ref()).into_bytes())
+}
+
+/// Standard base64 with padding (RFC 4648), for base64 bodies and basic credentials.
+pub fn base64_encode(bytes: &[u8]) -> ::std::string::String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = ::std::string::String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(chunk.get(1).copied().unwrap_or(0)) << 8)
+            | u32::from(chunk.get(2).copied().unwrap_or(0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// A body of a binary media type: the bytes as they are.
-pub fn bytes_body(value: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
-    ::std::result::Result::Ok(value.to_vec())
+pub fn bytes_body<__B: ::std::convert::AsRef<[u8]> + ?Sized>(value: &__B) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::std::result::Result::Ok(value.as_ref().to_vec())
 }
 

@@ -32,6 +32,7 @@ pub use support::Credentials;
 pub use support::Decode;
 pub use support::DecodeError;
 pub use support::EncodeError;
+pub use support::Exchange;
 pub use support::Headers;
 pub use support::Operation;
 pub use support::Retry;
@@ -41,6 +42,9 @@ pub use support::ServerVariable;
 #[rustfmt::skip]
 pub mod servers;
 pub use servers::SERVERS;
+#[rustfmt::skip]
+pub mod security;
+pub use security::Security;
 #[cfg(test)]
 #[rustfmt::skip]
 mod example_tests;

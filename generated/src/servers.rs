@@ -6,7 +6,22 @@ use super::support::Server;
 pub const SERVERS: &[Server] = &[
     Server {
         url: "https://us.authlete.com",
-        description: "",
+        description: "United States cluster",
+        variables: &[],
+    },
+    Server {
+        url: "https://jp.authlete.com",
+        description: "Japan cluster",
+        variables: &[],
+    },
+    Server {
+        url: "https://eu.authlete.com",
+        description: "Europe cluster",
+        variables: &[],
+    },
+    Server {
+        url: "https://br.authlete.com",
+        description: "Brazil cluster",
         variables: &[],
     },
 ];

@@ -203,6 +203,66 @@ impl<'de, __V: ::serde::Deserialize<'de>> Unknown<'de> for &mut ::indexmap::Inde
     }
 }
 
+// Whether a request body is being encoded, which `readOnly` properties ask as they are
+// written: the server sends them, a client never does.
+::std::thread_local! {
+    static SENDING: ::std::cell::Cell<bool> = const { ::std::cell::Cell::new(false) };
+}
+
+/// Runs `f` as the encoding of a request body: `readOnly` properties, which only the server
+/// sends, are left out of what it writes.
+pub fn sending<__R>(f: impl ::std::ops::FnOnce() -> __R) -> __R {
+    // Put back as it was even if `f` panics.
+    struct __Restore(bool);
+    impl ::std::ops::Drop for __Restore {
+        fn drop(&mut self) {
+            SENDING.with(|s| s.set(self.0));
+        }
+    }
+    let _restore = __Restore(SENDING.with(|s| s.replace(true)));
+    f()
+}
+
+/// Whether a request body is being encoded (see [`sending`]).
+pub fn is_sending() -> bool {
+    SENDING.with(::std::cell::Cell::get)
+}
+
+/// A `readOnly` property of each kind: read as its kind reads, written unless a request body
+/// is being encoded.
+pub mod required_read_only {
+    pub use super::required::{finish, missing, read};
+    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &__T) -> ::std::result::Result<(), __M::Error> {
+        if super::is_sending() {
+            return ::std::result::Result::Ok(());
+        }
+        super::required::write(map, key, value)
+    }
+}
+
+/// See [`required_read_only`].
+pub mod required_nullable_read_only {
+    pub use super::required_nullable::{finish, missing, read};
+    pub use super::required_read_only::write;
+}
+
+/// See [`required_read_only`].
+pub mod optional_read_only {
+    pub use super::optional::{finish, missing, read};
+    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &::std::option::Option<__T>) -> ::std::result::Result<(), __M::Error> {
+        if super::is_sending() {
+            return ::std::result::Result::Ok(());
+        }
+        super::optional::write(map, key, value)
+    }
+}
+
+/// See [`required_read_only`].
+pub mod nullable_read_only {
+    pub use super::nullable::{finish, missing, read};
+    pub use super::optional_read_only::write;
+}
+
 /// Implements an open enum of strings: `as_str`, `known`, `From<&str>`,
 /// `From<String>`, `Display`, `Serialize` and `Deserialize`.
 macro_rules! string_enum {
@@ -558,64 +618,6 @@ pub fn json_body<__T: ::serde::Serialize + ?Sized>(
     })
 }
 
-::std::thread_local! {
-    static SENDING: ::std::cell::Cell<bool> = const { ::std::cell::Cell::new(false) };
-}
-
-/// Runs `f` as the encoding of a request body: `readOnly` properties, which only the server
-/// sends, are left out of what it writes.
-pub fn sending<__R>(f: impl ::std::ops::FnOnce() -> __R) -> __R {
-    // Put back as it was even if `f` panics.
-    struct __Restore(bool);
-    impl ::std::ops::Drop for __Restore {
-        fn drop(&mut self) {
-            SENDING.with(|s| s.set(self.0));
-        }
-    }
-    let _restore = __Restore(SENDING.with(|s| s.replace(true)));
-    f()
-}
-
-/// Whether a request body is being encoded (see [`sending`]).
-pub fn is_sending() -> bool {
-    SENDING.with(::std::cell::Cell::get)
-}
-
-/// A `readOnly` property of each kind: read as its kind reads, written unless a request body
-/// is being encoded.
-pub mod required_read_only {
-    pub use super::required::{finish, missing, read};
-    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &__T) -> ::std::result::Result<(), __M::Error> {
-        if super::is_sending() {
-            return ::std::result::Result::Ok(());
-        }
-        super::required::write(map, key, value)
-    }
-}
-
-/// See [`required_read_only`].
-pub mod required_nullable_read_only {
-    pub use super::required_nullable::{finish, missing, read};
-    pub use super::required_read_only::write;
-}
-
-/// See [`required_read_only`].
-pub mod optional_read_only {
-    pub use super::optional::{finish, missing, read};
-    pub fn write<__M: ::serde::ser::SerializeMap, __T: ::serde::Serialize>(map: &mut __M, key: &'static str, value: &::std::option::Option<__T>) -> ::std::result::Result<(), __M::Error> {
-        if super::is_sending() {
-            return ::std::result::Result::Ok(());
-        }
-        super::optional::write(map, key, value)
-    }
-}
-
-/// See [`required_read_only`].
-pub mod nullable_read_only {
-    pub use super::nullable::{finish, missing, read};
-    pub use super::optional_read_only::write;
-}
-
 /// The properties of a body object, each with its values as text: a list gives one value per
 /// item, and an object (or a list item that is one) is JSON text, the `encoding` default for
 /// complex values. `null` properties are left out.
@@ -689,9 +691,33 @@ pub fn text_body<__T: ::serde::Serialize + ?Sized>(
     }
 }
 
+/// A body of a binary media type whose schema says base64: the bytes as base64 text.
+pub fn base64_body<__B: ::std::convert::AsRef<[u8]> + ?Sized>(value: &__B) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::std::result::Result::Ok(base64_encode(value.as_ref()).into_bytes())
+}
+
+/// Standard base64 with padding (RFC 4648), for base64 bodies and basic credentials.
+pub fn base64_encode(bytes: &[u8]) -> ::std::string::String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = ::std::string::String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(chunk.get(1).copied().unwrap_or(0)) << 8)
+            | u32::from(chunk.get(2).copied().unwrap_or(0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// A body of a binary media type: the bytes as they are.
-pub fn bytes_body(value: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
-    ::std::result::Result::Ok(value.to_vec())
+pub fn bytes_body<__B: ::std::convert::AsRef<[u8]> + ?Sized>(value: &__B) -> ::std::result::Result<::std::vec::Vec<u8>, EncodeError> {
+    ::std::result::Result::Ok(value.as_ref().to_vec())
 }
 
 
@@ -1048,6 +1074,46 @@ pub fn decode_content<__T: ::serde::de::DeserializeOwned>(
     }
 }
 
+/// A body of a binary media type whose schema says base64: the bytes its text encodes. Both
+/// alphabets (`+/` and `-_`) are read, padding or not, and white space (line breaks) is
+/// skipped; any other character is an error that keeps what came.
+pub fn decode_base64(status: u16, body: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, DecodeError> {
+    let fail = |message: ::std::string::String| DecodeError {
+        status,
+        type_name: "base64 text",
+        message,
+    };
+    let mut out = ::std::vec::Vec::with_capacity(body.len() / 4 * 3);
+    let (mut bits, mut count) = (0u32, 0u32);
+    let mut ended = false;
+    for (at, &byte) in body.iter().enumerate() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => {
+                ended = true;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            other => return ::std::result::Result::Err(fail(format!("byte {other:#04x} at {at} is not base64"))),
+        };
+        if ended {
+            return ::std::result::Result::Err(fail(format!("text after the padding, at {at}")));
+        }
+        bits = (bits << 6) | u32::from(value);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    ::std::result::Result::Ok(out)
+}
+
 /// A body of a binary media type: its bytes as they came.
 pub fn decode_bytes(body: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, DecodeError> {
     ::std::result::Result::Ok(body.to_vec())
@@ -1149,26 +1215,6 @@ impl Credentials for () {
     }
 }
 
-/// Standard base64 with padding, for basic credentials.
-#[cfg(feature = "http")]
-fn base64(bytes: &[u8]) -> ::std::string::String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = ::std::string::String::new();
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(chunk.get(1).copied().unwrap_or(0)) << 8)
-            | u32::from(chunk.get(2).copied().unwrap_or(0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Puts credentials on a request: headers, query pairs and cookies.
 #[cfg(feature = "http")]
 pub fn apply_credentials(request: &mut ::http::Request<::std::vec::Vec<u8>>, credentials: &[Credential]) -> ::std::result::Result<(), EncodeError> {
@@ -1179,7 +1225,7 @@ pub fn apply_credentials(request: &mut ::http::Request<::std::vec::Vec<u8>>, cre
             Credential::Bearer(token) => (::http::header::AUTHORIZATION.as_str(), format!("Bearer {token}")),
             Credential::Basic { user, password } => (
                 ::http::header::AUTHORIZATION.as_str(),
-                format!("Basic {}", base64(format!("{user}:{password}").as_bytes())),
+                format!("Basic {}", base64_encode(format!("{user}:{password}").as_bytes())),
             ),
             Credential::Authorization(value) => (::http::header::AUTHORIZATION.as_str(), value.clone()),
             Credential::Header { name, value } => (*name, value.clone()),
@@ -1206,9 +1252,11 @@ pub fn apply_credentials(request: &mut ::http::Request<::std::vec::Vec<u8>>, cre
     ::std::result::Result::Ok(())
 }
 
-/// Retries of a request that a busy server turned away (`429`, `503`), for the methods that
-/// may be sent twice (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`): after the server's
-/// `Retry-After` where it gives one in seconds, else after a delay that doubles each time.
+/// Retries of a request whose reply says the server could not answer for now (`408`, `429`,
+/// `500`, `502`, `503`, `504`): after the server's `Retry-After` where it gives one in
+/// seconds, else after a delay that doubles each time. Only the methods that may be sent
+/// twice (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`) are retried unless
+/// `every_method` says the API's `POST` and `PATCH` requests may be too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retry {
     /// How many times to send again, at most.
@@ -1217,15 +1265,19 @@ pub struct Retry {
     pub initial: ::std::time::Duration,
     /// The longest delay, the server's included.
     pub max: ::std::time::Duration,
+    /// Whether requests of every method are retried, not only those that may be sent twice.
+    pub every_method: bool,
 }
 
 impl Retry {
-    /// Up to three retries, from half a second to thirty.
+    /// Up to three retries of the methods that may be sent twice, from half a second to
+    /// thirty.
     pub fn new() -> Self {
         Retry {
             attempts: 3,
             initial: ::std::time::Duration::from_millis(500),
             max: ::std::time::Duration::from_secs(30),
+            every_method: false,
         }
     }
 
@@ -1233,7 +1285,8 @@ impl Retry {
     /// headers, or `None` where it is not retried.
     pub fn delay(&self, method: &str, attempt: u32, status: u16, headers: &dyn Headers) -> ::std::option::Option<::std::time::Duration> {
         let idempotent = matches!(method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE");
-        if !idempotent || attempt >= self.attempts || !matches!(status, 429 | 503) {
+        let transient = matches!(status, 408 | 429 | 500 | 502 | 503 | 504);
+        if !(idempotent || self.every_method) || attempt >= self.attempts || !transient {
             return ::std::option::Option::None;
         }
         let asked = headers
@@ -1292,22 +1345,180 @@ fn header_pairs(headers: &::http::HeaderMap) -> ::std::vec::Vec<(::std::string::
 /// The request of `operation` for the server at `base`, with the credentials its security
 /// requirements ask for.
 #[cfg(any(feature = "blocking", feature = "async"))]
-fn build<__O: Operation>(operation: &__O, base: &str, credentials: &dyn Credentials) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, SendError> {
+fn build<__O: Operation>(
+    operation: &__O,
+    base: &str,
+    credentials: ::std::option::Option<&dyn Credentials>,
+    headers: &[(::std::string::String, ::std::string::String)],
+) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, SendError> {
     let mut request = operation.to_http(base).map_err(SendError::Encode)?;
-    let chosen = credentials.for_requirements(__O::SECURITY).map_err(SendError::Encode)?;
-    apply_credentials(&mut request, &chosen).map_err(SendError::Encode)?;
+    if let ::std::option::Option::Some(credentials) = credentials {
+        let chosen = credentials.for_requirements(__O::SECURITY).map_err(SendError::Encode)?;
+        apply_credentials(&mut request, &chosen).map_err(SendError::Encode)?;
+    }
+    for (name, value) in headers {
+        let invalid = |e: &dyn ::std::fmt::Display| SendError::Encode(EncodeError { message: e.to_string() });
+        let name = ::http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(&e))?;
+        let value = ::http::header::HeaderValue::from_str(value).map_err(|e| invalid(&e))?;
+        request.headers_mut().append(name, value);
+    }
     ::std::result::Result::Ok(request)
+}
+
+/// How many redirects a client follows unless told otherwise.
+pub const REDIRECTS: u32 = 10;
+
+/// Where a redirect sends a request next: its method, its URL, whether it keeps its body,
+/// and whether it still carries credentials (not once it leaves the origin it was sent to).
+#[cfg(any(feature = "blocking", feature = "async"))]
+struct Hop {
+    method: ::http::Method,
+    uri: ::http::Uri,
+    body: bool,
+    credentials: bool,
+}
+
+/// The request of `operation`, sent where the redirects so far (`hop`) lead.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn request_for<__O: Operation>(
+    operation: &__O,
+    base: &str,
+    credentials: &dyn Credentials,
+    headers: &[(::std::string::String, ::std::string::String)],
+    hop: ::std::option::Option<&Hop>,
+    cookies: &[(::std::string::String, ::std::string::String)],
+) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, SendError> {
+    // A hop to another origin leaves the credentials behind.
+    let credentials = match hop {
+        ::std::option::Option::Some(hop) if !hop.credentials => ::std::option::Option::None,
+        _ => ::std::option::Option::Some(credentials),
+    };
+    let mut request = build(operation, base, credentials, headers)?;
+    if !cookies.is_empty() {
+        let carried: ::std::vec::Vec<::std::string::String> = cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        let mut line = carried.join("; ");
+        if let ::std::option::Option::Some(own) = request.headers().get(::http::header::COOKIE).and_then(|v| v.to_str().ok()) {
+            line = format!("{own}; {line}");
+        }
+        let value = ::http::header::HeaderValue::from_str(&line).map_err(|e| SendError::Encode(EncodeError { message: e.to_string() }))?;
+        request.headers_mut().insert(::http::header::COOKIE, value);
+    }
+    let ::std::option::Option::Some(hop) = hop else {
+        return ::std::result::Result::Ok(request);
+    };
+    *request.method_mut() = hop.method.clone();
+    *request.uri_mut() = hop.uri.clone();
+    if !hop.body {
+        request.body_mut().clear();
+        request.headers_mut().remove(::http::header::CONTENT_TYPE);
+        request.headers_mut().remove(::http::header::CONTENT_LENGTH);
+    }
+    ::std::result::Result::Ok(request)
+}
+
+/// Keeps the cookies a reply sets (`Set-Cookie`) for the next attempt or hop of the same
+/// request, as a server that tracks its retries or redirects by cookie expects; a cookie
+/// with `Max-Age=0` (or less) is dropped. No cookie outlives one `send`.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn carry_cookies(cookies: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>, headers: &::http::HeaderMap) {
+    for line in headers.get_all(::http::header::SET_COOKIE) {
+        let ::std::result::Result::Ok(line) = line.to_str() else {
+            continue;
+        };
+        let mut parts = line.split(';');
+        let ::std::option::Option::Some((name, value)) = parts.next().and_then(|pair| pair.split_once('=')) else {
+            continue;
+        };
+        let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
+        let expired = parts.any(|attribute| {
+            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            key.trim().eq_ignore_ascii_case("max-age") && value.trim().parse::<i64>().is_ok_and(|age| age <= 0)
+        });
+        cookies.retain(|(kept, _)| *kept != name);
+        if !expired {
+            cookies.push((name, value));
+        }
+    }
+}
+
+/// The next hop of a reply that redirects, as HTTP defines it: `303` goes on with a `GET`
+/// and no body; `307` and `308` repeat the request as it was; `301` and `302` are followed
+/// for `GET` and `HEAD` only (a client may not turn another method into a `GET` unasked).
+/// `None` where the reply is the answer.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn next_hop(method: &::http::Method, uri: &::http::Uri, status: u16, headers: &::http::HeaderMap, credentials: bool) -> ::std::option::Option<Hop> {
+    let read = *method == ::http::Method::GET || *method == ::http::Method::HEAD;
+    let (method, body) = match status {
+        303 if *method == ::http::Method::HEAD => (::http::Method::HEAD, false),
+        303 => (::http::Method::GET, false),
+        307 | 308 => (method.clone(), true),
+        301 | 302 if read => (method.clone(), true),
+        _ => return ::std::option::Option::None,
+    };
+    let location = headers.get(::http::header::LOCATION)?.to_str().ok()?;
+    let next = resolve(uri, location)?;
+    let same_origin = next.scheme() == uri.scheme() && next.authority() == uri.authority();
+    ::std::option::Option::Some(Hop {
+        method,
+        uri: next,
+        body,
+        credentials: credentials && same_origin,
+    })
+}
+
+/// A `Location` read against the URL it answers: absolute, scheme-relative, absolute-path
+/// or relative to the directory of the path.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn resolve(base: &::http::Uri, location: &str) -> ::std::option::Option<::http::Uri> {
+    let scheme_end = location.find(':');
+    let has_scheme = scheme_end.is_some_and(|end| {
+        end > 0
+            && location[..end].starts_with(|c: char| c.is_ascii_alphabetic())
+            && location[..end].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if has_scheme {
+        return location.parse().ok();
+    }
+    let scheme = base.scheme_str()?;
+    let authority = base.authority()?.as_str();
+    if let ::std::option::Option::Some(rest) = location.strip_prefix("//") {
+        return format!("{scheme}://{rest}").parse().ok();
+    }
+    if location.starts_with('/') {
+        return format!("{scheme}://{authority}{location}").parse().ok();
+    }
+    let path = base.path();
+    let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{scheme}://{authority}{directory}{location}").parse().ok()
+}
+
+/// A reply, decoded as the operation's response, with the reply as it came.
+#[derive(Debug, Clone)]
+pub struct Exchange<__R> {
+    pub response: __R,
+    pub status: u16,
+    pub headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    pub body: ::std::vec::Vec<u8>,
 }
 
 /// A reply, decoded as the operation's response or kept whole in the error.
 #[cfg(any(feature = "blocking", feature = "async"))]
-fn decode<__O: Operation>(status: u16, headers: &::http::HeaderMap, body: ::std::vec::Vec<u8>) -> ::std::result::Result<__O::Response, SendError> {
-    <__O::Response as Decode>::decode(status, headers, &body).map_err(|error| SendError::Decode {
-        error,
-        status,
-        headers: header_pairs(headers),
-        body,
-    })
+fn decode<__O: Operation>(status: u16, headers: &::http::HeaderMap, body: ::std::vec::Vec<u8>) -> ::std::result::Result<Exchange<__O::Response>, SendError> {
+    let headers_kept = header_pairs(headers);
+    match <__O::Response as Decode>::decode(status, headers, &body) {
+        ::std::result::Result::Ok(response) => ::std::result::Result::Ok(Exchange {
+            response,
+            status,
+            headers: headers_kept,
+            body,
+        }),
+        ::std::result::Result::Err(error) => ::std::result::Result::Err(SendError::Decode {
+            error,
+            status,
+            headers: headers_kept,
+            body,
+        }),
+    }
 }
 
 /// A blocking client over `ureq`: a server, credentials, and optional retries.
@@ -1321,6 +1532,8 @@ pub struct Client {
     base: ::std::string::String,
     credentials: ::std::boxed::Box<dyn Credentials + ::std::marker::Send + ::std::marker::Sync>,
     retry: ::std::option::Option<Retry>,
+    redirects: u32,
+    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     agent: ::ureq::Agent,
 }
 
@@ -1329,13 +1542,26 @@ impl Client {
     /// A client of the server at `base` (a URL such as `SERVERS[0].url()`), with no
     /// credentials and no retries.
     pub fn new(base: impl ::std::convert::Into<::std::string::String>) -> Self {
-        let agent = ::ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        // Redirects are followed here, by the rules of `next_hop`, not by ureq's.
+        let agent = ::ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
         Client {
             base: base.into(),
             credentials: ::std::boxed::Box::new(()),
             retry: ::std::option::Option::None,
+            redirects: REDIRECTS,
+            headers: ::std::vec::Vec::new(),
             agent,
         }
+    }
+
+    /// Sends this header with every request (a `User-Agent`, a tracing id).
+    pub fn with_header(mut self, name: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
     }
 
     /// Sends these credentials where an operation's security requirements ask for them.
@@ -1350,14 +1576,41 @@ impl Client {
         self
     }
 
+    /// Follows at most this many redirects ([`REDIRECTS`] unless told); `0` hands every
+    /// redirect back as the operation's response.
+    pub fn with_redirects(mut self, redirects: u32) -> Self {
+        self.redirects = redirects;
+        self
+    }
+
     /// Sends a request and decodes its reply as the operation's response.
     pub fn send<__O: Operation>(&self, operation: &__O) -> ::std::result::Result<__O::Response, SendError> {
-        let mut attempt = 0;
+        self.exchange(operation).map(|exchange| exchange.response)
+    }
+
+    /// [`Self::send`], with the reply as it came beside the response.
+    pub fn exchange<__O: Operation>(&self, operation: &__O) -> ::std::result::Result<Exchange<__O::Response>, SendError> {
+        let (mut attempt, mut hops) = (0, 0);
+        let mut hop: ::std::option::Option<Hop> = ::std::option::Option::None;
+        let mut cookies = ::std::vec::Vec::new();
         loop {
-            let request = build(operation, &self.base, self.credentials.as_ref())?;
+            let request = request_for(operation, &self.base, self.credentials.as_ref(), &self.headers, hop.as_ref(), &cookies)?;
+            let (method, uri) = (request.method().clone(), request.uri().clone());
             let mut reply = self.agent.run(request).map_err(|e| SendError::Transport(e.to_string()))?;
             let status = reply.status().as_u16();
-            let delay = self.retry.and_then(|retry| retry.delay(__O::METHOD, attempt, status, reply.headers()));
+            let credentials = hop.as_ref().is_none_or(|hop| hop.credentials);
+            carry_cookies(&mut cookies, reply.headers());
+            if hops < self.redirects {
+                if let ::std::option::Option::Some(next) = next_hop(&method, &uri, status, reply.headers(), credentials) {
+                    if !next.credentials {
+                        cookies.clear();
+                    }
+                    hop = ::std::option::Option::Some(next);
+                    hops += 1;
+                    continue;
+                }
+            }
+            let delay = self.retry.and_then(|retry| retry.delay(method.as_str(), attempt, status, reply.headers()));
             if let ::std::option::Option::Some(delay) = delay {
                 ::std::thread::sleep(delay);
                 attempt += 1;
@@ -1381,6 +1634,8 @@ pub struct AsyncClient {
     base: ::std::string::String,
     credentials: ::std::boxed::Box<dyn Credentials + ::std::marker::Send + ::std::marker::Sync>,
     retry: ::std::option::Option<Retry>,
+    redirects: u32,
+    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     client: ::reqwest::Client,
 }
 
@@ -1392,8 +1647,20 @@ impl AsyncClient {
             base: base.into(),
             credentials: ::std::boxed::Box::new(()),
             retry: ::std::option::Option::None,
-            client: ::reqwest::Client::new(),
+            headers: ::std::vec::Vec::new(),
+            redirects: REDIRECTS,
+            // Redirects are followed here, by the rules of `next_hop`, not by reqwest's.
+            client: ::reqwest::Client::builder()
+                .redirect(::reqwest::redirect::Policy::none())
+                .build()
+                .unwrap_or_default(),
         }
+    }
+
+    /// Sends this header with every request (a `User-Agent`, a tracing id).
+    pub fn with_header(mut self, name: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
     }
 
     /// Sends these credentials where an operation's security requirements ask for them.
@@ -1408,16 +1675,43 @@ impl AsyncClient {
         self
     }
 
+    /// Follows at most this many redirects ([`REDIRECTS`] unless told); `0` hands every
+    /// redirect back as the operation's response.
+    pub fn with_redirects(mut self, redirects: u32) -> Self {
+        self.redirects = redirects;
+        self
+    }
+
     /// Sends a request and decodes its reply as the operation's response.
     pub async fn send<__O: Operation>(&self, operation: &__O) -> ::std::result::Result<__O::Response, SendError> {
-        let mut attempt = 0;
+        self.exchange(operation).await.map(|exchange| exchange.response)
+    }
+
+    /// [`Self::send`], with the reply as it came beside the response.
+    pub async fn exchange<__O: Operation>(&self, operation: &__O) -> ::std::result::Result<Exchange<__O::Response>, SendError> {
+        let (mut attempt, mut hops) = (0, 0);
+        let mut hop: ::std::option::Option<Hop> = ::std::option::Option::None;
+        let mut cookies = ::std::vec::Vec::new();
         loop {
-            let request = build(operation, &self.base, self.credentials.as_ref())?;
+            let request = request_for(operation, &self.base, self.credentials.as_ref(), &self.headers, hop.as_ref(), &cookies)?;
+            let (method, uri) = (request.method().clone(), request.uri().clone());
             let request = ::reqwest::Request::try_from(request).map_err(|e| SendError::Transport(e.to_string()))?;
             let reply = self.client.execute(request).await.map_err(|e| SendError::Transport(e.to_string()))?;
             let status = reply.status().as_u16();
             let headers = reply.headers().clone();
-            let delay = self.retry.and_then(|retry| retry.delay(__O::METHOD, attempt, status, &headers));
+            let credentials = hop.as_ref().is_none_or(|hop| hop.credentials);
+            carry_cookies(&mut cookies, &headers);
+            if hops < self.redirects {
+                if let ::std::option::Option::Some(next) = next_hop(&method, &uri, status, &headers, credentials) {
+                    if !next.credentials {
+                        cookies.clear();
+                    }
+                    hop = ::std::option::Option::Some(next);
+                    hops += 1;
+                    continue;
+                }
+            }
+            let delay = self.retry.and_then(|retry| retry.delay(method.as_str(), attempt, status, &headers));
             if let ::std::option::Option::Some(delay) = delay {
                 ::tokio::time::sleep(delay).await;
                 attempt += 1;

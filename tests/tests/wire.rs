@@ -336,3 +336,26 @@ fn swagger2_collection_formats_servers_and_security() {
         }]
     );
 }
+
+#[test]
+fn a_binary_media_type_documented_as_base64_is_base64_text_on_the_wire() {
+    let bytes = vec![0x89, b'P', 0x00, 0xff, 0xfe];
+    let request = ops::PutEncodedFileRequest {
+        id: "a".to_owned(),
+        request_body: bytes.clone(),
+    };
+    assert_eq!(request.body().unwrap().unwrap(), b"iVAA//4=");
+    type R = ops::PutEncodedFileResponse;
+    // Both alphabets, with or without padding and across lines, read back the same bytes.
+    for text in [&b"iVAA//4="[..], b"iVAA__4", b"iVAA\r\n//4="] {
+        assert_eq!(
+            R::decode(200, &(), text).unwrap(),
+            R::Ok(bytes.clone()),
+            "{text:?}"
+        );
+    }
+    let wrong = R::decode(200, &(), b"iVAA*//4=").unwrap_err();
+    assert!(wrong.message.contains("0x2a"), "{wrong}");
+    let late = R::decode(200, &(), b"iVA=A").unwrap_err();
+    assert!(late.message.contains("after the padding"), "{late}");
+}

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod determinism;
 pub mod seed_check;
 pub mod seed_page;
+pub mod wire;
 
 /// Sets up memory for a generator run; call first thing, with mimalloc as the global
 /// allocator (the binary and the benchmarks that time it both do).
@@ -40,6 +41,8 @@ commands:
                                tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
   bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
+  wire autorest PACKAGE [SPEC...] | wire prism PRISM SPEC...
+                               the generated types and client against real servers
   seed-check SPEC [--page P] [--names L]
                                check that the seed's types generated from SPEC (the whole
                                Authlete API) equal those in generated/, doc comments aside,
@@ -114,5 +117,18 @@ of its name in generated/docs/ (descriptions aside) and with the one generated f
 is a type of the crate generated from SPEC.
 ",
         flags: &["--page", "--names"],
+    },
+    Command {
+        name: "wire",
+        usage: "\
+usage: cargo xtask wire autorest PACKAGE [SPEC...]
+       cargo xtask wire prism PRISM SPEC...
+
+Sends every operation variant of the specs through the generated types and client to a real
+server started on 127.0.0.1, and judges every reply: the AutoRest test server of the npm
+package in PACKAGE (its swagger/ specs; default: the thirteen CI runs), or Prism (the command
+PRISM), which validates each request against SPEC and answers each documented status.
+",
+        flags: &[],
     },
 ];

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         "bench" => xtask::bench::run(rest),
         "bench-wide" => xtask::bench_wide::run(rest),
         "seed-check" => xtask::seed_check::run(rest),
+        "wire" => xtask::wire::run(rest),
         _ => unreachable!("every command in COMMANDS is dispatched"),
     }
 }

@@ -52,6 +52,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             "Decode",
             "DecodeError",
             "EncodeError",
+            "Exchange",
             "Headers",
             "Operation",
             "Retry",

@@ -358,5 +358,6 @@ fn encoder(encoding: BodyEncoding) -> TokenStream {
         BodyEncoding::Multipart => quote!(support::multipart_body),
         BodyEncoding::Text => quote!(support::text_body),
         BodyEncoding::Binary => quote!(support::bytes_body),
+        BodyEncoding::Base64 => quote!(support::base64_body),
     }
 }

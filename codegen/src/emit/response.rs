@@ -194,6 +194,10 @@ fn body_tokens(
         }
         ResponseBody::Text => Some((std.string(), quote!(support::decode_text(status, body)))),
         ResponseBody::Bytes => Some((quote!(#vec<u8>), quote!(support::decode_bytes(body)))),
+        ResponseBody::Base64 => Some((
+            quote!(#vec<u8>),
+            quote!(support::decode_base64(status, body)),
+        )),
     }
 }
 

@@ -92,6 +92,8 @@ pub fn text(space: &TypeSpace) -> String {
     let mut text = String::from("//! Helpers shared by the generated models.\n");
     let pieces = [
         (needs.object, OBJECT_SERDE),
+        (needs.object || needs.operation, SENDING),
+        (needs.object, READ_ONLY),
         (needs.object_eq, OBJECT_EQ),
         (needs.fit, FIT),
         (needs.string_enum, STRING_ENUM),
@@ -127,6 +129,10 @@ const INTEGER_ENUM: &str = include_str!("../../support/integer_enum.rs");
 const TUPLE_SERDE: &str = include_str!("../../support/tuple_serde.rs");
 /// `Operation`: how a request type becomes an HTTP request, with the parameter and body
 /// encoders and the response decoder.
+/// `sending` and `is_sending`: whether a request body is being written.
+const SENDING: &str = include_str!("../../support/sending.rs");
+/// The `readOnly` field kinds of `object_serde!`, left out of request bodies.
+const READ_ONLY: &str = include_str!("../../support/read_only.rs");
 const OPERATION: &str = include_str!("../../support/operation.rs");
 /// `Multipart`: multipart bodies, files included.
 const MULTIPART: &str = include_str!("../../support/multipart.rs");

@@ -75,6 +75,9 @@ pub enum BodyEncoding {
     Text,
     /// Any other media type: the bytes as they are.
     Binary,
+    /// A binary media type whose schema says its content is base64 text (`format: byte` or
+    /// `base64`): the bytes, base64-encoded on the wire.
+    Base64,
 }
 
 /// What a media type carries, for requests and responses alike.
@@ -163,6 +166,9 @@ pub enum ResponseBody {
     Text,
     /// Any other media type, as bytes.
     Bytes,
+    /// A binary media type whose schema says base64 (`format: byte`): the bytes the text
+    /// encodes.
+    Base64,
     /// JSON of this type, or another media type, told apart by the reply's `Content-Type`.
     Content(TypeRef),
 }

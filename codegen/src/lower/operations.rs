@@ -108,10 +108,14 @@ impl<'a> Lowerer<'a> {
                 let media = &body.content[content_type.as_str()];
                 let media_at = pointer_join(&pointer_join(body_at, "content"), content_type);
                 let binary = super::responses::is_binary(media.schema.as_ref());
-                let encoding = super::requests::encoding_of(content_type, binary);
-                // A body of a binary media type is its bytes, whatever its schema says.
+                let base64 = super::responses::is_base64(media.schema.as_ref());
+                let encoding = super::requests::encoding_of(content_type, binary, base64);
+                // A body of a binary media type is its bytes, whatever its schema says (sent
+                // as base64 text where the schema says so).
                 let root = match encoding {
-                    BodyEncoding::Binary => self.bytes_body(media, scope, "RequestBody", &media_at),
+                    BodyEncoding::Binary | BodyEncoding::Base64 => {
+                        self.bytes_body(media, scope, "RequestBody", &media_at)
+                    }
                     // The files of a multipart body are parts with a file name.
                     BodyEncoding::Multipart => {
                         self.lower_body_with(media, scope, "RequestBody", &media_at, Files::Body)

@@ -259,9 +259,11 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// How a body of `content_type` is written; a schema of bytes makes any media type bytes.
-pub(super) fn encoding_of(content_type: &str, binary: bool) -> BodyEncoding {
+/// How a body of `content_type` is written; a schema of bytes makes any media type bytes,
+/// and a binary media type whose schema says base64 is base64 text.
+pub(super) fn encoding_of(content_type: &str, binary: bool, base64: bool) -> BodyEncoding {
     match (MediaKind::of(content_type), binary) {
+        (MediaKind::Binary, false) if base64 => BodyEncoding::Base64,
         (_, true) | (MediaKind::Binary, _) => BodyEncoding::Binary,
         (MediaKind::Json, _) => BodyEncoding::Json,
         (MediaKind::Form, _) => BodyEncoding::Form,

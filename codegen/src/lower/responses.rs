@@ -36,11 +36,18 @@ fn response_base(status: &StatusCode, first_success: bool) -> String {
 
 /// Whether a schema says its value is bytes (`format: binary`, Swagger 2.0's `type: file`).
 pub(super) fn is_binary(schema: Option<&ReferenceOr<Schema>>) -> bool {
+    format_of(schema).as_deref() == Some("binary")
+}
+
+/// Whether a schema says its string is base64 text (`format: byte`, or `base64`).
+pub(super) fn is_base64(schema: Option<&ReferenceOr<Schema>>) -> bool {
+    matches!(format_of(schema).as_deref(), Some("byte" | "base64"))
+}
+
+fn format_of(schema: Option<&ReferenceOr<Schema>>) -> Option<String> {
     match schema {
-        Some(ReferenceOr::Item(schema)) => {
-            super::view::View::of(schema).format.as_deref() == Some("binary")
-        }
-        _ => false,
+        Some(ReferenceOr::Item(schema)) => super::view::View::of(schema).format.clone(),
+        _ => None,
     }
 }
 
@@ -91,6 +98,8 @@ impl<'a> Lowerer<'a> {
             // others are text or bytes.
             let mut json: Option<(&'a String, &'a MediaType)> = None;
             let mut others = Vec::new();
+            // Binary media types documented as base64 text.
+            let mut base64 = 0;
             for (content_type, media) in &response.content {
                 let kind = match (
                     MediaKind::of(content_type),
@@ -103,9 +112,16 @@ impl<'a> Lowerer<'a> {
                     MediaKind::Json => {
                         json.get_or_insert((content_type, media));
                     }
+                    MediaKind::Binary if is_base64(media.schema.as_ref()) => base64 += 1,
                     other => others.push(other),
                 }
             }
+            // Base64 beside other media types is read as the bytes that came (the reply's
+            // media type tells which it is, and the caller decodes).
+            if base64 > 0 && (json.is_some() || !others.is_empty()) {
+                others.push(MediaKind::Binary);
+            }
+            let only_base64 = base64 > 0 && json.is_none() && others.is_empty();
             let root = json.map(|(content_type, media)| {
                 let media_at = pointer_join(&pointer_join(&response_at, "content"), content_type);
                 let root = self.lower_body(media, scope, &base, &media_at);
@@ -118,6 +134,7 @@ impl<'a> Lowerer<'a> {
             let body = match (root, others.as_slice()) {
                 (Some(root), []) => ResponseBody::Json(TypeRef::Named(root)),
                 (Some(root), _) => ResponseBody::Content(TypeRef::Named(root)),
+                (None, []) if only_base64 => ResponseBody::Base64,
                 (None, []) => ResponseBody::Empty,
                 (None, kinds) if kinds.iter().all(|k| *k == MediaKind::Text) => ResponseBody::Text,
                 (None, _) => ResponseBody::Bytes,

@@ -302,7 +302,7 @@ fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
                             format!("{}, or other content", type_cell(ty, false, link))
                         }
                         ResponseBody::Text => "*String*".to_owned(),
-                        ResponseBody::Bytes => "*Vec\\<u8>*".to_owned(),
+                        ResponseBody::Bytes | ResponseBody::Base64 => "*Vec\\<u8>*".to_owned(),
                         ResponseBody::Empty => "N/A".to_owned(),
                     };
                     vec![

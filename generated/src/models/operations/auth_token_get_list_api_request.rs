@@ -22,7 +22,7 @@ impl support::Operation for AuthTokenGetListApiRequest {
     const METHOD: &'static str = "GET";
     const PATH_TEMPLATE: &'static str = "/api/{serviceId}/auth/token/get/list";
     const CONTENT_TYPE: Option<&'static str> = None;
-    const SECURITY: &'static [&'static [&'static str]] = &[];
+    const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::AuthTokenGetListApiResponse;
 
     fn path(&self) -> String {

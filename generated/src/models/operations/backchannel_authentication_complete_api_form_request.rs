@@ -15,7 +15,7 @@ impl support::Operation for BackchannelAuthenticationCompleteApiFormRequest {
     const METHOD: &'static str = "POST";
     const PATH_TEMPLATE: &'static str = "/api/{serviceId}/backchannel/authentication/complete";
     const CONTENT_TYPE: Option<&'static str> = Some("application/x-www-form-urlencoded");
-    const SECURITY: &'static [&'static [&'static str]] = &[];
+    const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::BackchannelAuthenticationCompleteApiFormResponse;
 
     fn path(&self) -> String {

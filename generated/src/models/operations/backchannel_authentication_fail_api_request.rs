@@ -15,7 +15,7 @@ impl support::Operation for BackchannelAuthenticationFailApiRequest {
     const METHOD: &'static str = "POST";
     const PATH_TEMPLATE: &'static str = "/api/{serviceId}/backchannel/authentication/fail";
     const CONTENT_TYPE: Option<&'static str> = Some("application/json");
-    const SECURITY: &'static [&'static [&'static str]] = &[];
+    const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::BackchannelAuthenticationFailApiResponse;
 
     fn path(&self) -> String {

@@ -15,7 +15,7 @@ impl support::Operation for BackchannelAuthenticationIssueApiRequest {
     const METHOD: &'static str = "POST";
     const PATH_TEMPLATE: &'static str = "/api/{serviceId}/backchannel/authentication/issue";
     const CONTENT_TYPE: Option<&'static str> = Some("application/json");
-    const SECURITY: &'static [&'static [&'static str]] = &[];
+    const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::BackchannelAuthenticationIssueApiResponse;
 
     fn path(&self) -> String {
