@@ -33,6 +33,8 @@ pub struct Expect {
     /// The operation's path parameters, to tell a mock that matched the request to another
     /// operation of the same path shape.
     pub path_params: &'static [&'static str],
+    /// The name of the operation's response type.
+    pub response: &'static str,
 }
 
 /// A reply's body as the model read it.
@@ -56,6 +58,7 @@ pub enum Outcome {
     DecodeFailed {
         status: u16,
         message: String,
+        headers: Vec<(String, String)>,
         body: Vec<u8>,
     },
     Failed(String),
@@ -70,7 +73,7 @@ pub fn value<T: DeserializeOwned>(json: &str) -> Result<T, String> {
 #[derive(Default)]
 pub struct Harness {
     passed: usize,
-    failed: Vec<String>,
+    failed: Vec<Value>,
     skipped: Vec<String>,
     /// The JSON each read returned, by path, for a write of the same path to send back.
     replies: BTreeMap<String, Value>,
@@ -113,6 +116,10 @@ impl Harness {
         }
     }
 
+    pub fn note(&self, note: String) {
+        self.notes.borrow_mut().push(note);
+    }
+
     pub fn skip(&mut self, spec: &str, operation: &str, why: &str) {
         self.skipped.push(format!("{spec} {operation}: {why}"));
     }
@@ -140,28 +147,38 @@ impl Harness {
                     }
                 }
             }
-            Err(why) => self.failed.push(format!("{spec} {operation}: {why}")),
+            Err(why) => {
+                // A reply that did not decode goes with its status and body, for the xtask to
+                // tell whether it breaks the spec (the server's fault) or not (the model's).
+                let decode = match &outcome {
+                    Outcome::DecodeFailed { status, headers, body, .. } => serde_json::json!({
+                        "status": status,
+                        "headers": headers,
+                        "body": String::from_utf8_lossy(body),
+                        "response": expect.response,
+                    }),
+                    _ => Value::Null,
+                };
+                self.failed.push(serde_json::json!({
+                    "spec": spec,
+                    "what": format!("{spec} {operation}"),
+                    "why": why,
+                    "decode": decode,
+                }));
+            }
         }
     }
 
-    /// Prints the counts, each failure and each skip; the exit status says whether any failed.
-    pub fn report(&self) -> i32 {
-        for failure in &self.failed {
-            println!("FAIL {failure}");
-        }
-        for skip in &self.skipped {
-            println!("SKIP {skip}");
-        }
-        for note in self.notes.borrow().iter() {
-            println!("NOTE {note}");
-        }
-        println!(
-            "wire: {} passed, {} failed, {} skipped",
-            self.passed,
-            self.failed.len(),
-            self.skipped.len()
-        );
-        i32::from(!self.failed.is_empty())
+    /// Writes what came of the runs to `path` as JSON (`passed`, `failed`, `skipped`,
+    /// `notes`), for the xtask to judge and print.
+    pub fn report(&self, path: &str) {
+        let report = serde_json::json!({
+            "passed": self.passed,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "notes": *self.notes.borrow(),
+        });
+        std::fs::write(path, report.to_string()).expect("the report file is writable");
     }
 }
 
@@ -218,10 +235,24 @@ fn routed_elsewhere(expect: &Expect, outcome: &Outcome) -> Option<String> {
     })
 }
 
+/// A validating mock's `422` about the request (its body, query, path or headers): the
+/// violations, for a run that sends something else instead.
+pub fn refused_request(outcome: &Outcome) -> Option<String> {
+    let (Outcome::Reply { status: 422, body, .. } | Outcome::DecodeFailed { status: 422, body, .. }) = outcome else {
+        return None;
+    };
+    let reply: Value = serde_json::from_slice(body).ok()?;
+    let violations = reply.get("validation")?.as_array()?;
+    let about_request = |v: &Value| {
+        matches!(v.pointer("/location/0").and_then(Value::as_str), Some("body" | "query" | "path" | "header"))
+    };
+    (!violations.is_empty() && violations.iter().all(about_request)).then(|| shown(body))
+}
+
 fn judge(expect: &Expect, outcome: &Outcome) -> Result<(), String> {
     match outcome {
         Outcome::Failed(why) => Err(why.clone()),
-        Outcome::DecodeFailed { status, message, body } => match expect.decode_fails {
+        Outcome::DecodeFailed { status, message, body, .. } => match expect.decode_fails {
             // The reply must still come with the status the request earns.
             Some(_) if status_ok(&expect.status, *status, true) => Ok(()),
             Some(_) => Err(format!("status {status}; body {}", shown(body))),
@@ -274,9 +305,18 @@ fn status_ok(expected: &Status, status: u16, documented: bool) -> bool {
     }
 }
 
+/// A reply's body for a message: the violations where it is a validating mock's answer, else
+/// its first 200 characters.
 fn shown(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    text.chars().take(200).collect()
+    let violations = serde_json::from_slice::<Value>(body).ok().and_then(|reply| {
+        let list = reply.get("validation")?.as_array()?.clone();
+        let lines: Vec<String> = list
+            .iter()
+            .map(|v| format!("{} ({})", v.get("message").and_then(Value::as_str).unwrap_or("?"), v.get("location").unwrap_or(&Value::Null)))
+            .collect();
+        Some(format!("violations: {}", lines.join("; ")))
+    });
+    violations.unwrap_or_else(|| String::from_utf8_lossy(body).chars().take(200).collect())
 }
 
 /// JSON equality of what the server `sent` and what the model `read`, comparing numbers by

@@ -51,6 +51,13 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(part) => View::of(part).nullable(),
             ReferenceOr::Reference { .. } => false,
         });
+        // Every part only annotates: the schema is what it says besides them (any value
+        // where it says nothing), not an object.
+        if shaped.is_empty() && !own_properties {
+            let mut plain = view.clone();
+            plain.all_of = &[];
+            return self.lower_view(&plain, ctx, at);
+        }
         if let ([(i, only)], false) = (shaped.as_slice(), own_properties) {
             let ty = self.lower_schema_ref(only, ctx, &pointer_join(&all_of_at, &i.to_string()));
             return match ty {

@@ -82,7 +82,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn lower_view(&mut self, view: &View<'a>, ctx: Ctx, at: &str) -> TypeRef {
+    pub(super) fn lower_view(&mut self, view: &View<'a>, ctx: Ctx, at: &str) -> TypeRef {
         if let Some(unknown) = view.unknown_type {
             self.warn(
                 Kind::Unsupported,

@@ -23,6 +23,7 @@ pub enum JsonType {
     Array,
 }
 
+#[derive(Clone)]
 pub struct View<'a> {
     pub schema: &'a Schema,
     pub ty: Option<JsonType>,

@@ -92,6 +92,13 @@ fn json_text(value: &Value) -> Option<Value> {
 /// `value` as the round trip through `ty` gives it back, or why `ty` cannot read it: the rules
 /// of the generated deserializers, applied to a value. `path` is a JSON pointer into the
 /// example, for the message.
+/// Why `value` contradicts the schema of `ty` (a string where it says integer, a required
+/// property missing), as the pass reports it for examples; `None` where it fits. For tools
+/// that judge what a server sent (the xtask's wire harness).
+pub fn contradiction(space: &TypeSpace, ty: &TypeRef, value: &Value) -> Option<String> {
+    normalize(space, ty, value, &mut String::new()).err()
+}
+
 fn normalize(
     space: &TypeSpace,
     ty: &TypeRef,

@@ -7,6 +7,7 @@ mod cycles;
 mod dedup;
 mod derives;
 mod examples;
+pub use examples::contradiction;
 mod names;
 mod placement;
 mod shared_errors;

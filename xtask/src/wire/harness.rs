@@ -2,79 +2,17 @@
 //! with the generated types, sends it with the generated blocking client, and reports what
 //! came back, judged by the rules in `runtime.rs` (copied into the program).
 
+use super::requests::{request_value, Values};
+use super::table::Expectation;
 use super::values::Sampler;
 use super::{Mode, Spec};
 use codegen::ir::{
-    BodyEncoding, ParameterLocation, RequestDef, ResponseBody, ResponseDef, SchemeKind, StatusKey,
-    TypeKind, TypeSpace,
+    ParameterLocation, RequestDef, ResponseBody, ResponseDef, SchemeKind, StatusKey, TypeKind,
+    TypeRef, TypeSpace,
 };
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
-
-/// What the table says of one operation, where the spec alone cannot tell: the values its
-/// route expects, the status it answers with, or why it is skipped.
-#[derive(Debug, Clone)]
-pub struct Expectation {
-    pub params: serde_json::Map<String, Value>,
-    pub body: Option<Value>,
-    /// What the reply's body must read as: its JSON, or (for a body of bytes or text) its
-    /// bytes as a list of numbers or its text as a string.
-    pub reply: Option<Value>,
-    pub status: Option<u16>,
-    /// Whether the reply's status is one the spec documents (`false`: it decodes to the
-    /// catch-all variant).
-    pub documented: bool,
-    pub decode_fails: Option<String>,
-    /// Why a null the server sends for a property that is not nullable is read as absent
-    /// (the model has no null to hold), so that the comparison leaves such nulls out.
-    pub null_as_absent: Option<String>,
-    pub skip: Option<String>,
-}
-
-impl Expectation {
-    /// The runs of an operation in the table's entry: one, or several (`runs`).
-    pub fn runs(entry: Option<&Value>) -> Vec<Expectation> {
-        let Some(entry) = entry else {
-            return vec![Expectation::of(&Value::Null)];
-        };
-        match entry.get("runs").and_then(Value::as_array) {
-            Some(runs) => runs.iter().map(Expectation::of).collect(),
-            None => vec![Expectation::of(entry)],
-        }
-    }
-
-    fn of(entry: &Value) -> Expectation {
-        let text = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_owned);
-        Expectation {
-            params: entry
-                .get("params")
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default(),
-            // `body_text`: a binary body given as text, sent as its UTF-8 bytes.
-            body: entry.get("body").cloned().or_else(|| {
-                let text = entry.get("body_text")?.as_str()?;
-                Some(Value::from(text.as_bytes().to_vec()))
-            }),
-            reply: entry.get("reply").cloned().or_else(|| {
-                let text = entry.get("reply_text")?.as_str()?;
-                Some(Value::from(text.as_bytes().to_vec()))
-            }),
-            status: entry
-                .get("status")
-                .and_then(Value::as_u64)
-                .map(|s| s as u16),
-            documented: entry
-                .get("documented")
-                .and_then(Value::as_bool)
-                .unwrap_or(true),
-            decode_fails: text("decode_fails"),
-            null_as_absent: text("null_as_absent"),
-            skip: text("skip"),
-        }
-    }
-}
 
 pub fn ident(name: &str) -> Ident {
     if codegen::naming::needs_raw(name) {
@@ -155,6 +93,17 @@ pub fn module(
                 .push(quote!(harness.skip(#spec_name, #label, "the harness makes no XML bodies");));
             continue;
         }
+        if mode == Mode::Prism && has_json_parts(space, r) {
+            // Prism reads every part of a multipart body as text, so an object part (JSON, as
+            // OpenAPI's default encoding has it) fails its check whatever the client sends.
+            let why = "the mock reads multipart parts as text, not the JSON an object part is";
+            calls.push(quote!(harness.skip(#spec_name, #label, #why);));
+            continue;
+        }
+        if let Some(why) = path_mismatch(r) {
+            calls.push(quote!(harness.skip(#spec_name, #label, #why);));
+            continue;
+        }
         for run in Expectation::runs(entry) {
             if let Some(why) = &run.skip {
                 calls.push(quote!(harness.skip(#spec_name, #label, #why);));
@@ -166,11 +115,20 @@ pub fn module(
                 Mode::Autorest => vec![None],
             };
             for prefer in statuses {
-                let request = request_value(&sampler, doc, def, r, &run, &krate, mode);
+                let (request, from_example) =
+                    request_value(&sampler, doc, def, r, &run, &krate, mode, Values::Examples);
+                // Where the spec's example is refused by a validating mock, the spec breaks
+                // its own schema; a value made from the schema is sent instead, with a note.
+                let instead = (from_example && mode == Mode::Prism).then(|| {
+                    let (request, _) =
+                        request_value(&sampler, doc, def, r, &run, &krate, mode, Values::Schemas);
+                    request
+                });
                 let inspect = inspect_fn(space, def, response, &krate);
                 let known = Known {
                     contradicted: contradicted(space, &op.operation_id),
                     path_params: path_params(r),
+                    response: space.get(r.response).name.clone(),
                 };
                 let expect = expect_tokens(response, &run, prefer, &known);
                 let client = match prefer {
@@ -191,15 +149,27 @@ pub fn module(
                     Some(code) => format!("{label} [{code}]"),
                     None => label.clone(),
                 };
+                let retry = instead.map(|instead| {
+                    quote! {
+                        if let Some(why) = refused_request(&outcome) {
+                            harness.note(format!("{}: the mock refused the spec's example ({why}); sent a value made from the schema", #shown));
+                            outcome = send(#instead);
+                        }
+                    }
+                });
                 calls.push(quote! {
                     {
-                        let outcome = match #request {
+                        let inspect = #inspect;
+                        let send = |request: Result<_, String>| match request {
                             Ok(request) => {
                                 let client: &Client = #client;
-                                outcome(client.exchange(&request), #inspect)
+                                outcome(client.exchange(&request), &inspect)
                             }
                             Err(e) => Outcome::Failed(format!("the request could not be built: {e}")),
                         };
+                        #[allow(unused_mut)]
+                        let mut outcome = send(#request);
+                        #retry
                         harness.record(#spec_name, #shown, #read_path, #expect, outcome);
                     }
                 });
@@ -258,9 +228,10 @@ pub fn module(
                         body: exchange.body,
                     }
                 }
-                Err(#krate::SendError::Decode { error, status, body, .. }) => Outcome::DecodeFailed {
+                Err(#krate::SendError::Decode { error, status, headers, body }) => Outcome::DecodeFailed {
                     status,
                     message: error.to_string(),
+                    headers,
                     body,
                 },
                 Err(e) => Outcome::Failed(e.to_string()),
@@ -291,8 +262,6 @@ fn documented_codes(response: &ResponseDef) -> Vec<Option<u16>> {
     }
 }
 
-/// The expectation of one run: the table's status, else a success where the spec documents
-/// one, else a documented status.
 /// The response examples of an operation that the generator's examples pass found to break
 /// their schema: `&[(json, why)]`.
 fn contradicted(space: &TypeSpace, operation_id: &str) -> TokenStream {
@@ -313,6 +282,64 @@ fn contradicted(space: &TypeSpace, operation_id: &str) -> TokenStream {
 struct Known {
     contradicted: TokenStream,
     path_params: TokenStream,
+    response: String,
+}
+
+/// Whether a request's body is multipart with an object among its parts.
+fn has_json_parts(space: &TypeSpace, r: &RequestDef) -> bool {
+    if r.body != Some(codegen::ir::BodyEncoding::Multipart) {
+        return false;
+    }
+    let Some(body) = r.fields.last() else {
+        return false;
+    };
+    let object = |ty: &TypeRef| {
+        let mut ty = ty;
+        while let TypeRef::Nullable(inner) | TypeRef::Boxed(inner) = ty {
+            ty = inner;
+        }
+        matches!(ty, TypeRef::Map(_) | TypeRef::Json) || space.struct_of(ty).is_some()
+    };
+    space
+        .struct_of(&body.ty)
+        .is_some_and(|s| s.fields.iter().any(|f| object(&f.ty)))
+}
+
+/// Why a request cannot be sent as the spec means it: its path's `{placeholders}` and its
+/// path parameters differ (the generator warns, and writes the path as it stands).
+fn path_mismatch(r: &RequestDef) -> Option<String> {
+    let placeholders: Vec<&str> = r
+        .path
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    let parameters: Vec<&str> = r
+        .fields
+        .iter()
+        .zip(&r.parameters)
+        .filter(|(_, p)| p.location == ParameterLocation::Path)
+        .map(|(f, _)| f.json_name.as_str())
+        .collect();
+    let unfilled: Vec<&str> = placeholders
+        .iter()
+        .filter(|p| !parameters.contains(p))
+        .copied()
+        .collect();
+    let unused: Vec<&str> = parameters
+        .iter()
+        .filter(|p| !placeholders.contains(p))
+        .copied()
+        .collect();
+    if unfilled.is_empty() && unused.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "the spec's path {} and its path parameters disagree (no parameter for: {}; not in the path: {})",
+        r.path,
+        unfilled.join(", "),
+        unused.join(", ")
+    ))
 }
 
 /// `&["id", ...]`: the names of a request's path parameters.
@@ -326,6 +353,8 @@ fn path_params(r: &RequestDef) -> TokenStream {
     quote!(&[#(#names),*])
 }
 
+/// The expectation of one run: the table's status, else a success where the spec documents
+/// one, else a documented status.
 fn expect_tokens(
     response: &ResponseDef,
     run: &Expectation,
@@ -335,6 +364,7 @@ fn expect_tokens(
     let Known {
         contradicted,
         path_params,
+        response: response_name,
     } = known;
     let success = response.cases.iter().any(|case| match case.status {
         StatusKey::Code(code) => (200..300).contains(&code),
@@ -369,286 +399,12 @@ fn expect_tokens(
         reply: #reply,
         contradicted: #contradicted,
         path_params: #path_params,
+        response: #response_name,
     })
 }
 
-/// The expression of a `Result<Request, String>` for one run.
-fn request_value(
-    sampler: &Sampler,
-    doc: &Value,
-    def: &codegen::ir::TypeDef,
-    r: &RequestDef,
-    run: &Expectation,
-    krate: &Ident,
-    mode: Mode,
-) -> TokenStream {
-    let path = type_path(krate, def);
-    let label = &def.name;
-    let path_item = doc.get("paths").and_then(|paths| paths.get(&r.path));
-    let operation = path_item.and_then(|item| item.get(r.method.to_ascii_lowercase()));
-    let mut fields = Vec::new();
-    let body_field = r.body.map(|_| r.fields.len() - 1);
-    for (i, field) in r.fields.iter().enumerate() {
-        let rust = ident(&field.rust_name);
-        let value = if Some(i) == body_field {
-            body_value(sampler, operation, r, run, mode)
-        } else {
-            let location = r.parameters[i].location;
-            parameter_value(
-                sampler,
-                path_item,
-                operation,
-                &field.json_name,
-                location,
-                run,
-                field.required,
-            )
-        };
-        let read = match value {
-            Source::Json(json) => {
-                let text = json.to_string();
-                quote!(value(#text)?)
-            }
-            Source::Paired(fallback) if field.required => {
-                let request_path = &r.path;
-                let fallback = fallback_tokens(fallback);
-                quote!(harness.paired(#request_path, #fallback)?)
-            }
-            Source::Paired(fallback) => {
-                let request_path = &r.path;
-                let fallback = fallback_tokens(fallback);
-                quote!(harness.paired_optional(#request_path, #fallback)?)
-            }
-            Source::Example { example, sample } => {
-                let (example, sample) = (example.to_string(), sample.to_string());
-                quote!(harness.example_or(#label, #example, #sample)?)
-            }
-            Source::None => quote!(None),
-        };
-        let wrap = !field.required
-            && !read_is_none(&read)
-            && !read.to_string().contains("paired_optional");
-        let read = if wrap { quote!(Some(#read)) } else { read };
-        fields.push(quote!(#rust: #read,));
-    }
-    if r.body_is_request {
-        // The body is the request: built whole from its value.
-        let read = match body_value(sampler, operation, r, run, mode) {
-            Source::Json(json) => {
-                let text = json.to_string();
-                quote!(value(#text))
-            }
-            Source::Paired(fallback) => {
-                let request_path = &r.path;
-                let fallback = fallback_tokens(fallback);
-                quote!(harness.paired(#request_path, #fallback))
-            }
-            Source::Example { example, sample } => {
-                let (example, sample) = (example.to_string(), sample.to_string());
-                quote!(harness.example_or(#label, #example, #sample))
-            }
-            Source::None => quote!(value("{}")),
-        };
-        return quote!((|| -> Result<#path, String> { #read })());
-    }
-    quote!((|| -> Result<#path, String> { Ok(#path { #(#fields)* }) })())
-}
-
-/// `Some("json")` or `None`, for the harness's `paired` calls.
-fn fallback_tokens(fallback: Option<Value>) -> TokenStream {
-    match fallback {
-        Some(value) => {
-            let text = value.to_string();
-            quote!(Some(#text))
-        }
-        None => quote!(None),
-    }
-}
-
-fn read_is_none(tokens: &TokenStream) -> bool {
-    tokens.to_string() == "None"
-}
-
-/// Where a field's value comes from.
-enum Source {
-    Json(Value),
-    /// The reply of the read of the same path, sent back; else this value (made from the
-    /// schema), where there is one.
-    Paired(Option<Value>),
-    /// The spec's example, or where it does not fit the model (a spec whose example breaks
-    /// its schema), a value made from the schema, with a note in the report.
-    Example {
-        example: Value,
-        sample: Value,
-    },
-    None,
-}
-
-/// The body of a binary request the table does not give.
-const BINARY_SAMPLE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x00, 0xff, 0xfe, 0x80];
-
-fn body_value(
-    sampler: &Sampler,
-    operation: Option<&Value>,
-    r: &RequestDef,
-    run: &Expectation,
-    mode: Mode,
-) -> Source {
-    if let Some(body) = &run.body {
-        return Source::Json(body.clone());
-    }
-    let media = operation
-        .and_then(|op| op.get("requestBody"))
-        .map(|body| sampler.resolve(body))
-        .and_then(|body| body.get("content"))
-        .and_then(|content| content.get(r.content_type.as_deref().unwrap_or_default()));
-    let Some(media) = media else {
-        return Source::None;
-    };
-    if matches!(r.body, Some(BodyEncoding::Binary | BodyEncoding::Base64)) {
-        // Bytes that are not UTF-8, so that a server or a client that reads them as text
-        // shows.
-        return Source::Json(serde_json::json!(BINARY_SAMPLE));
-    }
-    let schema = media.get("schema").map(|s| sampler.resolve(s));
-    let example = media.get("example").or_else(|| {
-        media
-            .get("examples")
-            .and_then(Value::as_object)
-            .and_then(|e| e.values().next())
-            .map(|e| sampler.resolve(e))
-            .and_then(|e| e.get("value"))
-    });
-    if let Some(example) = example {
-        let sample = match schema {
-            Some(schema) if r.body == Some(BodyEncoding::Multipart) => {
-                with_file_parts(sampler, schema, sampler.sample(schema))
-            }
-            Some(schema) => sampler.sample(schema),
-            None => Value::Null,
-        };
-        return Source::Example {
-            example: example.clone(),
-            sample,
-        };
-    }
-    // A body the spec fixes (one value) is sent as it is; any other is what the read of the
-    // same path returned, where there is one.
-    let fixed = schema.is_some_and(|s| {
-        s.get("enum")
-            .and_then(Value::as_array)
-            .is_some_and(|e| e.len() == 1)
-    });
-    // Prism checks a body against its schema only, so a value made from the schema does.
-    if !fixed && r.method != "GET" && mode == Mode::Autorest {
-        return Source::Paired(schema.map(|schema| sampler.sample(schema)));
-    }
-    match schema {
-        Some(schema) if r.body == Some(BodyEncoding::Multipart) => {
-            Source::Json(with_file_parts(sampler, schema, sampler.sample(schema)))
-        }
-        Some(schema) => Source::Json(sampler.sample(schema)),
-        None => Source::None,
-    }
-}
-
-/// A multipart body's value with a file (the generated file-part type's fields) for each
-/// property that is one: `format: binary`, or a list of such.
-fn with_file_parts(sampler: &Sampler, schema: &Value, mut value: Value) -> Value {
-    let file = serde_json::json!({
-        "fileName": "sample.bin",
-        "contentType": "application/octet-stream",
-        "content": BINARY_SAMPLE,
-    });
-    let binary = |schema: &Value| {
-        sampler
-            .resolve(schema)
-            .get("format")
-            .and_then(Value::as_str)
-            == Some("binary")
-    };
-    let (Some(properties), Some(object)) = (
-        schema.get("properties").and_then(Value::as_object),
-        value.as_object_mut(),
-    ) else {
-        return value;
-    };
-    for (name, property) in properties {
-        let property = sampler.resolve(property);
-        let Some(slot) = object.get_mut(name) else {
-            continue;
-        };
-        if binary(property) {
-            *slot = file.clone();
-        } else if property.get("items").is_some_and(&binary) {
-            *slot = Value::Array(vec![file.clone()]);
-        }
-    }
-    value
-}
-
-fn parameter_value(
-    sampler: &Sampler,
-    path_item: Option<&Value>,
-    operation: Option<&Value>,
-    name: &str,
-    location: ParameterLocation,
-    run: &Expectation,
-    required: bool,
-) -> Source {
-    if let Some(value) = run.params.get(name) {
-        return Source::Json(value.clone());
-    }
-    if !required {
-        return Source::None;
-    }
-    let location = match location {
-        ParameterLocation::Path => "path",
-        ParameterLocation::Query => "query",
-        ParameterLocation::Header => "header",
-        ParameterLocation::Cookie => "cookie",
-    };
-    let parameter = find_parameter(sampler, path_item, operation, name, location);
-    let Some(parameter) = parameter else {
-        return Source::Json(Value::String("value".to_owned()));
-    };
-    for key in ["example"] {
-        if let Some(value) = parameter.get(key) {
-            return Source::Json(value.clone());
-        }
-    }
-    match parameter.get("schema") {
-        Some(schema) => Source::Json(sampler.sample(schema)),
-        None => Source::Json(Value::String("value".to_owned())),
-    }
-}
-
-/// A parameter of an operation, or of its path item (the operation's own come first).
-fn find_parameter<'d>(
-    sampler: &'d Sampler,
-    path_item: Option<&'d Value>,
-    operation: Option<&'d Value>,
-    name: &str,
-    location: &str,
-) -> Option<&'d Value> {
-    let lists = [
-        operation.and_then(|op| op.get("parameters")),
-        path_item.and_then(|item| item.get("parameters")),
-    ];
-    lists
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_array)
-        .flatten()
-        .map(|p| sampler.resolve(p))
-        .find(|p| {
-            p.get("name").and_then(Value::as_str) == Some(name)
-                && p.get("in").and_then(Value::as_str) == Some(location)
-        })
-}
-
 /// The path of a generated type from the harness: `krate::models::<module>::<Name>`.
-fn type_path(krate: &Ident, def: &codegen::ir::TypeDef) -> TokenStream {
+pub(super) fn type_path(krate: &Ident, def: &codegen::ir::TypeDef) -> TokenStream {
     let module = ident(def.module.dir());
     let name = ident(&def.name);
     quote!(#krate::models::#module::#name)

@@ -12,7 +12,10 @@
 
 mod harness;
 mod pattern;
+mod report;
+mod requests;
 mod servers;
+mod table;
 mod values;
 
 use codegen::sync::{self, Mode as SyncMode};
@@ -158,9 +161,9 @@ fn run_inner(args: &[String]) -> Result<ExitCode, String> {
         // One program for all the AutoRest specs: one server answers them all.
         Mode::Autorest => {
             let specs: Vec<(Spec, String)> = specs;
-            let (binary, _) = build(&dir, &specs, table.as_ref(), mode)?;
+            let built = build(&dir, &specs, table.as_ref(), mode)?;
             let server = servers::Server::autorest(Path::new(tool), &root)?;
-            failed |= !run_harness(&binary, &server.base)?;
+            failed |= !run_harness(&built, &server.base, &dir)?;
         }
         // Prism serves one spec at a time.
         Mode::Prism => {
@@ -168,14 +171,14 @@ fn run_inner(args: &[String]) -> Result<ExitCode, String> {
                 let dir = dir.join(&spec.name);
                 let path = spec.path.clone();
                 println!("== {label}");
-                let (binary, sendable) = build(&dir, &[(spec, label)], None, mode)?;
-                if sendable == 0 {
+                let built = build(&dir, &[(spec, label)], None, mode)?;
+                if built.sendable == 0 {
                     // Prism refuses a document without operations (webhooks only, say).
                     println!("no operation a client sends; nothing to run");
                     continue;
                 }
                 let server = servers::Server::prism(tool, &path)?;
-                failed |= !run_harness(&binary, &server.base)?;
+                failed |= !run_harness(&built, &server.base, &dir)?;
             }
         }
     }
@@ -191,15 +194,24 @@ fn module_name(name: &str) -> String {
     codegen::naming::snake_case(name)
 }
 
-/// Generates the models crates and the harness program under `dir`, builds it, and returns
-/// the path of its binary and how many operations a client sends it covers.
+/// A harness program, built.
+struct Built {
+    binary: PathBuf,
+    /// How many operations a client sends it covers.
+    sendable: usize,
+    /// The type space of each spec, by module name, to judge the replies.
+    spaces: Vec<(String, codegen::ir::TypeSpace)>,
+}
+
+/// Generates the models crates and the harness program under `dir` and builds it.
 fn build(
     dir: &Path,
     specs: &[(Spec, String)],
     table: Option<&serde_json::Value>,
     mode: Mode,
-) -> Result<(PathBuf, usize), String> {
+) -> Result<Built, String> {
     let mut sendable = 0;
+    let mut spaces = Vec::new();
     let mut modules = Vec::new();
     let mut dependencies = String::new();
     for (spec, label) in specs {
@@ -221,6 +233,7 @@ fn build(
         let entries = table.and_then(|t| t.get(label));
         let module = harness::module(spec, &space, &doc, entries, mode);
         modules.push((spec.name.clone(), module));
+        spaces.push((spec.name.clone(), space));
         dependencies.push_str(&format!(
             "{} = {{ path = \"models/{}\", features = [\"blocking\"] }}\n",
             spec.crate_name, spec.name
@@ -251,9 +264,10 @@ fn build(
 
         fn main() {
             let base = std::env::args().nth(1).expect("the server's URL");
+            let report = std::env::args().nth(2).expect("the report's path");
             let mut harness = runtime::Harness::default();
             #(#names::run(&base, &mut harness);)*
-            std::process::exit(harness.report());
+            harness.report(&report);
         }
     };
     write_if_changed(&dir.join("src/main.rs"), &print(main)?)?;
@@ -269,7 +283,11 @@ fn build(
     if !status.success() {
         return Err(format!("the harness in {} does not build", dir.display()));
     }
-    Ok((target.join("debug/wire-harness"), sendable))
+    Ok(Built {
+        binary: target.join("debug/wire-harness"),
+        sendable,
+        spaces,
+    })
 }
 
 fn print(tokens: TokenStream) -> Result<String, String> {
@@ -289,11 +307,18 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Runs the harness against `base`, printing what it prints; whether everything passed.
-fn run_harness(binary: &Path, base: &str) -> Result<bool, String> {
-    let status = std::process::Command::new(binary)
+/// Runs the harness against `base` and judges its report (written under `dir`); whether
+/// everything passed.
+fn run_harness(built: &Built, base: &str, dir: &Path) -> Result<bool, String> {
+    let report = dir.join("report.json");
+    let _ = std::fs::remove_file(&report);
+    let status = std::process::Command::new(&built.binary)
         .arg(base)
+        .arg(&report)
         .status()
-        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
-    Ok(status.success())
+        .map_err(|e| format!("cannot run {}: {e}", built.binary.display()))?;
+    if !status.success() {
+        return Err(format!("the harness stopped ({status}) before its report"));
+    }
+    report::judge(&report, &built.spaces)
 }

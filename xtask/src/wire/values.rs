@@ -62,8 +62,10 @@ impl<'d> Sampler<'d> {
         let Some(map) = schema.as_object() else {
             return json!("value");
         };
+        // The schema's own example or default, where it is of the schema's type (specs
+        // write JSON text for objects, or numbers as strings).
         for key in ["example", "default"] {
-            if let Some(value) = map.get(key) {
+            if let Some(value) = map.get(key).filter(|value| of_type(map, value)) {
                 return value.clone();
             }
         }
@@ -74,15 +76,39 @@ impl<'d> Sampler<'d> {
         }
         if let Some(Value::Array(parts)) = map.get("allOf") {
             let mut merged = Map::new();
+            // The names whose value came from a part that declares them.
+            let mut declared = Vec::new();
             for part in parts {
                 match self.sample_at(part, depth + 1) {
-                    Value::Object(part) => merged.extend(part),
+                    Value::Object(values) => {
+                        let (mut own, mut properties) = (Vec::new(), Map::new());
+                        self.members(part, depth + 1, &mut own, &mut properties);
+                        declared.extend(
+                            values
+                                .keys()
+                                .filter(|k| properties.contains_key(*k))
+                                .cloned(),
+                        );
+                        merged.extend(values);
+                    }
                     other if parts.len() == 1 => return other,
                     _ => {}
                 }
             }
             if let Value::Object(own) = self.object(map, depth) {
                 merged.extend(own);
+            }
+            // A property one part requires and another declares: the declaration's value.
+            let (mut required, mut properties) = (Vec::new(), Map::new());
+            self.members(schema, depth, &mut required, &mut properties);
+            for name in required {
+                let Some(property) = properties.get(&name) else {
+                    continue;
+                };
+                let read_only = self.resolve(property).get("readOnly") == Some(&json!(true));
+                if !read_only && !declared.contains(&name) {
+                    merged.insert(name, self.sample_at(property, depth + 1));
+                }
             }
             return Value::Object(merged);
         }
@@ -106,10 +132,17 @@ impl<'d> Sampler<'d> {
                 let item = map
                     .get("items")
                     .map_or(json!("value"), |items| self.sample_at(items, depth + 1));
+                // Two items where the schema allows (one is, in a form body, the same text
+                // as a value that is no list), one where they must differ.
+                let fewest = if map.get("uniqueItems") == Some(&json!(true)) {
+                    1
+                } else {
+                    2
+                };
                 let min = map
                     .get("minItems")
                     .and_then(Value::as_u64)
-                    .unwrap_or(1)
+                    .unwrap_or(fewest)
                     .max(1);
                 let max = map
                     .get("maxItems")
@@ -126,6 +159,39 @@ impl<'d> Sampler<'d> {
         }
     }
 
+    /// The required names and the declared properties of a schema and of its `allOf` parts,
+    /// through references.
+    fn members(
+        &self,
+        schema: &Value,
+        depth: usize,
+        required: &mut Vec<String>,
+        properties: &mut Map<String, Value>,
+    ) {
+        let schema = self.resolve(schema);
+        if depth > MAX_DEPTH {
+            return;
+        }
+        if let Some(names) = schema.get("required").and_then(Value::as_array) {
+            required.extend(names.iter().filter_map(Value::as_str).map(str::to_owned));
+        }
+        if let Some(own) = schema.get("properties").and_then(Value::as_object) {
+            for (name, property) in own {
+                properties
+                    .entry(name.clone())
+                    .or_insert_with(|| property.clone());
+            }
+        }
+        for part in schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            self.members(part, depth + 1, required, properties);
+        }
+    }
+
     /// An object with its required properties (and its discriminator's tag).
     fn object(&self, map: &Map<String, Value>, depth: usize) -> Value {
         let mut out = Map::new();
@@ -134,12 +200,17 @@ impl<'d> Sampler<'d> {
             .and_then(Value::as_array)
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        if let Some(Value::Object(properties)) = map.get("properties") {
-            for (name, property) in properties {
-                let read_only = self.resolve(property).get("readOnly") == Some(&json!(true));
-                if required.contains(&name.as_str()) && !read_only {
-                    out.insert(name.clone(), self.sample_at(property, depth + 1));
-                }
+        let properties = map.get("properties").and_then(Value::as_object);
+        for (name, property) in properties.into_iter().flatten() {
+            let read_only = self.resolve(property).get("readOnly") == Some(&json!(true));
+            if required.contains(&name.as_str()) && !read_only {
+                out.insert(name.clone(), self.sample_at(property, depth + 1));
+            }
+        }
+        // A required property the schema does not declare: any value will do.
+        for name in required {
+            if !properties.is_some_and(|p| p.contains_key(name)) {
+                out.insert(name.to_owned(), json!("value"));
             }
         }
         Value::Object(out)
@@ -183,6 +254,22 @@ impl<'d> Sampler<'d> {
             }
         }
         value
+    }
+}
+
+/// Whether `value` is of the schema's `type` (any value where it names none).
+fn of_type(map: &Map<String, Value>, value: &Value) -> bool {
+    let nullable = map.get("nullable") == Some(&json!(true));
+    match (map.get("type").and_then(Value::as_str), value) {
+        (_, Value::Null) => nullable,
+        (None, _) => true,
+        (Some("object"), Value::Object(_))
+        | (Some("array"), Value::Array(_))
+        | (Some("string"), Value::String(_))
+        | (Some("number"), Value::Number(_))
+        | (Some("boolean"), Value::Bool(_)) => true,
+        (Some("integer"), Value::Number(n)) => n.is_i64() || n.is_u64(),
+        _ => false,
     }
 }
 
