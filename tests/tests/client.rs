@@ -305,3 +305,93 @@ fn a_reply_that_does_not_decode_is_kept_whole_in_the_error() {
     assert_eq!(body, b"{not json");
     server.join().unwrap();
 }
+
+/// The README's call of the seed operation, line for line, against a scripted server.
+#[test]
+fn the_readme_call_of_the_seed_operation() -> Result<(), Box<dyn std::error::Error>> {
+    use authlete_models::models::operations::{
+        BackchannelAuthenticationCompleteApiFormRequest as Request,
+        BackchannelAuthenticationCompleteApiFormResponse as Response,
+    };
+    use authlete_models::{Client, Decode, Security};
+
+    let (base, server) = serve(vec![(
+        "200 OK",
+        vec![("Content-Type", "application/json".to_owned())],
+        r#"{"action":"NOTIFICATION","clientId":7}"#,
+    )]);
+    let (token, ticket) = ("t0k3n", "c4494e93");
+    let client = Client::new(base).with_credentials(Security {
+        bearer: Some(token.to_owned()),
+        ..Default::default()
+    });
+    let body = serde_json::from_value(
+        serde_json::json!({"ticket": ticket, "result": "AUTHORIZED", "subject": "alice"}),
+    )?;
+    let action = match client.send(&Request {
+        service_id: "715948317".to_owned(),
+        request_body: body,
+    })? {
+        Response::Ok(Some(reply)) => reply.action,
+        other => panic!("answered {}", other.status()),
+    };
+    assert_eq!(format!("{action:?}"), "Some(Notification)");
+    let seen = server.join().unwrap();
+    assert_eq!(
+        seen[0].target,
+        "/api/715948317/backchannel/authentication/complete"
+    );
+    assert_eq!(seen[0].header("authorization"), Some("Bearer t0k3n"));
+    assert_eq!(
+        seen[0].header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        seen[0].body,
+        b"ticket=c4494e93&result=AUTHORIZED&subject=alice"
+    );
+    Ok(())
+}
+
+/// A file of bytes that are not UTF-8 goes out as a multipart part with its name and media
+/// type, byte for byte.
+#[test]
+fn a_file_that_is_not_text_is_sent_byte_for_byte() {
+    let content = vec![
+        0x89, b'P', b'N', b'G', 0x00, 0xff, 0xfe, 0x80, b'\r', b'\n', 0xc3,
+    ];
+    let (base, server) = serve(vec![("200 OK", Vec::new(), "")]);
+    let request = ops::UploadRequest {
+        file: ops::UploadRequestFile {
+            file_name: "pixel.png".to_owned(),
+            content_type: Some("image/png".to_owned()),
+            content: content.clone(),
+        },
+        more: None,
+        title: Some("a pixel".to_owned()),
+        additional_properties: Default::default(),
+    };
+    let client = Client::new(base).with_credentials(Security {
+        bearer: Some("t".to_owned()),
+        ..Default::default()
+    });
+    assert_eq!(client.send(&request).unwrap(), ops::UploadResponse::Ok);
+    let seen = server.join().unwrap();
+    let boundary = seen[0]
+        .header("content-type")
+        .and_then(|v| v.split("boundary=").nth(1))
+        .expect("a multipart media type with its boundary")
+        .to_owned();
+    let body = &seen[0].body;
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pixel.png\"\r\nContent-Type: image/png\r\n\r\n"
+    );
+    assert!(
+        body.starts_with(head.as_bytes()),
+        "{}",
+        String::from_utf8_lossy(body)
+    );
+    let part = &body[head.len()..head.len() + content.len()];
+    assert_eq!(part, &content[..]);
+    assert_eq!(&body[head.len() + content.len()..][..2], b"\r\n");
+}
