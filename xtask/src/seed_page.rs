@@ -3,7 +3,8 @@
 //! our rules (the seed's generator writes Java types: `*Optional\<Long>*` is our
 //! `*Option\<i64>*`, a `List\<…>` that may be absent our `Option\<Vec\<…>>`), and, where both
 //! pages come from the same spec, the same Description column byte for byte. Our page must also
-//! keep the seed's padding: every cell padded to the widest, `<br/>` counted as one character.
+//! keep the seed's padding: the width is the widest cell with each `<br/>` counted as one, and
+//! every cell is padded until its bytes reach it.
 
 use codegen::pages::cell_width;
 
@@ -156,6 +157,25 @@ pub fn compare(seed: &str, ours: &str, descriptions: bool) -> Vec<String> {
             ));
         }
     }
+    // Where both tables have one width (the Type column's spellings can set them apart),
+    // every cell must be as long in bytes as the seed's, padding included.
+    let width_of = |page: &Page| {
+        page.padded
+            .iter()
+            .map(|c| cell_width(c.trim_end_matches(' ')))
+            .max()
+    };
+    if descriptions && width_of(&seed) == width_of(&ours) {
+        for (i, (s, o)) in seed.padded.iter().zip(&ours.padded).enumerate() {
+            if s.len() != o.len() {
+                problems.push(format!(
+                    "cell {i} is {} bytes with its padding, the seed's {}: {o:?}",
+                    o.len(),
+                    s.len()
+                ));
+            }
+        }
+    }
     let w = ours
         .padded
         .iter()
@@ -163,7 +183,7 @@ pub fn compare(seed: &str, ours: &str, descriptions: bool) -> Vec<String> {
         .max();
     if let Some(w) = w {
         for cell in &ours.padded {
-            if cell_width(cell) != w {
+            if !codegen::pages::padded_to(cell, w) {
                 problems.push(format!("cell {cell:?} is not padded to {w}"));
             }
         }
@@ -203,7 +223,7 @@ mod tests {
     const SEED: &str = "# T\n\n\n## Fields\n\n\
         | Field                | Type                 | Required             | Description          |\n\
         | -------------------- | -------------------- | -------------------- | -------------------- |\n\
-        | `a`                  | *Optional\\<Long>*    | :heavy_minus_sign:   | One.<br/>            |\n\
+        | `a`                  | *Optional\\<Long>*    | :heavy_minus_sign:   | One.<br/>           |\n\
         | `b`                  | List\\<*String*>      | :heavy_check_mark:   | N/A                  |";
 
     fn ours(description: &str) -> String {
@@ -222,7 +242,7 @@ mod tests {
                     if i == 1 {
                         "-".repeat(w)
                     } else {
-                        format!("{c}{}", " ".repeat(w - cell_width(c)))
+                        format!("{c}{}", " ".repeat(w.saturating_sub(c.len())))
                     }
                 })
                 .collect();

@@ -13,7 +13,7 @@
 mod cells;
 mod table;
 
-pub use table::width as cell_width;
+pub use table::{padded_to, width as cell_width};
 
 use crate::ir::{EnumValue, Module, ResponseBody, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use crate::OutputFile;

@@ -1,13 +1,21 @@
 //! Markdown tables laid out as the seed's model pages lay them out.
 //!
-//! Every cell of a table, the header row included, is padded to one width: the longest cell
-//! text of that table, where each `<br/>` counts as one character (it stands for one line
-//! break). A cell is one space, its text, the padding, one space; the separator row has that
-//! many dashes per cell. A cell holding `<br/>` therefore runs past the width, as in the seed.
+//! As the seed's pages do it: the table's width is its longest cell text in bytes, each `<br/>`
+//! counted as one (it stands for one line break); then every cell, the header row included, is
+//! padded with spaces until its bytes reach that width, `<br/>` counted whole. A cell is one
+//! space, its text, the padding, one space; the separator row has that many dashes per cell.
+//! So every cell ends as long in bytes as the others, except the one that set the width with
+//! line breaks in it, which runs past them.
 
-/// The width a cell's text counts for.
+/// The width a cell's text counts for when the table's width is set.
 pub fn width(text: &str) -> usize {
-    text.chars().count() - 4 * text.matches("<br/>").count()
+    text.len() - 4 * text.matches("<br/>").count()
+}
+
+/// Whether a cell as written (padding included) is padded to a table of width `w`: its bytes
+/// reach `w`, or its line breaks already make it longer (so it takes no padding).
+pub fn padded_to(cell: &str, w: usize) -> bool {
+    cell.len() == w || (cell.len() > w && width(cell) <= w)
 }
 
 /// The table with `header` and `rows`, each row as long as the header; every line ends in `\n`.
@@ -41,7 +49,7 @@ fn line<'t>(out: &mut String, cells: impl Iterator<Item = &'t str>, w: usize) {
     for cell in cells {
         out.push(' ');
         out.push_str(cell);
-        pad(out, w.saturating_sub(width(cell)));
+        pad(out, w.saturating_sub(cell.len()));
         out.push_str(" |");
     }
     out.push('\n');
@@ -62,27 +70,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_cell_is_padded_to_the_widest_with_line_breaks_counted_once() {
+    fn every_cell_is_padded_to_the_width_in_bytes() {
         let rows = vec![
             vec!["`a`".to_owned(), "one<br/>two".to_owned()],
             vec!["`bb`".to_owned(), "N/A".to_owned()],
         ];
         let text = table(&["Field", "Description"], &rows);
-        // The widest cell is the header `Description`, 11 characters; `one<br/>two` counts 7.
+        // The widest cell is the header `Description`, 11; `one<br/>two` counts 7 for the
+        // width but is 11 bytes, so it takes no padding and ends where the others do.
         let expected = [
             "| Field       | Description |",
             "| ----------- | ----------- |",
-            "| `a`         | one<br/>two     |",
+            "| `a`         | one<br/>two |",
             "| `bb`        | N/A         |",
         ];
         assert_eq!(text, expected.join("\n") + "\n");
     }
 
     #[test]
-    fn a_cell_with_line_breaks_can_set_the_width() {
+    fn a_cell_with_line_breaks_can_set_the_width_and_run_past_it() {
         let rows = vec![vec!["x".to_owned(), "a<br/>b<br/>c<br/>d".to_owned()]];
         let text = table(&["F", "D"], &rows);
-        // `a<br/>b<br/>c<br/>d` counts 7: every cell is padded to 7, and it runs past them.
+        // `a<br/>b<br/>c<br/>d` counts 7: every cell is padded to 7 bytes, and it runs past.
         assert_eq!(
             text,
             "| F       | D       |\n| ------- | ------- |\n| x       | a<br/>b<br/>c<br/>d |\n"
@@ -90,8 +99,8 @@ mod tests {
     }
 
     #[test]
-    fn width_counts_characters_not_bytes() {
-        assert_eq!(width("é<br/>ü"), 3);
+    fn width_counts_bytes_and_each_line_break_once() {
+        assert_eq!(width("é<br/>ü"), 5);
         assert_eq!(width(""), 0);
     }
 }
