@@ -20,7 +20,7 @@ impl<'a> Lowerer<'a> {
             let id = self.space.add(TypeDef {
                 name: String::new(),
                 hint: NameHint {
-                    scope: naming::pascal_case(name),
+                    scope: naming::component_name(name),
                     base: String::new(),
                     parent: None,
                     preferred: None,

@@ -67,7 +67,7 @@ impl<'a> Lowerer<'a> {
             let union = self.space.add(TypeDef {
                 name: String::new(),
                 hint: NameHint {
-                    scope: naming::pascal_case(name),
+                    scope: naming::component_name(name),
                     base: "Any".to_owned(),
                     parent: None,
                     preferred: None,
@@ -88,7 +88,7 @@ impl<'a> Lowerer<'a> {
             for member in std::iter::once(name.as_str()).chain(members.iter().copied()) {
                 let id = self.components[member];
                 variants.push(UnionVariant {
-                    name_hint: naming::pascal_case(member),
+                    name_hint: naming::component_name(member),
                     rust_name: String::new(),
                     ty: TypeRef::Named(id),
                     tags: self.tags(member, name, &property),

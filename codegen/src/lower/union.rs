@@ -88,7 +88,7 @@ impl<'a> Lowerer<'a> {
                         Some(_) => self.tags_of(reference, &name, &mapping),
                         None => Vec::new(),
                     };
-                    (naming::pascal_case(&name), tags)
+                    (naming::component_name(&name), tags)
                 }
                 ReferenceOr::Item(schema) => (type_word(&View::of(schema), &ty), Vec::new()),
             };

@@ -85,9 +85,33 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
-/// A type name: PascalCase, never empty, never starting with a digit, never a keyword.
+/// The name a component's key gives its type, as the seed's generator names them: the key as
+/// written where it is already a type name (an ASCII capital, then ASCII letters and digits:
+/// `RotatePDFRequest` stays), else its PascalCase (`rotate_pdf` → `RotatePdf`).
+pub fn component_name(key: &str) -> String {
+    if is_type_name(key) {
+        key.to_owned()
+    } else {
+        pascal_case(key)
+    }
+}
+
+/// A type name: PascalCase, never empty, never starting with a digit, never a keyword. A name
+/// composed of parts that are type names already (a component's key kept as written, then
+/// PascalCase words) stays as it is, acronyms included.
 pub fn type_name(name: &str) -> String {
+    if is_type_name(name) {
+        return name.to_owned();
+    }
     pascalish(name, "Type")
+}
+
+/// An ASCII capital, then ASCII letters and digits, and not `Self`.
+fn is_type_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphanumeric())
+        && name != "Self"
 }
 
 /// An enum variant name, by the same rules as a type name.
@@ -368,6 +392,26 @@ mod tests {
         ];
         for (name, spelled) in table {
             assert_eq!(spelled_field_name(name).as_deref(), spelled, "{name}");
+        }
+    }
+
+    #[test]
+    fn component_keys_that_are_type_names_are_kept() {
+        let table = [
+            ("RotatePDFRequest", "RotatePDFRequest"),
+            ("HTTPServer", "HTTPServer"),
+            ("Pet2", "Pet2"),
+            // Not type names as written: PascalCase (`type_name` then handles a leading
+            // digit or `Self`).
+            ("pet", "Pet"),
+            ("Pet_Store", "PetStore"),
+            ("pet-store", "PetStore"),
+            ("2Fa", "2Fa"),
+            ("Self", "Self"),
+            ("Café", "CafXe9"),
+        ];
+        for (key, name) in table {
+            assert_eq!(component_name(key), name, "{key}");
         }
     }
 
