@@ -2,7 +2,7 @@
 /// `content`).
 macro_rules! file_part {
     ($name:ident {}) => {
-        impl super::super::super::support::FilePart for $name {
+        impl support::FilePart for $name {
             fn file_name(&self) -> &str {
                 &self.file_name
             }

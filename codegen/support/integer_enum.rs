@@ -3,7 +3,7 @@
 /// (`Name: u64 { … }`), for values beyond `i64`.
 macro_rules! integer_enum {
     ($name:ident { $($variant:ident => $value:literal,)* } $other:ident) => {
-        super::super::super::support::integer_enum!($name: i64 { $($variant => $value,)* } $other);
+        support::integer_enum!($name: i64 { $($variant => $value,)* } $other);
     };
     ($name:ident: $int:ty { $($variant:ident => $value:literal,)* } $other:ident) => {
         impl $name {

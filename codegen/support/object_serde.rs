@@ -9,7 +9,7 @@ macro_rules! object_serde {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                $(super::super::super::support::$kind::write(&mut map, $json, &self.$field)?;)*
+                $(support::$kind::write(&mut map, $json, &self.$field)?;)*
                 $(for (key, value) in &self.$extra {
                     map.serialize_entry(key, value)?;
                 })?
@@ -39,16 +39,16 @@ macro_rules! object_serde {
                         $(let mut $extra = ::indexmap::IndexMap::new();)?
                         // Undeclared properties go to the map if there is one, else
                         // are skipped.
-                        let mut _unknown = super::super::super::support::Skip;
+                        let mut _unknown = support::Skip;
                         $(let mut _unknown = &mut $extra;)?
                         while let ::std::option::Option::Some(key) =
-                            map.next_key::<super::super::super::support::Key<'de>>()?
+                            map.next_key::<support::Key<'de>>()?
                         {
                             // One `?` for all arms rather than one each, which halves
                             // the compiler's work for a struct of many properties.
                             let step = match &*key.0 {
-                                $($json => super::super::super::support::$kind::read(&mut read.$field, $json, &mut map),)*
-                                _ => super::super::super::support::Unknown::take(&mut _unknown, key, &mut map),
+                                $($json => support::$kind::read(&mut read.$field, $json, &mut map),)*
+                                _ => support::Unknown::take(&mut _unknown, key, &mut map),
                             };
                             step?;
                         }
@@ -58,12 +58,12 @@ macro_rules! object_serde {
                         // (Never reassigned in a struct with no properties.)
                         #[allow(unused_mut)]
                         let mut missing: ::std::option::Option<&'static str> = ::std::option::Option::None;
-                        $(missing = missing.or(super::super::super::support::$kind::missing(&read.$field, $json));)*
+                        $(missing = missing.or(support::$kind::missing(&read.$field, $json));)*
                         if let ::std::option::Option::Some(key) = missing {
                             return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::missing_field(key));
                         }
                         ::std::result::Result::Ok($name {
-                            $($field: super::super::super::support::$kind::finish(read.$field),)*
+                            $($field: support::$kind::finish(read.$field),)*
                             $($extra,)?
                         })
                     }

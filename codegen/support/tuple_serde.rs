@@ -12,7 +12,7 @@ macro_rules! tuple_serde {
                 // An item missing from the end ends the array: those after it are not written.
                 #[allow(unused_mut)]
                 let mut open = true;
-                $(open = super::super::super::support::tuple_item::$kind::write(&mut seq, open, &self.$index)?;)*
+                $(open = support::tuple_item::$kind::write(&mut seq, open, &self.$index)?;)*
                 $(if open {
                     for item in &self.$rest {
                         seq.serialize_element(item)?;
@@ -39,7 +39,7 @@ macro_rules! tuple_serde {
                         let mut read = (0usize, false);
                         // The fields in order: Rust evaluates them left to right.
                         let value = $name(
-                            $(super::super::super::support::tuple_item::$kind::read::<$ty, __A>(&mut seq, &mut read, &self)?,)*
+                            $(support::tuple_item::$kind::read::<$ty, __A>(&mut seq, &mut read, &self)?,)*
                             $({
                                 let mut rest: ::std::vec::Vec<$rest_ty> = ::std::vec::Vec::new();
                                 if !read.1 {

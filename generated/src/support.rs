@@ -12,7 +12,7 @@ macro_rules! object_serde {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                $(super::super::super::support::$kind::write(&mut map, $json, &self.$field)?;)*
+                $(support::$kind::write(&mut map, $json, &self.$field)?;)*
                 $(for (key, value) in &self.$extra {
                     map.serialize_entry(key, value)?;
                 })?
@@ -42,16 +42,16 @@ macro_rules! object_serde {
                         $(let mut $extra = ::indexmap::IndexMap::new();)?
                         // Undeclared properties go to the map if there is one, else
                         // are skipped.
-                        let mut _unknown = super::super::super::support::Skip;
+                        let mut _unknown = support::Skip;
                         $(let mut _unknown = &mut $extra;)?
                         while let ::std::option::Option::Some(key) =
-                            map.next_key::<super::super::super::support::Key<'de>>()?
+                            map.next_key::<support::Key<'de>>()?
                         {
                             // One `?` for all arms rather than one each, which halves
                             // the compiler's work for a struct of many properties.
                             let step = match &*key.0 {
-                                $($json => super::super::super::support::$kind::read(&mut read.$field, $json, &mut map),)*
-                                _ => super::super::super::support::Unknown::take(&mut _unknown, key, &mut map),
+                                $($json => support::$kind::read(&mut read.$field, $json, &mut map),)*
+                                _ => support::Unknown::take(&mut _unknown, key, &mut map),
                             };
                             step?;
                         }
@@ -61,12 +61,12 @@ macro_rules! object_serde {
                         // (Never reassigned in a struct with no properties.)
                         #[allow(unused_mut)]
                         let mut missing: ::std::option::Option<&'static str> = ::std::option::Option::None;
-                        $(missing = missing.or(super::super::super::support::$kind::missing(&read.$field, $json));)*
+                        $(missing = missing.or(support::$kind::missing(&read.$field, $json));)*
                         if let ::std::option::Option::Some(key) = missing {
                             return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::missing_field(key));
                         }
                         ::std::result::Result::Ok($name {
-                            $($field: super::super::super::support::$kind::finish(read.$field),)*
+                            $($field: support::$kind::finish(read.$field),)*
                             $($extra,)?
                         })
                     }
@@ -1252,119 +1252,6 @@ pub fn apply_credentials(request: &mut ::http::Request<::std::vec::Vec<u8>>, cre
     ::std::result::Result::Ok(())
 }
 
-/// Retries of a request whose reply says the server could not answer for now (`408`, `429`,
-/// `500`, `502`, `503`, `504`): after the server's `Retry-After` where it gives one in
-/// seconds, else after a delay that doubles each time. Only the methods that may be sent
-/// twice (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`) are retried unless
-/// `every_method` says the API's `POST` and `PATCH` requests may be too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Retry {
-    /// How many times to send again, at most.
-    pub attempts: u32,
-    /// The first delay.
-    pub initial: ::std::time::Duration,
-    /// The longest delay, the server's included.
-    pub max: ::std::time::Duration,
-    /// Whether requests of every method are retried, not only those that may be sent twice.
-    pub every_method: bool,
-}
-
-impl Retry {
-    /// Up to three retries of the methods that may be sent twice, from half a second to
-    /// thirty.
-    pub fn new() -> Self {
-        Retry {
-            attempts: 3,
-            initial: ::std::time::Duration::from_millis(500),
-            max: ::std::time::Duration::from_secs(30),
-            every_method: false,
-        }
-    }
-
-    /// The delay before retry `attempt` (from 0) of a reply with this status and these
-    /// headers, or `None` where it is not retried.
-    pub fn delay(&self, method: &str, attempt: u32, status: u16, headers: &dyn Headers) -> ::std::option::Option<::std::time::Duration> {
-        let idempotent = matches!(method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE");
-        let transient = matches!(status, 408 | 429 | 500 | 502 | 503 | 504);
-        if !(idempotent || self.every_method) || attempt >= self.attempts || !transient {
-            return ::std::option::Option::None;
-        }
-        let asked = headers
-            .header("retry-after")
-            .and_then(|value| value.trim().parse::<u64>().ok())
-            .map(::std::time::Duration::from_secs);
-        let backoff = self.initial.saturating_mul(1 << attempt.min(16));
-        ::std::option::Option::Some(asked.unwrap_or(backoff).min(self.max))
-    }
-}
-
-impl ::std::default::Default for Retry {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Why a request got no typed response.
-#[derive(Debug)]
-pub enum SendError {
-    /// The request could not be built (a body, a credential).
-    Encode(EncodeError),
-    /// The request did not reach the server, or its reply did not arrive.
-    Transport(::std::string::String),
-    /// The reply came, but does not fit what the spec documents for its status: the reply
-    /// is kept whole.
-    Decode {
-        error: DecodeError,
-        status: u16,
-        headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
-        body: ::std::vec::Vec<u8>,
-    },
-}
-
-impl ::std::fmt::Display for SendError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            SendError::Encode(e) => write!(f, "{e}"),
-            SendError::Transport(e) => write!(f, "the request failed: {e}"),
-            SendError::Decode { error, .. } => write!(f, "{error}"),
-        }
-    }
-}
-
-impl ::std::error::Error for SendError {}
-
-/// A reply's headers as pairs, to keep with a reply that did not decode.
-#[cfg(any(feature = "blocking", feature = "async"))]
-fn header_pairs(headers: &::http::HeaderMap) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-    headers
-        .iter()
-        .map(|(name, value)| (name.to_string(), ::std::string::String::from_utf8_lossy(value.as_bytes()).into_owned()))
-        .collect()
-}
-
-/// The request of `operation` for the server at `base`, with the credentials its security
-/// requirements ask for.
-#[cfg(any(feature = "blocking", feature = "async"))]
-fn build<__O: Operation>(
-    operation: &__O,
-    base: &str,
-    credentials: ::std::option::Option<&dyn Credentials>,
-    headers: &[(::std::string::String, ::std::string::String)],
-) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, SendError> {
-    let mut request = operation.to_http(base).map_err(SendError::Encode)?;
-    if let ::std::option::Option::Some(credentials) = credentials {
-        let chosen = credentials.for_requirements(__O::SECURITY).map_err(SendError::Encode)?;
-        apply_credentials(&mut request, &chosen).map_err(SendError::Encode)?;
-    }
-    for (name, value) in headers {
-        let invalid = |e: &dyn ::std::fmt::Display| SendError::Encode(EncodeError { message: e.to_string() });
-        let name = ::http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(&e))?;
-        let value = ::http::header::HeaderValue::from_str(value).map_err(|e| invalid(&e))?;
-        request.headers_mut().append(name, value);
-    }
-    ::std::result::Result::Ok(request)
-}
-
 /// How many redirects a client follows unless told otherwise.
 pub const REDIRECTS: u32 = 10;
 
@@ -1490,6 +1377,119 @@ fn resolve(base: &::http::Uri, location: &str) -> ::std::option::Option<::http::
     let path = base.path();
     let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
     format!("{scheme}://{authority}{directory}{location}").parse().ok()
+}
+
+/// Retries of a request whose reply says the server could not answer for now (`408`, `429`,
+/// `500`, `502`, `503`, `504`): after the server's `Retry-After` where it gives one in
+/// seconds, else after a delay that doubles each time. Only the methods that may be sent
+/// twice (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`) are retried unless
+/// `every_method` says the API's `POST` and `PATCH` requests may be too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    /// How many times to send again, at most.
+    pub attempts: u32,
+    /// The first delay.
+    pub initial: ::std::time::Duration,
+    /// The longest delay, the server's included.
+    pub max: ::std::time::Duration,
+    /// Whether requests of every method are retried, not only those that may be sent twice.
+    pub every_method: bool,
+}
+
+impl Retry {
+    /// Up to three retries of the methods that may be sent twice, from half a second to
+    /// thirty.
+    pub fn new() -> Self {
+        Retry {
+            attempts: 3,
+            initial: ::std::time::Duration::from_millis(500),
+            max: ::std::time::Duration::from_secs(30),
+            every_method: false,
+        }
+    }
+
+    /// The delay before retry `attempt` (from 0) of a reply with this status and these
+    /// headers, or `None` where it is not retried.
+    pub fn delay(&self, method: &str, attempt: u32, status: u16, headers: &dyn Headers) -> ::std::option::Option<::std::time::Duration> {
+        let idempotent = matches!(method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE");
+        let transient = matches!(status, 408 | 429 | 500 | 502 | 503 | 504);
+        if !(idempotent || self.every_method) || attempt >= self.attempts || !transient {
+            return ::std::option::Option::None;
+        }
+        let asked = headers
+            .header("retry-after")
+            .and_then(|value| value.trim().parse::<u64>().ok())
+            .map(::std::time::Duration::from_secs);
+        let backoff = self.initial.saturating_mul(1 << attempt.min(16));
+        ::std::option::Option::Some(asked.unwrap_or(backoff).min(self.max))
+    }
+}
+
+impl ::std::default::Default for Retry {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why a request got no typed response.
+#[derive(Debug)]
+pub enum SendError {
+    /// The request could not be built (a body, a credential).
+    Encode(EncodeError),
+    /// The request did not reach the server, or its reply did not arrive.
+    Transport(::std::string::String),
+    /// The reply came, but does not fit what the spec documents for its status: the reply
+    /// is kept whole.
+    Decode {
+        error: DecodeError,
+        status: u16,
+        headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+        body: ::std::vec::Vec<u8>,
+    },
+}
+
+impl ::std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            SendError::Encode(e) => write!(f, "{e}"),
+            SendError::Transport(e) => write!(f, "the request failed: {e}"),
+            SendError::Decode { error, .. } => write!(f, "{error}"),
+        }
+    }
+}
+
+impl ::std::error::Error for SendError {}
+
+/// A reply's headers as pairs, to keep with a reply that did not decode.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn header_pairs(headers: &::http::HeaderMap) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+    headers
+        .iter()
+        .map(|(name, value)| (name.to_string(), ::std::string::String::from_utf8_lossy(value.as_bytes()).into_owned()))
+        .collect()
+}
+
+/// The request of `operation` for the server at `base`, with the credentials its security
+/// requirements ask for.
+#[cfg(any(feature = "blocking", feature = "async"))]
+fn build<__O: Operation>(
+    operation: &__O,
+    base: &str,
+    credentials: ::std::option::Option<&dyn Credentials>,
+    headers: &[(::std::string::String, ::std::string::String)],
+) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, SendError> {
+    let mut request = operation.to_http(base).map_err(SendError::Encode)?;
+    if let ::std::option::Option::Some(credentials) = credentials {
+        let chosen = credentials.for_requirements(__O::SECURITY).map_err(SendError::Encode)?;
+        apply_credentials(&mut request, &chosen).map_err(SendError::Encode)?;
+    }
+    for (name, value) in headers {
+        let invalid = |e: &dyn ::std::fmt::Display| SendError::Encode(EncodeError { message: e.to_string() });
+        let name = ::http::header::HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(&e))?;
+        let value = ::http::header::HeaderValue::from_str(value).map_err(|e| invalid(&e))?;
+        request.headers_mut().append(name, value);
+    }
+    ::std::result::Result::Ok(request)
 }
 
 /// A reply, decoded as the operation's response, with the reply as it came.

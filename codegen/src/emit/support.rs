@@ -7,7 +7,9 @@ use crate::ir::{TypeKind, TypeSpace};
 pub const FROM_TYPE_FILE: &str = "super::super::super::support";
 
 /// `use super::super::super::support;`: a type file names the module once, and each macro call
-/// after it as `support::name!` (no type is named `support`: type names are PascalCase).
+/// after it as `support::name!` (no type is named `support`: type names are PascalCase). The
+/// macros' own bodies name their helpers `support::…` too, resolved where they expand, so the
+/// module's depth is written here only.
 pub fn use_item() -> proc_macro2::TokenStream {
     let path: syn::Path = syn::parse_str(FROM_TYPE_FILE).expect("a fixed path");
     quote::quote!(use #path;)
@@ -103,6 +105,8 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.operation, MULTIPART),
         (needs.file_part, FILE_PART),
         (needs.operation, DECODE),
+        (needs.operation, CREDENTIALS),
+        (needs.operation, REDIRECT),
         (needs.operation, CLIENT),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
@@ -141,6 +145,10 @@ const FILE_PART: &str = include_str!("../../support/file_part.rs");
 /// `Decode`: how a response type is read from a reply's status, headers and body.
 const DECODE: &str = include_str!("../../support/decode.rs");
 /// Servers, credentials, and the clients behind the `blocking` and `async` features.
+/// Servers, credentials and how a request carries them.
+const CREDENTIALS: &str = include_str!("../../support/credentials.rs");
+/// Where a redirect sends a request next, and the cookies a reply sets.
+const REDIRECT: &str = include_str!("../../support/redirect.rs");
 const CLIENT: &str = include_str!("../../support/client.rs");
 
 #[cfg(test)]

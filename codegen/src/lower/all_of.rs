@@ -1,7 +1,8 @@
 //! `allOf`: the parts of a schema merged into one struct, or the one part that shapes the
 //! value when the others only annotate it.
 
-use super::schema::{Ctx, ObjectPart};
+use super::object::ObjectPart;
+use super::schema::Ctx;
 use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::Kind;

@@ -4,6 +4,7 @@
 mod all_of;
 mod components;
 mod inheritance;
+mod object;
 mod operations;
 mod places;
 mod reference;

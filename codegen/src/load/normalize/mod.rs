@@ -17,7 +17,9 @@ pub const COLLECTION_FORMAT: &str = "x-collection-format";
 
 mod anchors;
 pub mod oas31;
+mod schema31;
 pub mod swagger2;
+mod swagger2_parameters;
 
 use crate::error::{Diagnostic, Errors, Kind};
 use serde_json::Value;
