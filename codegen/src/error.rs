@@ -17,7 +17,7 @@ pub enum Kind {
     Io,
     /// The text is not valid YAML or JSON.
     Syntax,
-    /// The document is YAML or JSON but not an OpenAPI 3.0 document we can read.
+    /// The document is YAML or JSON but not an OpenAPI or Swagger document we can read.
     Schema,
     /// The document uses a construct this generator does not handle (yet).
     Unsupported,

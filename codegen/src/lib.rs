@@ -1,4 +1,4 @@
-//! OpenAPI 3.0 → Rust serde models.
+//! OpenAPI (3.0, 3.1, 3.2) and Swagger 2.0 → Rust serde models, requests, responses and clients.
 //!
 //! The pipeline, one module per stage: [`load`] (text → `openapiv3`) → [`lower`] (spec → IR, see
 //! [`ir`]) → [`passes`] (naming, dedup, derives) → [`emit`] (IR → tokens) → [`render`] (tokens →

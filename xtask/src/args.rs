@@ -1,42 +1,109 @@
-//! A small flag parser: the xtask takes a handful of flags, which does not justify a CLI crate
-//! in the first-run build of every clone.
+//! The one argument parser of the xtask: each command declares its flags (switches, or flags
+//! that take a value, as `--flag VALUE` or `--flag=VALUE`) and how many other arguments it
+//! takes; anything else is refused with a message naming it. A handful of flags does not
+//! justify a CLI crate in the first build of every clone.
 
-/// Flags of `cargo xtask codegen`.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct CodegenArgs {
-    pub check: bool,
-    pub spec: Option<String>,
-    pub out: Option<String>,
-    pub name: Option<String>,
+/// A flag a command takes.
+#[derive(Debug, Clone, Copy)]
+pub struct Flag {
+    pub name: &'static str,
+    /// Whether it takes a value (`--spec FILE`) rather than being a switch (`--check`).
+    pub value: bool,
 }
 
-pub fn parse_codegen(args: &[String]) -> Result<CodegenArgs, String> {
-    let mut parsed = CodegenArgs::default();
+/// A switch: `--check`.
+pub const fn switch(name: &'static str) -> Flag {
+    Flag { name, value: false }
+}
+
+/// A flag with a value: `--spec FILE`.
+pub const fn valued(name: &'static str) -> Flag {
+    Flag { name, value: true }
+}
+
+/// What a command takes besides its flags: at least `min` other arguments, at most `max`.
+#[derive(Debug, Clone, Copy)]
+pub struct Operands {
+    pub min: usize,
+    pub max: Option<usize>,
+}
+
+/// A command's arguments, parsed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Each flag given, in the order given, with its value for a flag that takes one.
+    pub flags: Vec<(&'static str, Option<String>)>,
+    /// The other arguments, in order.
+    pub operands: Vec<String>,
+}
+
+impl Parsed {
+    /// Whether a switch was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.flags.iter().any(|(flag, _)| *flag == name)
+    }
+
+    /// The value of a flag, where it was given.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .find(|(flag, _)| *flag == name)
+            .and_then(|(_, value)| value.as_deref())
+    }
+}
+
+/// Parses `args` by the command's flags and operand count. `--` ends the flags: what follows
+/// is an operand even where it starts with `-`.
+pub fn parse(args: &[String], flags: &[Flag], operands: Operands) -> Result<Parsed, String> {
+    let mut parsed = Parsed::default();
     let mut iter = args.iter();
+    let mut only_operands = false;
     while let Some(arg) = iter.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| iter.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag {
-            "--check" if inline.is_none() => parsed.check = true,
-            "--spec" => parsed.spec = Some(value("--spec")?),
-            "--out" => parsed.out = Some(value("--out")?),
-            "--name" => parsed.name = Some(value("--name")?),
-            other => return Err(format!("unknown argument `{other}`")),
+        if only_operands || !arg.starts_with('-') || arg == "-" {
+            parsed.operands.push(arg.clone());
+            continue;
         }
+        if arg == "--" {
+            only_operands = true;
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let Some(flag) = flags.iter().find(|f| f.name == name) else {
+            return Err(format!("unknown argument `{arg}`"));
+        };
+        if parsed.has(flag.name) {
+            return Err(format!("{} is given twice", flag.name));
+        }
+        let value = match (flag.value, inline) {
+            (true, Some(value)) => Some(value),
+            (true, None) => Some(
+                iter.next()
+                    .filter(|v| !v.starts_with("--"))
+                    .cloned()
+                    .ok_or_else(|| format!("{} needs a value", flag.name))?,
+            ),
+            (false, Some(_)) => return Err(format!("{} takes no value", flag.name)),
+            (false, None) => None,
+        };
+        parsed.flags.push((flag.name, value));
     }
-    if parsed.spec.is_some() != parsed.out.is_some() {
-        return Err("--spec and --out go together".to_owned());
+    let count = parsed.operands.len();
+    if count < operands.min {
+        return Err(format!(
+            "{} argument{} missing",
+            operands.min - count,
+            if operands.min - count == 1 {
+                " is"
+            } else {
+                "s are"
+            }
+        ));
     }
-    if parsed.name.is_some() && parsed.spec.is_none() {
-        return Err("--name goes with --spec and --out".to_owned());
+    if let Some(max) = operands.max.filter(|max| count > *max) {
+        return Err(format!("unexpected argument `{}`", parsed.operands[max]));
     }
     Ok(parsed)
 }
@@ -45,39 +112,51 @@ pub fn parse_codegen(args: &[String]) -> Result<CodegenArgs, String> {
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<CodegenArgs, String> {
-        parse_codegen(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    const FLAGS: &[Flag] = &[switch("--check"), valued("--spec"), valued("--out")];
+
+    fn run(args: &[&str], operands: Operands) -> Result<Parsed, String> {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        parse(&args, FLAGS, operands)
+    }
+
+    const NONE: Operands = Operands {
+        min: 0,
+        max: Some(0),
+    };
+
+    #[test]
+    fn flags_parse_in_both_forms_with_operands_around_them() {
+        let any = Operands { min: 0, max: None };
+        let parsed = run(&["a", "--spec", "s.yaml", "--out=o", "--check", "b"], any).unwrap();
+        assert_eq!(parsed.value("--spec"), Some("s.yaml"));
+        assert_eq!(parsed.value("--out"), Some("o"));
+        assert!(parsed.has("--check"));
+        assert_eq!(parsed.operands, ["a", "b"]);
+        let parsed = run(&["--", "--spec"], any).unwrap();
+        assert_eq!(parsed.operands, ["--spec"]);
     }
 
     #[test]
-    fn flags_parse_in_both_forms() {
-        assert_eq!(parse(&[]).unwrap(), CodegenArgs::default());
-        let a = parse(&["--spec", "a.yaml", "--out=o", "--name", "x", "--check"]).unwrap();
-        assert_eq!(
-            a,
-            CodegenArgs {
-                check: true,
-                spec: Some("a.yaml".into()),
-                out: Some("o".into()),
-                name: Some("x".into()),
-            }
-        );
-    }
-
-    #[test]
-    fn bad_flags_are_explained() {
-        assert_eq!(parse(&["--spec"]).unwrap_err(), "--spec needs a value");
-        assert_eq!(
-            parse(&["--spec", "a"]).unwrap_err(),
-            "--spec and --out go together"
-        );
-        assert_eq!(
-            parse(&["--name", "x"]).unwrap_err(),
-            "--name goes with --spec and --out"
-        );
-        assert_eq!(
-            parse(&["--frobnicate"]).unwrap_err(),
-            "unknown argument `--frobnicate`"
-        );
+    fn bad_arguments_are_named() {
+        let table: [(&[&str], Operands, &str); 8] = [
+            (&["--spec"], NONE, "--spec needs a value"),
+            (&["--spec", "--out", "o"], NONE, "--spec needs a value"),
+            (&["--check=yes"], NONE, "--check takes no value"),
+            (&["--check", "--check"], NONE, "--check is given twice"),
+            (&["--spec", "a", "--spec=b"], NONE, "--spec is given twice"),
+            (&["--frobnicate"], NONE, "unknown argument `--frobnicate`"),
+            (&["x"], NONE, "unexpected argument `x`"),
+            (
+                &[],
+                Operands {
+                    min: 1,
+                    max: Some(1),
+                },
+                "1 argument is missing",
+            ),
+        ];
+        for (args, operands, message) in table {
+            assert_eq!(run(args, operands).unwrap_err(), message, "{args:?}");
+        }
     }
 }

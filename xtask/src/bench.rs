@@ -12,14 +12,10 @@ use std::time::{Duration, Instant};
 /// Runs of each measurement; the median is reported.
 const RUNS: usize = 7;
 
-pub fn run(args: &[String]) -> ExitCode {
+pub fn run(args: &crate::args::Parsed) -> ExitCode {
     let root = crate::codegen_cmd::workspace_root();
-    let mut specs: Vec<PathBuf> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    let synthetic_sizes: &[usize] = if args.iter().any(|a| a == "--quick") {
+    let mut specs: Vec<PathBuf> = args.operands.iter().map(PathBuf::from).collect();
+    let synthetic_sizes: &[usize] = if args.has("--quick") {
         &[10, 100]
     } else {
         &[10, 100, 1_000, 10_000]

@@ -23,13 +23,18 @@ const KINDS: [(&str, &str); 6] = [
     ("{type: string, nullable: true}", "Option<String>"),
 ];
 
-pub fn run(args: &[String]) -> ExitCode {
+pub fn run(parsed: &crate::args::Parsed) -> ExitCode {
+    let args = &parsed.operands;
     // `--probe DIR TARGET`: one timed check in a process of its own, so that the peak memory
     // of its children is this check's alone.
-    if let [flag, dir, target] = args {
-        if flag == "--probe" {
-            return probe(Path::new(dir), Path::new(target));
-        }
+    if parsed.has("--probe") {
+        return match args.as_slice() {
+            [dir, target] => probe(Path::new(dir), Path::new(target)),
+            _ => {
+                eprintln!("error: --probe takes DIR and TARGET");
+                ExitCode::from(2)
+            }
+        };
     }
     let sizes: Vec<usize> = if args.is_empty() {
         vec![1_000, 5_000, 20_000]

@@ -29,25 +29,32 @@ pub fn sync_in_repo(root: &Path, mode: Mode) -> Result<(codegen::Output, sync::R
     Ok((output, report))
 }
 
-pub fn run(raw: &[String]) -> ExitCode {
-    let args = match args::parse_codegen(raw) {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("error: {message}\n\n{}", crate::COMMANDS[0].usage);
-            return ExitCode::from(2);
-        }
+pub fn run(parsed: &args::Parsed) -> ExitCode {
+    let (spec, out, name) = (
+        parsed.value("--spec"),
+        parsed.value("--out"),
+        parsed.value("--name"),
+    );
+    let refused = if spec.is_some() != out.is_some() {
+        Some("--spec and --out go together")
+    } else if name.is_some() && spec.is_none() {
+        Some("--name goes with --spec and --out")
+    } else {
+        None
     };
+    if let Some(message) = refused {
+        eprintln!("error: {message}\n\n{}", crate::COMMANDS[0].usage);
+        return ExitCode::from(2);
+    }
+    let check = parsed.has("--check");
     let root = workspace_root();
-    let (spec_path, spec_label, out, options) = match (&args.spec, &args.out) {
+    let (spec_path, spec_label, out, options) = match (spec, out) {
         (Some(spec), Some(out)) => {
-            let name = args
-                .name
-                .clone()
-                .unwrap_or_else(|| default_crate_name(spec));
-            let options = Options::new(name, spec.clone());
+            let name = name.map_or_else(|| default_crate_name(spec), str::to_owned);
+            let options = Options::new(name, spec.to_owned());
             (
                 PathBuf::from(spec),
-                spec.clone(),
+                spec.to_owned(),
                 PathBuf::from(out),
                 options,
             )
@@ -59,7 +66,7 @@ pub fn run(raw: &[String]) -> ExitCode {
             in_repo_options(),
         ),
     };
-    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let mode = if check { Mode::Check } else { Mode::Write };
     // Locking and reading the output directory does not depend on the spec: it runs on the
     // other core while the spec is parsed, which takes one core only. The lock is held from
     // the read to the last write, so no other run can change what was read.
@@ -91,7 +98,7 @@ pub fn run(raw: &[String]) -> ExitCode {
         }
     };
     let shown = display_path(&out, &root);
-    if args.check {
+    if check {
         if report.problems.is_empty() {
             println!("{shown}: up to date ({} files)", report.unchanged);
             return ExitCode::SUCCESS;
@@ -99,7 +106,7 @@ pub fn run(raw: &[String]) -> ExitCode {
         for problem in &report.problems {
             eprintln!("{shown}/{problem}");
         }
-        let fix = if args.spec.is_some() {
+        let fix = if spec.is_some() {
             format!("cargo xtask codegen --spec {} --out {}", spec_label, shown)
         } else {
             "cargo xtask codegen".to_owned()

@@ -34,7 +34,7 @@ commands:
   codegen                      regenerate generated/ from the spec in spec/
   codegen --check              write nothing; fail naming each file that differs
   codegen --spec FILE --out DIR [--name CRATE] [--check]
-                               generate a standalone crate from any OpenAPI 3.0 file
+                               generate a standalone crate from any OpenAPI or Swagger file
   corpus PATH...               for each spec (directories are searched): generate a crate under
                                target/corpus/ (the same bytes under every schedule and in fresh
                                folders), build it with clippy -D warnings, run its example
@@ -50,13 +50,22 @@ commands:
                                of the list L is a type of the crate generated from SPEC
 ";
 
-/// One command of the xtask: its name, its usage, and the flags it takes (each other
-/// argument that starts with `-` is refused with the usage).
+/// One command of the xtask: its name, its usage, the flags it takes and how many other
+/// arguments (anything else is refused with the usage; see [`args::parse`]).
 pub struct Command {
     pub name: &'static str,
     pub usage: &'static str,
-    pub flags: &'static [&'static str],
+    pub flags: &'static [args::Flag],
+    pub operands: args::Operands,
 }
+
+use args::{switch, valued, Operands};
+
+/// No other arguments.
+const NO_OPERANDS: Operands = Operands {
+    min: 0,
+    max: Some(0),
+};
 
 pub const COMMANDS: &[Command] = &[
     Command {
@@ -71,7 +80,13 @@ Generates the models crate: generated/ from spec/, or DIR from FILE (YAML or JSO
   --out DIR      the folder of the standalone crate to write (with --spec)
   --name CRATE   the crate's package name (default: from the file name)
 ",
-        flags: &["--check", "--spec", "--out", "--name"],
+        flags: &[
+            switch("--check"),
+            valued("--spec"),
+            valued("--out"),
+            valued("--name"),
+        ],
+        operands: NO_OPERANDS,
     },
     Command {
         name: "corpus",
@@ -83,6 +98,7 @@ target/corpus/, check that four schedules of the work and two fresh folders give
 bytes, build it with clippy -D warnings, run its example tests, print one row.
 ",
         flags: &[],
+        operands: Operands { min: 1, max: None },
     },
     Command {
         name: "bench",
@@ -93,7 +109,8 @@ Times the generator stage by stage on each SPEC (default: spec/) and on syntheti
 10 to 10,000 operations, and prints medians with the machine.
   --quick        only the synthetic specs of 10 and 100 operations
 ",
-        flags: &["--quick"],
+        flags: &[switch("--quick")],
+        operands: Operands { min: 0, max: None },
     },
     Command {
         name: "bench-wide",
@@ -103,7 +120,10 @@ usage: cargo xtask bench-wide [N...]
 Times `cargo check` of one struct of N properties (default 1000 5000 20000) as generated
 here and as plain serde derive writes it, with the compiler's peak memory.
 ",
-        flags: &["--probe"],
+        // `--probe DIR TARGET`: one timed check, run by the command itself in a process of
+        // its own.
+        flags: &[switch("--probe")],
+        operands: Operands { min: 0, max: None },
     },
     Command {
         name: "seed-check",
@@ -116,7 +136,11 @@ of its name in generated/docs/ (descriptions aside) and with the one generated f
 (descriptions too), cell by cell. With --names, checks that every name of LIST (one a line)
 is a type of the crate generated from SPEC.
 ",
-        flags: &["--page", "--names"],
+        flags: &[valued("--page"), valued("--names")],
+        operands: Operands {
+            min: 1,
+            max: Some(1),
+        },
     },
     Command {
         name: "wire",
@@ -130,5 +154,6 @@ package in PACKAGE (its swagger/ specs; default: the thirteen CI runs), or Prism
 PRISM), which validates each request against SPEC and answers each documented status.
 ",
         flags: &[],
+        operands: Operands { min: 2, max: None },
     },
 ];

@@ -26,21 +26,20 @@ fn main() -> ExitCode {
         print!("{}", command.usage);
         return ExitCode::SUCCESS;
     }
-    let unknown = rest.iter().find(|arg| {
-        let flag = arg.split_once('=').map_or(arg.as_str(), |(flag, _)| flag);
-        arg.starts_with('-') && !command.flags.contains(&flag)
-    });
-    if let Some(unknown) = unknown {
-        eprintln!("error: unknown argument `{unknown}`\n\n{}", command.usage);
-        return ExitCode::from(2);
-    }
+    let parsed = match xtask::args::parse(rest, command.flags, command.operands) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{}", command.usage);
+            return ExitCode::from(2);
+        }
+    };
     match command.name {
-        "codegen" => codegen_cmd::run(rest),
-        "corpus" => xtask::corpus::run(rest),
-        "bench" => xtask::bench::run(rest),
-        "bench-wide" => xtask::bench_wide::run(rest),
-        "seed-check" => xtask::seed_check::run(rest),
-        "wire" => xtask::wire::run(rest),
+        "codegen" => codegen_cmd::run(&parsed),
+        "corpus" => xtask::corpus::run(&parsed.operands),
+        "bench" => xtask::bench::run(&parsed),
+        "bench-wide" => xtask::bench_wide::run(&parsed),
+        "seed-check" => xtask::seed_check::run(&parsed),
+        "wire" => xtask::wire::run(&parsed.operands),
         _ => unreachable!("every command in COMMANDS is dispatched"),
     }
 }

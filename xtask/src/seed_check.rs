@@ -19,23 +19,11 @@ pub const SEED_TYPES: &[&str] = &[
     "BackchannelAuthenticationCompleteApiFormClientAttribute",
 ];
 
-pub fn run(args: &[String]) -> ExitCode {
-    let mut spec = None;
-    let mut seed_page = None;
-    let mut names = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--page" => seed_page = rest.next(),
-            "--names" => names = rest.next(),
-            _ if spec.is_none() => spec = Some(arg),
-            _ => spec = None,
-        }
-    }
-    let Some(spec) = spec else {
-        eprintln!("usage: cargo xtask seed-check SPEC [--page SEED.md] [--names LIST]");
-        return ExitCode::from(2);
-    };
+pub fn run(args: &crate::args::Parsed) -> ExitCode {
+    // The parser holds the command to one SPEC.
+    let spec = &args.operands[0];
+    let seed_page = args.value("--page");
+    let names = args.value("--names");
     let options = Options::new("seed-check".to_owned(), spec.clone());
     let output = match codegen::generate(Path::new(spec), &options) {
         Ok(output) => output,

@@ -259,7 +259,7 @@ fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
     if text.trim().is_empty() {
         return Err(Errors::one(
             Diagnostic::error(Kind::Syntax, label, "the spec file is empty")
-                .hint("point --spec at an OpenAPI 3.0 document"),
+                .hint("point --spec at an OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document"),
         ));
     }
     if let Some((line, col)) = too_deep(text) {
@@ -355,7 +355,7 @@ fn check_version(value: &Value, label: &str) -> Result<Version, Errors> {
                     "no `openapi` field: this does not look like an OpenAPI document",
                 )
                 .at("#")
-                .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`"),
+                .hint("an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x, 3.2.x), a Swagger one with `swagger: \"2.0\"`"),
             )),
         },
     }
