@@ -101,7 +101,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
     let tokens = quote! {
         #![doc = #title]
         #![doc = ""]
-        #![doc = " Each type lives in [`models`]; see the README of the generator for the mapping rules."]
+        #![doc = " Each type lives in [`models`]; see `docs/mapping.md` of the generator for the mapping rules."]
         #![allow(
             rustdoc::bare_urls,
             rustdoc::broken_intra_doc_links,
