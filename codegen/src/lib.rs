@@ -8,6 +8,7 @@
 
 pub mod emit;
 pub mod error;
+mod files;
 pub mod ir;
 pub mod load;
 pub mod lower;
@@ -20,6 +21,7 @@ pub mod render;
 pub mod sync;
 
 pub use error::{Diagnostic, Errors, Kind, Severity};
+pub use files::{FileSet, Files};
 
 use std::path::Path;
 
@@ -67,7 +69,7 @@ pub struct OutputFile {
 /// Everything one run produces.
 #[derive(Debug)]
 pub struct Output {
-    pub files: Vec<OutputFile>,
+    pub files: Files,
     pub warnings: Vec<Diagnostic>,
     pub stats: Stats,
 }
@@ -154,7 +156,6 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
         def.pointer = provenance.to_input(&def.pointer);
     }
     warnings.extend(later);
-    let files = render_crate(&space, options)?;
     let stats = Stats {
         operations: space.operations.len(),
         types: space.types.len(),
@@ -165,6 +166,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
             .filter_map(|e| Some((e.test_name.clone(), e.contradiction.clone()?)))
             .collect(),
     };
+    let files = render_crate(space, options)?;
     Ok(Output {
         files,
         warnings,
@@ -172,8 +174,18 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     })
 }
 
-/// Emits and renders every file of the crate for a type space that the passes have run on.
-pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<OutputFile>, Errors> {
+/// Emits and renders every file of the crate for a type space that the passes have run on;
+/// the pages, which keep the space, are written when they are asked for.
+pub fn render_crate(space: ir::TypeSpace, options: &Options) -> Result<Files, Errors> {
+    let sources = render_sources(&space, options)?;
+    Ok(Files::new(
+        sources,
+        pages::Pages::new(space, &options.spec_label),
+    ))
+}
+
+/// The manifest and every Rust file of the crate.
+fn render_sources(space: &ir::TypeSpace, options: &Options) -> Result<Vec<OutputFile>, Errors> {
     let label = options.spec_label.as_str();
     let mut files = vec![OutputFile {
         path: "Cargo.toml".to_owned(),
@@ -211,7 +223,6 @@ pub fn render_crate(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Outp
         }
     }
     if errors.is_empty() {
-        files.extend(pages::pages(space, label));
         Ok(files)
     } else {
         Err(Errors(errors))

@@ -6,10 +6,10 @@
 //! killed at any moment leaves each file whole (old or new); directories are created as needed
 //! and never removed.
 
-use crate::OutputFile;
+use crate::FileSet;
 use journal::{Change, Journal};
 pub(crate) use journal::{Disk, RealDisk};
-use read::{link_on_disk, starts_with_header, Snapshot};
+use read::{holds, link_on_disk, starts_with_header, Snapshot};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
@@ -102,7 +102,7 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError + '_ {
 /// written in check mode; in write mode nothing is written unless every path fits and every
 /// target is either absent or a generated file, and a failure while writing puts back what
 /// was written before it, so the directory is either wholly updated or as it was.
-pub fn sync(root: &Path, files: &[OutputFile], mode: Mode) -> Result<Report, SyncError> {
+pub fn sync(root: &Path, files: &dyn FileSet, mode: Mode) -> Result<Report, SyncError> {
     sync_with(root, files, mode, &mut RealDisk)
 }
 
@@ -136,7 +136,7 @@ pub fn prepare(root: &Path, mode: Mode) -> Result<Prepared, SyncError> {
 }
 
 /// [`sync`] with its first half done by [`prepare`].
-pub fn sync_prepared(prepared: Prepared, files: &[OutputFile]) -> Result<Report, SyncError> {
+pub fn sync_prepared(prepared: Prepared, files: &dyn FileSet) -> Result<Report, SyncError> {
     finish(prepared, files, &mut RealDisk)
 }
 
@@ -150,21 +150,22 @@ const TEMP_NAME_EXTRA: usize = 16;
 
 /// Rejects, before anything is written, any path that could leave the output directory, that
 /// names a file the file system would refuse, or that two files share.
-fn check_paths(root: &Path, files: &[OutputFile]) -> Result<(), SyncError> {
+fn check_paths(root: &Path, files: &dyn FileSet) -> Result<(), SyncError> {
     let absolute_root = std::env::current_dir()
         .map(|dir| dir.join(root))
         .unwrap_or_else(|_| root.to_owned());
     let mut seen = BTreeSet::new();
-    for file in files {
-        let path = file.path.clone();
-        if !is_safe_relative(&file.path) {
+    for i in 0..files.len() {
+        let relative = files.path(i);
+        let path = relative.to_owned();
+        if !is_safe_relative(relative) {
             return Err(SyncError::UnsafePath { path });
         }
-        if !seen.insert(file.path.as_str()) {
+        if !seen.insert(relative) {
             let why = "two generated files have this path".to_owned();
             return Err(SyncError::PathTooLong { path, why });
         }
-        let longest = file.path.split('/').map(str::len).max().unwrap_or(0);
+        let longest = relative.split('/').map(str::len).max().unwrap_or(0);
         if longest + TEMP_NAME_EXTRA > MAX_NAME_BYTES {
             let why = format!(
                 "a name of {longest} bytes is longer than file systems allow ({} bytes, less {TEMP_NAME_EXTRA} for the temporary name of the write)",
@@ -172,7 +173,7 @@ fn check_paths(root: &Path, files: &[OutputFile]) -> Result<(), SyncError> {
             );
             return Err(SyncError::PathTooLong { path, why });
         }
-        let total = absolute_root.join(&file.path).as_os_str().len() + TEMP_NAME_EXTRA;
+        let total = absolute_root.join(relative).as_os_str().len() + TEMP_NAME_EXTRA;
         if total > MAX_PATH_BYTES {
             let why = format!(
                 "the whole path would be {total} bytes, more than the {MAX_PATH_BYTES} the platform allows; choose a shorter --out"
@@ -187,7 +188,7 @@ fn check_paths(root: &Path, files: &[OutputFile]) -> Result<(), SyncError> {
 /// recorded, and undone in reverse order if a later one fails.
 pub(crate) fn sync_with(
     root: &Path,
-    files: &[OutputFile],
+    files: &dyn FileSet,
     mode: Mode,
     disk: &mut dyn Disk,
 ) -> Result<Report, SyncError> {
@@ -196,7 +197,7 @@ pub(crate) fn sync_with(
 
 fn finish(
     prepared: Prepared,
-    files: &[OutputFile],
+    files: &dyn FileSet,
     disk: &mut dyn Disk,
 ) -> Result<Report, SyncError> {
     let Prepared {
@@ -223,7 +224,10 @@ fn finish(
             }
         }
     };
-    let plan = decide(files, &snapshot);
+    let plan = match decide(root, files, &snapshot, mode) {
+        Ok(plan) => plan,
+        Err(e) => return Err(journal.undo(e, disk)),
+    };
     let mut report = Report {
         unchanged: plan.unchanged,
         ..Report::default()
@@ -243,9 +247,13 @@ fn finish(
             disk,
         ));
     }
-    match apply(root, &plan, &snapshot, disk, &mut journal) {
+    match apply(root, files, &plan, disk, &mut journal) {
         Ok(deleted) => {
-            report.written = plan.write.iter().map(|f| f.path.clone()).collect();
+            report.written = plan
+                .write
+                .iter()
+                .map(|&i| files.path(i).to_owned())
+                .collect();
             report.deleted = deleted;
             drop(lock);
             Ok(report)
@@ -254,9 +262,11 @@ fn finish(
     }
 }
 
-/// What a sync will do, decided from the snapshot before anything changes.
-struct Plan<'f> {
-    write: Vec<&'f OutputFile>,
+/// What a sync will do, decided from the snapshot and the files' bytes before anything
+/// changes.
+struct Plan {
+    /// The files to write, by index.
+    write: Vec<usize>,
     delete: Vec<String>,
     foreign: Vec<String>,
     /// Symbolic links that a file would be written through (each once).
@@ -266,7 +276,21 @@ struct Plan<'f> {
     problems: Vec<Problem>,
 }
 
-fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
+/// What stands at a generated file's path.
+enum Found {
+    Missing,
+    Foreign,
+    Link,
+    /// A generated file, the same as the one made (`true`) or not.
+    Generated(bool),
+}
+
+fn decide(
+    root: &Path,
+    files: &dyn FileSet,
+    snapshot: &Snapshot,
+    mode: Mode,
+) -> Result<Plan, SyncError> {
     let mut plan = Plan {
         write: Vec::new(),
         delete: Vec::new(),
@@ -275,36 +299,70 @@ fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
         unchanged: 0,
         problems: Vec::new(),
     };
-    for file in files {
-        if let Some(link) = snapshot.link_on_the_way(&file.path) {
-            if !plan.links.contains(link) {
-                plan.links.push(link.clone());
-            }
-            continue;
+    // Comparing is reading the whole folder and writing every page, so it is shared out over
+    // the cores; each file's text is dropped once compared.
+    let found = crate::parallel::map_indices(files.len(), |i| {
+        let path = files.path(i);
+        if snapshot.link_on_the_way(path).is_some() {
+            return Ok(Found::Link);
         }
-        match snapshot.files.get(&file.path) {
-            None => {
-                plan.problems.push(Problem::Missing(file.path.clone()));
-                plan.write.push(file);
+        if !snapshot.files.contains(path) {
+            return Ok(Found::Missing);
+        }
+        let full = root.join(path);
+        if holds(&full, files.contents(i).as_bytes())? {
+            Ok(Found::Generated(true))
+        } else if starts_with_header(&full)? {
+            Ok(Found::Generated(false))
+        } else {
+            Ok(Found::Foreign)
+        }
+    });
+    for (i, found) in found.into_iter().enumerate() {
+        let path = files.path(i);
+        match found? {
+            Found::Link => {
+                let link = snapshot.link_on_the_way(path).expect("found a link before");
+                if !plan.links.contains(link) {
+                    plan.links.push(link.clone());
+                }
             }
-            Some(None) => plan.foreign.push(file.path.clone()),
-            Some(Some(existing)) if existing == file.contents.as_bytes() => plan.unchanged += 1,
-            Some(Some(existing)) => {
+            Found::Missing => {
+                plan.problems.push(Problem::Missing(path.to_owned()));
+                plan.write.push(i);
+            }
+            Found::Foreign => plan.foreign.push(path.to_owned()),
+            Found::Generated(true) => plan.unchanged += 1,
+            Found::Generated(false) => {
+                // Only a check shows the difference; a write just writes.
+                let diff = if mode == Mode::Check {
+                    let full = root.join(path);
+                    let old = fs::read(&full).map_err(io_error(&full))?;
+                    short_diff(&String::from_utf8_lossy(&old), &files.contents(i))
+                } else {
+                    String::new()
+                };
                 plan.problems.push(Problem::OutOfDate {
-                    path: file.path.clone(),
-                    diff: short_diff(&String::from_utf8_lossy(existing), &file.contents),
+                    path: path.to_owned(),
+                    diff,
                 });
-                plan.write.push(file);
+                plan.write.push(i);
             }
         }
     }
-    let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    plan.delete = snapshot
+    let wanted: BTreeSet<&str> = (0..files.len()).map(|i| files.path(i)).collect();
+    let others: Vec<&String> = snapshot
         .files
         .iter()
-        .filter(|(path, bytes)| bytes.is_some() && !wanted.contains(path.as_str()))
-        .map(|(path, _)| path.clone())
+        .filter(|path| !wanted.contains(path.as_str()))
         .collect();
+    let generated =
+        crate::parallel::map_indices(others.len(), |k| starts_with_header(&root.join(others[k])));
+    for (path, generated) in others.into_iter().zip(generated) {
+        if generated? {
+            plan.delete.push(path.clone());
+        }
+    }
     plan.delete.sort();
     plan.foreign.sort();
     plan.links.sort();
@@ -314,46 +372,55 @@ fn decide<'f>(files: &'f [OutputFile], snapshot: &Snapshot) -> Plan<'f> {
         .extend(plan.foreign.iter().cloned().map(Problem::NotGenerated));
     plan.problems
         .extend(plan.delete.iter().cloned().map(Problem::Stale));
-    plan
+    Ok(plan)
 }
 
+/// How many files are written at a time: their texts are made on all cores, then written
+/// in order, so no more than this many are held at once.
+const WRITE_BATCH: usize = 64;
+
 /// Carries out a plan, recording each change in the journal as it is made; returns the files
-/// deleted.
+/// deleted. What a change replaces is read just before it, so the journal holds the old bytes
+/// of the changed files only.
 fn apply(
     root: &Path,
-    plan: &Plan<'_>,
-    snapshot: &Snapshot,
+    files: &dyn FileSet,
+    plan: &Plan,
     disk: &mut dyn Disk,
     journal: &mut Journal,
 ) -> Result<Vec<String>, SyncError> {
     let mut checked = BTreeSet::new();
-    for file in &plan.write {
-        // A link made since the snapshot is refused all the same.
-        if let Some(link) = link_on_disk(root, &file.path, &mut checked) {
-            return Err(SyncError::Links { paths: vec![link] });
-        }
-        let full = root.join(&file.path);
-        let old = match snapshot.files.get(&file.path) {
-            Some(Some(old)) => Some(old.clone()),
-            _ => {
-                // A person may have put a file here since the snapshot; it is not ours.
-                if full.exists() && !starts_with_header(&full).unwrap_or(false) {
+    for batch in plan.write.chunks(WRITE_BATCH) {
+        let texts = crate::parallel::map_indices(batch.len(), |k| files.contents(batch[k]));
+        for (&i, text) in batch.iter().zip(texts) {
+            let relative = files.path(i);
+            // A link made since the snapshot is refused all the same.
+            if let Some(link) = link_on_disk(root, relative, &mut checked) {
+                return Err(SyncError::Links { paths: vec![link] });
+            }
+            let full = root.join(relative);
+            let old = if full.exists() {
+                // A person may have put a file here, or edited one, since the snapshot; it
+                // is not ours.
+                if !starts_with_header(&full).unwrap_or(false) {
                     return Err(SyncError::NotGenerated {
-                        paths: vec![file.path.clone()],
+                        paths: vec![relative.to_owned()],
                     });
                 }
+                Some(fs::read(&full).map_err(io_error(&full))?)
+            } else {
                 None
+            };
+            if let Some(dir) = full.parent() {
+                create_dirs(dir, disk, journal)?;
             }
-        };
-        if let Some(dir) = full.parent() {
-            create_dirs(dir, disk, journal)?;
+            disk.write(&full, text.as_bytes())
+                .map_err(io_error(&full))?;
+            journal.changes.push(match old {
+                Some(old) => Change::Replaced(full, old),
+                None => Change::Created(full),
+            });
         }
-        disk.write(&full, file.contents.as_bytes())
-            .map_err(io_error(&full))?;
-        journal.changes.push(match old {
-            Some(old) => Change::Replaced(full, old),
-            None => Change::Created(full),
-        });
     }
     let mut deleted = Vec::new();
     for path in &plan.delete {
@@ -365,11 +432,9 @@ fn apply(
         if !starts_with_header(&full).unwrap_or(false) {
             continue;
         }
-        let Some(Some(old)) = snapshot.files.get(path) else {
-            continue;
-        };
+        let old = fs::read(&full).map_err(io_error(&full))?;
         disk.remove_file(&full).map_err(io_error(&full))?;
-        journal.changes.push(Change::Deleted(full, old.clone()));
+        journal.changes.push(Change::Deleted(full, old));
         deleted.push(path.clone());
     }
     Ok(deleted)

@@ -89,7 +89,7 @@ fn describe(result: Result<codegen::Output, codegen::Errors>) -> String {
     match result {
         Ok(output) => {
             let mut text = String::new();
-            for file in &output.files {
+            for file in output.files.iter() {
                 text.push_str(&format!("=== {}\n{}\n", file.path, file.contents));
             }
             for warning in &output.warnings {

@@ -63,7 +63,7 @@ pub fn run(args: &crate::args::Parsed) -> ExitCode {
 /// Every name of the seed generator's list (one per line; the pages of its
 /// `docs/models/operations/`) is a type of the `operations` module of the crate generated from
 /// the spec.
-fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
+fn names_exist(list: &Path, files: &codegen::Files) -> bool {
     let text = match std::fs::read_to_string(list) {
         Ok(text) => text,
         Err(e) => {
@@ -72,10 +72,13 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
         }
     };
     // A page's heading is its type's name (its file name may be shortened or escaped).
-    let ours: std::collections::BTreeSet<&str> = files
+    let ours: std::collections::BTreeSet<String> = files
         .iter()
         .filter(|f| f.path.starts_with("docs/models/operations/"))
-        .filter_map(|f| f.contents.lines().find_map(|line| line.strip_prefix("# ")))
+        .filter_map(|f| {
+            let heading = f.contents.lines().find_map(|line| line.strip_prefix("# "));
+            heading.map(str::to_owned)
+        })
         .collect();
     let wanted: Vec<&str> = text
         .lines()
@@ -85,7 +88,7 @@ fn names_exist(list: &Path, files: &[codegen::OutputFile]) -> bool {
     let missing: Vec<&str> = wanted
         .iter()
         .copied()
-        .filter(|n| !ours.contains(n))
+        .filter(|n| !ours.contains(*n))
         .collect();
     println!(
         "seed names: {} of {} exist",
@@ -137,17 +140,14 @@ fn pages_agree(seed_page: &Path, ours: &Crate, theirs: &Crate) -> bool {
 /// The files of a generated crate: on disk (`generated/`) or just generated.
 enum Crate<'a> {
     Disk(&'a Path),
-    Files(&'a [codegen::OutputFile]),
+    Files(&'a codegen::Files),
 }
 
 impl Crate<'_> {
     fn read(&self, path: &str) -> Option<String> {
         match self {
             Crate::Disk(root) => std::fs::read_to_string(root.join(path)).ok(),
-            Crate::Files(files) => files
-                .iter()
-                .find(|f| f.path == path)
-                .map(|f| f.contents.clone()),
+            Crate::Files(files) => files.find(path).map(|f| f.contents),
         }
     }
 

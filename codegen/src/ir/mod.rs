@@ -9,7 +9,7 @@
 pub struct TypeId(pub usize);
 
 /// Everything the emitter needs to write a crate.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct TypeSpace {
     /// Title of the API, for crate docs.
     pub title: String,

@@ -24,66 +24,92 @@ use table::table;
 /// Where the pages go, relative to the crate root.
 pub const DIR: &str = "docs/models";
 
-/// Every page of the crate, then the index.
+/// Every page of the crate, then the index, written out at once (for tests; a run writes
+/// them one at a time through [`Pages`]).
 pub fn pages(space: &TypeSpace, spec_label: &str) -> Vec<OutputFile> {
-    let book = Book::new(space);
-    let header = crate::render::html_header(spec_label);
-    // Pages are independent, and a long description widens every cell of its table, so a
-    // large spec's pages can weigh more than its Rust: they are shared out over the cores.
-    // A request that its body is has the body's page (it is the body's impl).
-    let ids: Vec<TypeId> = space.ids().filter(|&id| space.has_own_file(id)).collect();
-    let mut files: Vec<OutputFile> = crate::parallel::map_indices(ids.len(), |i| {
-        let id = ids[i];
-        let mut contents = header.clone();
-        contents.push_str(&book.page(id));
-        OutputFile {
-            path: book.path(id),
-            contents,
-        }
-    });
-    files.push(OutputFile {
-        path: format!("{DIR}/README.md"),
-        contents: format!("{header}{}", book.index()),
-    });
-    files
+    let pages = Pages::new(space.clone(), spec_label);
+    (0..pages.len())
+        .map(|i| OutputFile {
+            path: pages.path(i).to_owned(),
+            contents: pages.contents(i),
+        })
+        .collect()
 }
 
-/// The type space with what the pages need to link each other.
-struct Book<'s> {
-    space: &'s TypeSpace,
+/// The pages of a crate, each written when it is asked for. A long description widens every
+/// cell of its table, so a large spec's pages weigh many times its Rust (47 MB against 3 MB
+/// for the inline Authlete spec): a run compares or writes them one at a time rather than
+/// holding them all. A request that its body is has the body's page (it is the body's impl).
+pub struct Pages {
+    space: TypeSpace,
+    header: String,
+    /// The types with a page, in the order of the space.
+    ids: Vec<TypeId>,
+    /// The path of each page, then the index's.
+    paths: Vec<String>,
     stems: Vec<String>,
     /// (an operation variant's scope, a type's own part of its name, the type it stands for in
     /// the end) → the type of that scope with that part, standing for the same type.
-    local: IndexMap<(&'s str, &'s str, TypeId), TypeId>,
+    local: IndexMap<(String, String, TypeId), TypeId>,
 }
 
-impl<'s> Book<'s> {
-    fn new(space: &'s TypeSpace) -> Self {
-        let stems = space
+impl Pages {
+    pub fn new(space: TypeSpace, spec_label: &str) -> Pages {
+        let stems: Vec<String> = space
             .types
             .iter()
             .map(|def| crate::naming::page_stem(&def.name))
             .collect();
-        let mut book = Book {
-            space,
-            stems,
-            local: IndexMap::new(),
-        };
+        let mut local = IndexMap::new();
         for id in space.ids() {
             let def = space.get(id);
             let key = (
-                def.hint.scope.as_str(),
-                def.hint.base.as_str(),
+                def.hint.scope.clone(),
+                def.hint.base.clone(),
                 space.resolve_alias(id),
             );
-            book.local.entry(key).or_insert(id);
+            local.entry(key).or_insert(id);
         }
-        book
+        let ids: Vec<TypeId> = space.ids().filter(|&id| space.has_own_file(id)).collect();
+        let mut paths: Vec<String> = ids
+            .iter()
+            .map(|&id| {
+                let module = space.get(id).module.dir();
+                format!("{DIR}/{module}/{}.md", stems[id.0])
+            })
+            .collect();
+        paths.push(format!("{DIR}/README.md"));
+        Pages {
+            header: crate::render::html_header(spec_label),
+            space,
+            ids,
+            paths,
+            stems,
+            local,
+        }
     }
 
-    fn path(&self, id: TypeId) -> String {
-        let def = self.space.get(id);
-        format!("{DIR}/{}/{}.md", def.module.dir(), self.stems[id.0])
+    /// How many files: a page per type with a file of its own, and the index.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    pub fn path(&self, i: usize) -> &str {
+        &self.paths[i]
+    }
+
+    /// The text of file `i`, header included.
+    pub fn contents(&self, i: usize) -> String {
+        let mut contents = self.header.clone();
+        match self.ids.get(i) {
+            Some(&id) => contents.push_str(&self.page(id)),
+            None => contents.push_str(&self.index()),
+        }
+        contents
     }
 
     /// The link from any page to the page of `id`: pages sit two folders below `docs/`.
@@ -97,14 +123,17 @@ impl<'s> Book<'s> {
         let shown = self.space.resolve_alias(id);
         let content = self.space.get(shown);
         // An alias page names nested types as its own variant does, where it has them.
-        let scope = (shown != id).then_some(def.hint.scope.as_str());
+        let scope = (shown != id).then_some(&def.hint.scope);
         let link = |target: TypeId| {
-            let base = self.space.get(target).hint.base.as_str();
+            let base = &self.space.get(target).hint.base;
             let target = scope
                 .and_then(|scope| {
-                    self.local
-                        .get(&(scope, base, self.space.resolve_alias(target)))
-                        .copied()
+                    let key = (
+                        scope.clone(),
+                        base.clone(),
+                        self.space.resolve_alias(target),
+                    );
+                    self.local.get(&key).copied()
                 })
                 .unwrap_or(target);
             (self.space.get(target).name.clone(), self.href(target))

@@ -1,28 +1,31 @@
-//! Reading the output folder: which files stand there (the generated ones with their bytes),
+//! Reading the output folder: which files stand there (and which of them are generated),
 //! and which symbolic links, never followed.
 
 use super::{io_error, SyncError};
 use crate::render::is_generated;
-use indexmap::IndexMap;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-/// The output directory as read under the lock: the bytes of its generated files, and which
-/// other files stand there.
+/// The output directory as listed under the lock: which files stand there. Their bytes are
+/// read when they are compared, one at a time, and whether one is generated is asked only of
+/// a file that differs from what the run makes (a file that holds exactly a generated text
+/// is a generated file).
 pub(super) struct Snapshot {
-    /// Relative path (with `/`) → the bytes of a generated file, or `None` for any other file.
-    pub(super) files: IndexMap<String, Option<Vec<u8>>>,
+    /// Relative paths (with `/`).
+    pub(super) files: BTreeSet<String>,
     /// The symbolic links under the root (relative paths), which are never followed.
     pub(super) links: BTreeSet<String>,
 }
 
 impl Snapshot {
     pub(super) fn take(root: &Path) -> Result<Snapshot, SyncError> {
-        let (paths, links) = files_under(root)?;
-        let files = paths.iter().cloned().zip(read_all(root, &paths)?).collect();
-        Ok(Snapshot { files, links })
+        let (files, links) = files_under(root)?;
+        Ok(Snapshot {
+            files: files.into_iter().collect(),
+            links,
+        })
     }
 
     /// The link that `path`, or a directory on the way to it, is, if any.
@@ -74,35 +77,30 @@ pub(super) fn link_on_disk(
     }
 }
 
-/// What stands at each path: the text of a generated file (whole), `None` for any other
-/// file (only its first bytes are read). Reading a whole API's files one by one is most of a
-/// `--check`; the reads are shared out over the cores.
-fn read_all(root: &Path, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, SyncError> {
-    crate::parallel::map_indices(paths.len(), |i| read_if_generated(&root.join(&paths[i])))
-        .into_iter()
-        .collect()
-}
-
-/// The text of a file that starts with the generated header; `None` for any other file, of
-/// which only the first bytes are read (the output directory may hold anything).
-fn read_if_generated(path: &Path) -> Result<Option<Vec<u8>>, SyncError> {
-    let mut file = fs::File::open(path).map_err(io_error(path))?;
-    let mut bytes = vec![0u8; 256];
-    let mut n = 0;
-    while n < bytes.len() {
-        match file.read(&mut bytes[n..]).map_err(io_error(path))? {
-            0 => break,
-            read => n += read,
+/// Whether the file at `path` holds exactly `text`, read a block at a time so that comparing a
+/// large file costs no more memory than a block. A file that is gone differs.
+pub(super) fn holds(path: &Path, text: &[u8]) -> Result<bool, SyncError> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(io_error(path)(e)),
+    };
+    let length = file.metadata().map_err(io_error(path))?.len();
+    if length != text.len() as u64 {
+        return Ok(false);
+    }
+    let mut block = [0u8; 64 * 1024];
+    let mut rest = text;
+    loop {
+        let n = file.read(&mut block).map_err(io_error(path))?;
+        if n == 0 {
+            return Ok(rest.is_empty());
         }
+        if n > rest.len() || block[..n] != rest[..n] {
+            return Ok(false);
+        }
+        rest = &rest[n..];
     }
-    bytes.truncate(n);
-    if !is_generated(&String::from_utf8_lossy(&bytes)) {
-        return Ok(None);
-    }
-    file.read_to_end(&mut bytes).map_err(io_error(path))?;
-    // Kept as bytes: a file that is not UTF-8 shows as out of date, and undoing a write puts
-    // back exactly what was there.
-    Ok(Some(bytes))
 }
 
 /// Relative paths (with `/`) of the files under `root`, skipping build output and hidden

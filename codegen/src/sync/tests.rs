@@ -1,5 +1,6 @@
 use super::*;
 use crate::render::header;
+use crate::OutputFile;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh, empty directory under the system temp directory, removed when dropped.
@@ -42,6 +43,29 @@ fn write_then_second_run_writes_nothing() {
         .unwrap()
         .problems
         .is_empty());
+}
+
+/// Files are compared a block at a time; a difference anywhere, in a file of the same length
+/// or past the first block, or a file that is a prefix of the new one, is found.
+#[test]
+fn a_difference_anywhere_in_a_file_is_found() {
+    let dir = TempDir::new();
+    let long = "x".repeat(200 * 1024);
+    let cases = [
+        (format!("{long}a\n"), format!("{long}b\n")),
+        (format!("a{long}\n"), format!("b{long}\n")),
+        (long.clone(), format!("{long}more")),
+        (format!("{long}more"), long.clone()),
+    ];
+    for (before, after) in cases {
+        sync(&dir.0, &[file("src/big.rs", &before)], Mode::Write).unwrap();
+        let report = sync(&dir.0, &[file("src/big.rs", &after)], Mode::Write).unwrap();
+        assert_eq!(report.written, ["src/big.rs"]);
+        let on_disk = fs::read_to_string(dir.0.join("src/big.rs")).unwrap();
+        assert_eq!(on_disk, file("src/big.rs", &after).contents);
+        let again = sync(&dir.0, &[file("src/big.rs", &after)], Mode::Check).unwrap();
+        assert!(again.problems.is_empty() && again.unchanged == 1);
+    }
 }
 
 #[test]
