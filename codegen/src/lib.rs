@@ -6,6 +6,7 @@
 //! [`pages`] writes a Markdown page per type from the same IR. Only `sync` touches the file
 //! system for writing.
 
+pub mod config;
 pub mod emit;
 pub mod error;
 mod files;
@@ -21,6 +22,7 @@ pub mod render;
 pub mod sync;
 
 pub use error::{Diagnostic, Errors, Kind, Severity};
+pub use config::{Config, Selection};
 pub use files::{FileSet, Files};
 
 use std::path::Path;
@@ -41,6 +43,8 @@ pub struct Options {
     /// its schema), asserting that the model refuses it: the proof that the examples pass
     /// decides as the models do. `cargo xtask corpus` and the fixtures turn it on.
     pub left_out_tests: bool,
+    /// Which operations to generate, and so which types (those they reach); by default all.
+    pub select: Selection,
 }
 
 impl Options {
@@ -53,6 +57,7 @@ impl Options {
             standalone: true,
             schedule: Schedule::default(),
             left_out_tests: false,
+            select: Selection::default(),
         }
     }
 }
@@ -140,14 +145,22 @@ pub fn type_space(bytes: &[u8], label: &str) -> Result<ir::TypeSpace, Errors> {
 fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Errors> {
     let label = options.spec_label.as_str();
     let provenance = loaded.provenance;
-    let lowered = lower::lower(&loaded.spec, &loaded.deep_references, label);
+    let (mut spec, mut deep_references) = (loaded.spec, loaded.deep_references);
+    let mut warnings = loaded.warnings;
+    load::select::apply(
+        &mut spec,
+        &mut deep_references,
+        &options.select,
+        label,
+        &mut warnings,
+    )?;
+    let lowered = lower::lower(&spec, &deep_references, label);
     let (mut space, lower_warnings) = lowered.map_err(|mut errors| {
         provenance.map_back(&mut errors.0);
         errors
     })?;
     // The document is not needed past lowering; freeing it here lowers the peak memory.
-    drop(loaded.spec);
-    let mut warnings = loaded.warnings;
+    drop(spec);
     let mut later = lower_warnings;
     later.extend(passes::run(&mut space, label));
     provenance.map_back(&mut later);
@@ -231,7 +244,13 @@ fn render_sources(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Output
 
 /// A crate name Cargo accepts: ASCII letters, digits, `-` and `_`, starting with a letter.
 fn validate(options: &Options) -> Result<(), Errors> {
-    let name = &options.crate_name;
+    check_crate_name(&options.crate_name).map_err(|(message, hint)| {
+        Errors::one(Diagnostic::error(Kind::Schema, &options.spec_label, message).hint(hint))
+    })
+}
+
+/// Why `name` is not a crate name Cargo accepts, and what to do: a message and a hint.
+pub(crate) fn check_crate_name(name: &str) -> Result<(), (String, String)> {
     let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name
             .chars()
@@ -240,13 +259,9 @@ fn validate(options: &Options) -> Result<(), Errors> {
     if valid {
         Ok(())
     } else {
-        Err(Errors::one(
-            Diagnostic::error(
-                Kind::Schema,
-                &options.spec_label,
-                format!("`{name}` is not a valid crate name"),
-            )
-            .hint("use ASCII letters, digits, `-` and `_`, starting with a letter"),
+        Err((
+            format!("`{name}` is not a valid crate name"),
+            "use ASCII letters, digits, `-` and `_`, starting with a letter".to_owned(),
         ))
     }
 }

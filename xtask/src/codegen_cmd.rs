@@ -30,15 +30,18 @@ pub fn sync_in_repo(root: &Path, mode: Mode) -> Result<(codegen::Output, sync::R
 }
 
 pub fn run(parsed: &args::Parsed) -> ExitCode {
-    let (spec, out, name) = (
+    let (spec, out, name, config) = (
         parsed.value("--spec"),
         parsed.value("--out"),
         parsed.value("--name"),
+        parsed.value("--config"),
     );
     let refused = if spec.is_some() != out.is_some() {
         Some("--spec and --out go together")
     } else if name.is_some() && spec.is_none() {
         Some("--name goes with --spec and --out")
+    } else if config.is_some() && spec.is_none() {
+        Some("--config goes with --spec and --out")
     } else {
         None
     };
@@ -50,8 +53,22 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
     let root = workspace_root();
     let (spec_path, spec_label, out, options) = match (spec, out) {
         (Some(spec), Some(out)) => {
-            let name = name.map_or_else(|| default_crate_name(spec), str::to_owned);
-            let options = Options::new(name, spec.to_owned());
+            let config = match config.map(read_config).transpose() {
+                Ok(config) => config.unwrap_or_default(),
+                Err(errors) => {
+                    report_all(&errors.0);
+                    eprintln!("error: the configuration was refused; nothing was written");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let name = name
+                .map(str::to_owned)
+                .or(config.crate_name)
+                .unwrap_or_else(|| default_crate_name(spec));
+            let options = Options {
+                select: config.select,
+                ..Options::new(name, spec.to_owned())
+            };
             (
                 PathBuf::from(spec),
                 spec.to_owned(),
@@ -130,6 +147,18 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
         report.unchanged
     );
     ExitCode::SUCCESS
+}
+
+/// The configuration file at `path`.
+fn read_config(path: &str) -> Result<codegen::Config, codegen::Errors> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => codegen::Config::from_toml(&text, path),
+        Err(e) => Err(codegen::Errors::one(codegen::Diagnostic::error(
+            codegen::Kind::Io,
+            path,
+            e.to_string(),
+        ))),
+    }
 }
 
 /// Writes diagnostics to stderr in one write: stderr is unbuffered, and a line at a time made

@@ -33,7 +33,7 @@ usage: cargo xtask <command> [--help]
 commands:
   codegen                      regenerate generated/ from the spec in spec/
   codegen --check              write nothing; fail naming each file that differs
-  codegen --spec FILE --out DIR [--name CRATE] [--check]
+  codegen --spec FILE --out DIR [--name CRATE] [--config TOML] [--check]
                                generate a standalone crate from any OpenAPI or Swagger file
   corpus PATH...               for each spec (directories are searched): generate a crate under
                                target/corpus/ (the same bytes under every schedule and in fresh
@@ -72,19 +72,22 @@ pub const COMMANDS: &[Command] = &[
         name: "codegen",
         usage: "\
 usage: cargo xtask codegen [--check]
-       cargo xtask codegen --spec FILE --out DIR [--name CRATE] [--check]
+       cargo xtask codegen --spec FILE --out DIR [--name CRATE] [--config TOML] [--check]
 
 Generates the models crate: generated/ from spec/, or DIR from FILE (YAML or JSON).
   --check        write nothing; name each file that differs, is missing or is stale, and fail
   --spec FILE    the OpenAPI document to read (with --out)
   --out DIR      the folder of the standalone crate to write (with --spec)
-  --name CRATE   the crate's package name (default: from the file name)
+  --name CRATE   the crate's package name (default: the configuration's, else from the file name)
+  --config TOML  options beside the spec: the crate's name, the operations to generate
+                 (docs/configuration.md)
 ",
         flags: &[
             switch("--check"),
             valued("--spec"),
             valued("--out"),
             valued("--name"),
+            valued("--config"),
         ],
         operands: NO_OPERANDS,
     },

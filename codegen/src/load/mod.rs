@@ -17,6 +17,7 @@ mod locate;
 pub mod normalize;
 pub mod position;
 mod repair;
+pub mod select;
 mod typed;
 mod walk;
 
