@@ -54,7 +54,8 @@ impl Selection {
     }
 
     pub fn chooses(&self, key: &OperationKey<'_>) -> bool {
-        let includes = !self.tags.is_empty() || !self.operations.is_empty() || !self.paths.is_empty();
+        let includes =
+            !self.tags.is_empty() || !self.operations.is_empty() || !self.paths.is_empty();
         let included = !includes || self.matches(&self.tags, &self.operations, &self.paths, key);
         let excluded = self.matches(
             &self.exclude_tags,
@@ -138,7 +139,10 @@ impl Config {
         let select = file.select;
         for pattern in select.paths.iter().chain(&select.exclude_paths) {
             if !pattern.get_ref().starts_with('/') {
-                let message = format!("`{}` is not a path: paths start with `/`", pattern.get_ref());
+                let message = format!(
+                    "`{}` is not a path: paths start with `/`",
+                    pattern.get_ref()
+                );
                 errors.push(place(
                     Diagnostic::error(Kind::Schema, label, message)
                         .hint("write the path as the spec does, `/stores/{storeId}`, or a prefix and `*`, `/stores/*`"),
@@ -150,7 +154,9 @@ impl Config {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
-        let plain = |list: Vec<toml::Spanned<String>>| list.into_iter().map(toml::Spanned::into_inner).collect();
+        let plain = |list: Vec<toml::Spanned<String>>| {
+            list.into_iter().map(toml::Spanned::into_inner).collect()
+        };
         Ok(Config {
             crate_name: file.crate_name.map(toml::Spanned::into_inner),
             select: Selection {
@@ -172,7 +178,13 @@ fn place(diagnostic: Diagnostic, text: &str, span: Option<Range<usize>>) -> Diag
     };
     let before = &text[..span.start.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
     diagnostic.at_line_col(line, column)
 }
 

@@ -5,6 +5,28 @@
 //! text) → [`sync`] (text → files on disk, or a check against them). Beside emit and render,
 //! [`pages`] writes a Markdown page per type from the same IR. Only `sync` touches the file
 //! system for writing.
+//!
+//! # From your own xtask or build script
+//!
+//! The crate is the generator: a dependency (by git or path) needs no file of this repository
+//! beside it. An xtask of one's own that writes a crate from a spec, or with `--check` fails
+//! (for CI) naming every file that differs:
+//!
+//! ```no_run
+//! use codegen::sync::{self, Mode};
+//! use codegen::{Config, Options};
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let mode = if std::env::args().any(|a| a == "--check") { Mode::Check } else { Mode::Write };
+//!     let config = Config::from_toml(&std::fs::read_to_string("codegen.toml")?, "codegen.toml")?;
+//!     let options = Options { select: config.select, ..Options::new("pets-api", "openapi.yaml") };
+//!     let output = codegen::generate("openapi.yaml".as_ref(), &options)?;
+//!     output.warnings.iter().for_each(|warning| eprintln!("{warning}"));
+//!     let report = sync::sync("crates/pets-api".as_ref(), &output.files, mode)?;
+//!     report.problems.iter().for_each(|problem| eprintln!("{problem}"));
+//!     std::process::exit(i32::from(!report.problems.is_empty()))
+//! }
+//! ```
 
 pub mod config;
 pub mod emit;
@@ -21,8 +43,8 @@ pub mod pointer;
 pub mod render;
 pub mod sync;
 
-pub use error::{Diagnostic, Errors, Kind, Severity};
 pub use config::{Config, Selection};
+pub use error::{Diagnostic, Errors, Kind, Severity};
 pub use files::{FileSet, Files};
 
 use std::path::Path;

@@ -9,12 +9,13 @@
 use crate::FileSet;
 use journal::{Change, Journal};
 pub(crate) use journal::{Disk, RealDisk};
+use paths::check_paths;
 use read::{holds, link_on_disk, starts_with_header, Snapshot};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Write the files, or only compare them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,50 +139,6 @@ pub fn prepare(root: &Path, mode: Mode) -> Result<Prepared, SyncError> {
 /// [`sync`] with its first half done by [`prepare`].
 pub fn sync_prepared(prepared: Prepared, files: &dyn FileSet) -> Result<Report, SyncError> {
     finish(prepared, files, &mut RealDisk)
-}
-
-/// A file system allows this many bytes in one name (ext4, XFS, btrfs, APFS, NTFS in UTF-16
-/// units), and this many in a whole path (Linux's `PATH_MAX`, with its terminating zero).
-const MAX_NAME_BYTES: usize = 255;
-const MAX_PATH_BYTES: usize = 4095;
-/// What the temporary name of a write adds to a file name: `.`, `.`, the process id (at most
-/// ten digits) and `.tmp`.
-const TEMP_NAME_EXTRA: usize = 16;
-
-/// Rejects, before anything is written, any path that could leave the output directory, that
-/// names a file the file system would refuse, or that two files share.
-fn check_paths(root: &Path, files: &dyn FileSet) -> Result<(), SyncError> {
-    let absolute_root = std::env::current_dir()
-        .map(|dir| dir.join(root))
-        .unwrap_or_else(|_| root.to_owned());
-    let mut seen = BTreeSet::new();
-    for i in 0..files.len() {
-        let relative = files.path(i);
-        let path = relative.to_owned();
-        if !is_safe_relative(relative) {
-            return Err(SyncError::UnsafePath { path });
-        }
-        if !seen.insert(relative) {
-            let why = "two generated files have this path".to_owned();
-            return Err(SyncError::PathTooLong { path, why });
-        }
-        let longest = relative.split('/').map(str::len).max().unwrap_or(0);
-        if longest + TEMP_NAME_EXTRA > MAX_NAME_BYTES {
-            let why = format!(
-                "a name of {longest} bytes is longer than file systems allow ({} bytes, less {TEMP_NAME_EXTRA} for the temporary name of the write)",
-                MAX_NAME_BYTES
-            );
-            return Err(SyncError::PathTooLong { path, why });
-        }
-        let total = absolute_root.join(relative).as_os_str().len() + TEMP_NAME_EXTRA;
-        if total > MAX_PATH_BYTES {
-            let why = format!(
-                "the whole path would be {total} bytes, more than the {MAX_PATH_BYTES} the platform allows; choose a shorter --out"
-            );
-            return Err(SyncError::PathTooLong { path, why });
-        }
-    }
-    Ok(())
 }
 
 /// [`sync`] on any [`Disk`]. Everything is decided before the first change; each change is
@@ -464,15 +421,6 @@ fn lock_dir(root: &Path) -> Result<Option<fs::File>, SyncError> {
     Ok(Some(dir))
 }
 
-/// A path made only of normal components: no root, no `..`, no `.`, no drive prefix.
-fn is_safe_relative(path: &str) -> bool {
-    !path.is_empty()
-        && !path.contains('\\')
-        && Path::new(path)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
-}
-
 /// Writes through a temporary file in the same directory and renames it over the target, so
 /// readers and a killed run only ever see the old or the new file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -518,6 +466,7 @@ fn short_diff(old: &str, new: &str) -> String {
 }
 
 mod journal;
+mod paths;
 mod read;
 #[cfg(test)]
 mod tests;

@@ -83,7 +83,12 @@ fn a_tag_keeps_its_operations_and_the_types_they_reach() {
     let files = model_files(&output);
     assert_eq!(output.stats.operations, 1, "{files:?}");
     // Lion extends Animal, which has a discriminator: it is one of the values of Animal.
-    for kept in ["animal.rs", "lion.rs", "habitat.rs", "list_animals_response.rs"] {
+    for kept in [
+        "animal.rs",
+        "lion.rs",
+        "habitat.rs",
+        "list_animals_response.rs",
+    ] {
         assert!(
             files.iter().any(|f| f.ends_with(&format!("/{kept}"))),
             "{kept} kept: {files:?}"
@@ -104,7 +109,10 @@ fn excludes_apply_after_includes() {
     assert_eq!(output.stats.operations, 1, "{files:?}");
     assert!(files.iter().any(|f| f.ends_with("/keeper.rs")), "{files:?}");
     assert!(files.iter().any(|f| f.ends_with("/badge.rs")), "{files:?}");
-    assert!(!files.iter().any(|f| f.contains("fire_keeper")), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.contains("fire_keeper")),
+        "{files:?}"
+    );
     for gone in ["animal", "lion", "habitat"] {
         assert!(!files.iter().any(|f| f.contains(gone)), "{files:?}");
     }
@@ -120,16 +128,22 @@ fn an_entry_that_matches_nothing_is_a_warning_and_choosing_nothing_an_error() {
     let output = generate("[select]\ntags = [\"animals\", \"birds\"]\n").unwrap();
     let warnings: Vec<String> = output.warnings.iter().map(|w| w.to_string()).collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("tag `birds` matches no operation"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("tag `birds` matches no operation"),
+        "{warnings:?}"
+    );
     let errors = generate("[select]\ntags = [\"birds\"]\n").unwrap_err();
-    assert!(errors.to_string().contains("chooses no operation"), "{errors}");
+    assert!(
+        errors.to_string().contains("chooses no operation"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn no_selection_is_the_whole_spec() {
     let whole = generate("").unwrap();
     assert_eq!(whole.stats.operations, 3);
-    let plain = codegen::generate_from_bytes(SPEC.as_bytes(), &Options::new("zoo", "zoo.yaml"))
-        .unwrap();
+    let plain =
+        codegen::generate_from_bytes(SPEC.as_bytes(), &Options::new("zoo", "zoo.yaml")).unwrap();
     assert_eq!(whole.files.to_vec(), plain.files.to_vec());
 }
