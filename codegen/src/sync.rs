@@ -10,7 +10,7 @@ use crate::FileSet;
 use journal::{Change, Journal};
 pub(crate) use journal::{Disk, RealDisk};
 use paths::check_paths;
-use read::{holds, link_on_disk, starts_with_header, Snapshot};
+use read::{holds, link_on_disk, read_existing, starts_with_header, Existing, Snapshot};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
@@ -356,17 +356,16 @@ fn apply(
                 return Err(SyncError::Links { paths: vec![link] });
             }
             let full = root.join(relative);
-            let old = if full.exists() {
-                // A person may have put a file here, or edited one, since the snapshot; it
-                // is not ours.
-                if !starts_with_header(&full).unwrap_or(false) {
+            // A person may have put a file here, or edited one, since the snapshot; it is
+            // not ours.
+            let old = match read_existing(&full)? {
+                Existing::Absent => None,
+                Existing::Foreign => {
                     return Err(SyncError::NotGenerated {
                         paths: vec![relative.to_owned()],
-                    });
+                    })
                 }
-                Some(fs::read(&full).map_err(io_error(&full))?)
-            } else {
-                None
+                Existing::Generated(old) => Some(old),
             };
             if let Some(dir) = full.parent() {
                 create_dirs(dir, disk, journal)?;
@@ -386,10 +385,9 @@ fn apply(
         }
         let full = root.join(path);
         // A stale file that lost its header since the snapshot is a person's now.
-        if !starts_with_header(&full).unwrap_or(false) {
+        let Ok(Existing::Generated(old)) = read_existing(&full) else {
             continue;
-        }
-        let old = fs::read(&full).map_err(io_error(&full))?;
+        };
         disk.remove_file(&full).map_err(io_error(&full))?;
         journal.changes.push(Change::Deleted(full, old));
         deleted.push(path.clone());

@@ -76,11 +76,7 @@ pub fn apply(
 
 /// The path as the user wrote it: a webhook moved under `paths` is known by its name.
 fn display_path(path: &str) -> &str {
-    if super::normalize::oas31::is_webhook(path) {
-        path.rsplit('/').next().unwrap_or(path)
-    } else {
-        path
-    }
+    super::normalize::oas31::webhook_name(path).unwrap_or(path)
 }
 
 /// Which include entries chose at least one operation.

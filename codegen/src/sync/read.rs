@@ -145,6 +145,31 @@ fn files_under(root: &Path) -> Result<(Vec<String>, BTreeSet<String>), SyncError
     Ok((found, links))
 }
 
+/// What stands at a path when a sync is about to change it.
+pub(super) enum Existing {
+    Absent,
+    /// A file without the generated header: a person's.
+    Foreign,
+    /// A generated file, with its bytes (to put back if the sync is undone).
+    Generated(Vec<u8>),
+}
+
+/// Reads the file at `path` once, whole, to tell what it is and to keep what it holds.
+pub(super) fn read_existing(path: &Path) -> Result<Existing, SyncError> {
+    match fs::read(path) {
+        Ok(bytes) => {
+            let head = &bytes[..bytes.len().min(256)];
+            if is_generated(&String::from_utf8_lossy(head)) {
+                Ok(Existing::Generated(bytes))
+            } else {
+                Ok(Existing::Foreign)
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Existing::Absent),
+        Err(e) => Err(io_error(path)(e)),
+    }
+}
+
 /// Reads just enough of a file to see its first line.
 pub(super) fn starts_with_header(path: &Path) -> Result<bool, SyncError> {
     let mut head = [0u8; 256];

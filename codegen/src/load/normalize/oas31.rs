@@ -16,6 +16,11 @@ pub fn is_webhook(path: &str) -> bool {
     path.starts_with(WEBHOOK_PREFIX)
 }
 
+/// The name of the webhook moved to `path` under `paths`, if it is one.
+pub fn webhook_name(path: &str) -> Option<&str> {
+    path.strip_prefix(WEBHOOK_PREFIX)
+}
+
 pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &mut Provenance) {
     root.insert("openapi".to_owned(), Value::String("3.0.3".to_owned()));
     root.remove("jsonSchemaDialect");
