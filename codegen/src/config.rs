@@ -12,10 +12,15 @@
 //! exclude-tags = ["internal"]      # then none of these
 //! exclude-operations = ["debug"]
 //! exclude-paths = ["/admin/*"]
+//!
+//! [formats]
+//! date-time = "string"             # a plain String; "text" (the default): support::DateTime
 //! ```
 
 use crate::error::{Diagnostic, Errors, Kind};
+use crate::ir::TextFormat;
 use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// The options of a configuration file, each optional.
@@ -25,6 +30,21 @@ pub struct Config {
     pub crate_name: Option<String>,
     /// Which operations to generate.
     pub select: Selection,
+    /// How string formats are typed.
+    pub formats: Formats,
+}
+
+/// Which string formats keep their text in a type of their own, with typed access
+/// (`support::DateTime`, the default for every [`TextFormat`]), and which are a plain `String`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Formats {
+    pub plain: BTreeSet<TextFormat>,
+}
+
+impl Formats {
+    pub fn typed(&self, format: TextFormat) -> bool {
+        !self.plain.contains(&format)
+    }
 }
 
 /// Which operations a crate has, and so which types: those the chosen operations reach.
@@ -96,6 +116,19 @@ struct File {
     crate_name: Option<toml::Spanned<String>>,
     #[serde(default)]
     select: SelectionFile,
+    /// A string format → how its values are typed.
+    #[serde(default)]
+    formats: BTreeMap<toml::Spanned<String>, FormatChoice>,
+}
+
+/// How a string format is typed.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum FormatChoice {
+    /// Its type in the support module: the text kept, typed access beside it.
+    Text,
+    /// A plain `String`.
+    String,
 }
 
 #[derive(Deserialize, Default)]
@@ -136,6 +169,28 @@ impl Config {
                 ));
             }
         }
+        let mut formats = Formats::default();
+        for (name, choice) in &file.formats {
+            match TextFormat::from_format(name.get_ref()) {
+                Some(format) if *choice == FormatChoice::String => {
+                    formats.plain.insert(format);
+                }
+                Some(_) => {}
+                None => {
+                    let known: Vec<&str> = TextFormat::ALL.iter().map(|f| f.spec_name()).collect();
+                    let message = format!(
+                        "`{}` is not a format with a type of its own; those are {}",
+                        name.get_ref(),
+                        known.join(", ")
+                    );
+                    errors.push(place(
+                        Diagnostic::error(Kind::Schema, label, message),
+                        text,
+                        Some(name.span()),
+                    ));
+                }
+            }
+        }
         let select = file.select;
         for pattern in select.paths.iter().chain(&select.exclude_paths) {
             if !pattern.get_ref().starts_with('/') {
@@ -158,6 +213,7 @@ impl Config {
             list.into_iter().map(toml::Spanned::into_inner).collect()
         };
         Ok(Config {
+            formats,
             crate_name: file.crate_name.map(toml::Spanned::into_inner),
             select: Selection {
                 tags: select.tags,

@@ -43,7 +43,7 @@ pub mod pointer;
 pub mod render;
 pub mod sync;
 
-pub use config::{Config, Selection};
+pub use config::{Config, Formats, Selection};
 pub use error::{Diagnostic, Errors, Kind, Severity};
 pub use files::{FileSet, Files};
 
@@ -67,6 +67,8 @@ pub struct Options {
     pub left_out_tests: bool,
     /// Which operations to generate, and so which types (those they reach); by default all.
     pub select: Selection,
+    /// Which string formats are typed (by default all of them), and which are plain `String`.
+    pub formats: Formats,
 }
 
 impl Options {
@@ -80,6 +82,7 @@ impl Options {
             schedule: Schedule::default(),
             left_out_tests: false,
             select: Selection::default(),
+            formats: Formats::default(),
         }
     }
 }
@@ -176,7 +179,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
         label,
         &mut warnings,
     )?;
-    let lowered = lower::lower(&spec, &deep_references, label);
+    let lowered = lower::lower_with(&spec, &deep_references, label, &options.formats);
     let (mut space, lower_warnings) = lowered.map_err(|mut errors| {
         provenance.map_back(&mut errors.0);
         errors

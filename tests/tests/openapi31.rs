@@ -29,7 +29,7 @@ fn type_lists_with_null_keep_null_apart_from_absent() {
 
 #[test]
 fn webhook_bodies_and_defs_are_models_too() {
-    let day: components::Day = "2020-01-01".to_owned();
+    let day: components::Day = "2020-01-01".into();
     let owner = components::Owner {
         name: Some("Ann".to_owned()),
         since: Some(day),

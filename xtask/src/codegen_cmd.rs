@@ -67,6 +67,7 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
                 .unwrap_or_else(|| default_crate_name(spec));
             let options = Options {
                 select: config.select,
+                formats: config.formats,
                 ..Options::new(name, spec.to_owned())
             };
             (

@@ -18,6 +18,10 @@ paths = ["/users/{id}", "/stores/*"]
 exclude-tags = ["internal"]
 exclude-operations = ["debugDump"]
 exclude-paths = ["/admin/*"]
+
+[formats]
+date-time = "string"
+uuid = "text"
 "#;
     let config = Config::from_toml(text, "codegen.toml").unwrap();
     assert_eq!(
@@ -31,6 +35,9 @@ exclude-paths = ["/admin/*"]
                 exclude_tags: vec!["internal".to_owned()],
                 exclude_operations: vec!["debugDump".to_owned()],
                 exclude_paths: vec!["/admin/*".to_owned()],
+            },
+            formats: Formats {
+                plain: [TextFormat::DateTime].into(),
             },
         }
     );
@@ -70,6 +77,17 @@ fn a_bad_crate_name_or_path_is_an_error_at_its_place() {
     let e = error_of("[select]\npaths = [\"/ok\", \"pets\"]\n");
     assert_eq!(e.line_col, Some((2, 17)), "{e}");
     assert!(e.message.contains("`pets` is not a path"), "{e}");
+}
+
+#[test]
+fn a_format_without_a_type_or_an_unknown_choice_is_an_error_at_its_place() {
+    let e = error_of("[formats]\ndate-time = \"text\"\npassword = \"string\"\n");
+    assert_eq!(e.line_col, Some((3, 1)), "{e}");
+    assert!(e.message.contains("`password` is not a format"), "{e}");
+    assert!(e.message.contains("date-time, date, time"), "{e}");
+    let e = error_of("[formats]\nuuid = \"uuid-crate\"\n");
+    assert_eq!(e.line_col, Some((2, 8)), "{e}");
+    assert!(e.message.contains("expected `text` or `string`"), "{e}");
 }
 
 #[test]

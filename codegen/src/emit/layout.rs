@@ -1,7 +1,7 @@
 //! The module tree of the generated crate: `lib.rs` and the `mod.rs` files.
 
 use super::{ident, RustFile};
-use crate::ir::{Module, TypeSpace};
+use crate::ir::{Module, TextFormat, TypeSpace};
 use crate::naming;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -42,8 +42,10 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
     // support module is the models' plumbing).
     // One name a line, sorted, as rustfmt leaves them (this file is formatted with the crate
     // it is the root of); the clients only with their features.
-    let operation = needs.operation.then(|| {
-        let names = [
+    // The format types too: a caller builds values of them.
+    let mut names: Vec<&str> = Vec::new();
+    if needs.operation {
+        names.extend([
             "AsyncClient",
             "Client",
             "Content",
@@ -59,18 +61,23 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             "SendError",
             "Server",
             "ServerVariable",
-        ];
-        let uses = names.iter().map(|name| {
-            let cfg = match *name {
-                "AsyncClient" => Some(quote!(#[cfg(feature = "async")])),
-                "Client" => Some(quote!(#[cfg(feature = "blocking")])),
-                _ => None,
-            };
-            let name = ident(name);
-            quote!(#cfg pub use support::#name;)
-        });
-        quote!(#(#uses)*)
+        ]);
+    }
+    if needs.text {
+        names.extend(TextFormat::ALL.map(TextFormat::type_name));
+        names.push("Base64Error");
+    }
+    names.sort_unstable();
+    let uses = names.iter().map(|name| {
+        let cfg = match *name {
+            "AsyncClient" => Some(quote!(#[cfg(feature = "async")])),
+            "Client" => Some(quote!(#[cfg(feature = "blocking")])),
+            _ => None,
+        };
+        let name = ident(name);
+        quote!(#cfg pub use support::#name;)
     });
+    let root_uses = quote!(#(#uses)*);
     // Where to call the API and with what credentials, at the root as the caller needs them.
     let servers = (!space.servers.is_empty()).then(|| {
         quote! {
@@ -122,7 +129,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
         pub mod models;
 
         #support
-        #operation
+        #root_uses
         #servers
         #security
         #example_tests

@@ -24,8 +24,21 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         toml_string(version),
         toml_string(&description),
     );
-    if super::support::needs(space).operation {
+    let needs = super::support::needs(space);
+    if needs.operation {
+        out.push_str(CLIENT_DEPENDENCIES);
+    }
+    if needs.text {
+        out.push_str(FORMAT_DEPENDENCIES);
+    }
+    if needs.operation || needs.text {
+        out.push_str("\n[features]\n");
+    }
+    if needs.operation {
         out.push_str(CLIENT_FEATURES);
+    }
+    if needs.text {
+        out.push_str(FORMAT_FEATURES);
     }
     if standalone {
         out.push_str("\n[workspace]\n");
@@ -35,14 +48,35 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
 
 /// The optional dependencies of a crate with operations: without a feature the crate has no
 /// HTTP dependency at all.
-const CLIENT_FEATURES: &str = "\
+const CLIENT_DEPENDENCIES: &str = "\
 # Optional, for sending the requests: none of these is needed for the models.
 http = { version = \"1\", optional = true }
 ureq = { version = \"3\", optional = true }
 reqwest = { version = \"0.13\", optional = true, default-features = false }
 tokio = { version = \"1\", optional = true, features = [\"time\"] }
+";
 
-[features]
+/// The crates that the typed access of the format types converts to, each behind its feature.
+const FORMAT_DEPENDENCIES: &str = "\
+# Optional, for typed access to the text of string formats: the models never need them.
+chrono = { version = \"0.4.31\", optional = true, default-features = false, features = [\"alloc\"] }
+time = { version = \"0.3.30\", optional = true, features = [\"parsing\"] }
+jiff = { version = \"0.2\", optional = true }
+uuid = { version = \"1\", optional = true }
+rust_decimal = { version = \"1.30\", optional = true }
+";
+
+const FORMAT_FEATURES: &str = "\
+# Typed access to the text of the format types (`DateTime::to_chrono`, `Uuid::to_uuid`, ...):
+# the text is kept either way, so turning one on changes no model.
+chrono = [\"dep:chrono\"]
+time = [\"dep:time\"]
+jiff = [\"dep:jiff\"]
+uuid = [\"dep:uuid\"]
+rust_decimal = [\"dep:rust_decimal\"]
+";
+
+const CLIENT_FEATURES: &str = "\
 # `Operation::to_http` and `Decode::from_http`: requests and replies as the `http` crate's
 # types, which hyper, reqwest, ureq, tower and axum all speak.
 http = [\"dep:http\"]

@@ -124,6 +124,10 @@ pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::Fil
     let crate::ir::TypeKind::Alias(target) = &def.kind else {
         return None;
     };
+    // An alias of a format's type names the support module, which the printed form holds.
+    if def.mentions_text() {
+        return None;
+    }
     let std = Std::for_type(&def.name);
     let ty: syn::Type = syn::parse2(type_tokens(space, target, def.module, std)).ok()?;
     let span = Span::call_site();

@@ -22,14 +22,18 @@ pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);
+            let use_support = def.mentions_text().then(support::use_item);
             quote! {
+                #use_support
                 #docs
                 pub type #name = #target;
             }
         }
         TypeKind::Newtype(target) => {
             let target = type_tokens(space, target, def.module, std);
+            let use_support = def.mentions_text().then(support::use_item);
             quote! {
+                #use_support
                 #docs
                 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
                 #[serde(transparent)]

@@ -31,7 +31,7 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     });
     let body = body_expr(space, r, std);
     let operation = (!r.webhook).then(|| operation_impl(space, def, r, body, std));
-    let use_support = operation.is_some().then(support::use_item);
+    let use_support = (operation.is_some() || def.mentions_text()).then(support::use_item);
     let default = r.derive_default.then(|| quote!(, Default));
     quote! {
         #use_support

@@ -35,6 +35,8 @@ pub struct Needs {
     pub file_part: bool,
     /// The `Operation` trait and its encoders, for request and response types.
     pub operation: bool,
+    /// The types of string formats (`DateTime`, `Uuid`, ...).
+    pub text: bool,
 }
 
 impl Needs {
@@ -47,6 +49,7 @@ impl Needs {
             || self.tuple
             || self.file_part
             || self.operation
+            || self.text
     }
 }
 
@@ -60,8 +63,10 @@ pub fn needs(space: &TypeSpace) -> Needs {
         tuple: false,
         file_part: false,
         operation: false,
+        text: false,
     };
     for def in &space.types {
+        needs.text |= def.mentions_text();
         match &def.kind {
             TypeKind::Struct(s) => {
                 needs.object = true;
@@ -108,6 +113,7 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.operation, CREDENTIALS),
         (needs.operation, REDIRECT),
         (needs.operation, CLIENT),
+        (needs.text, TEXT),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
         text.push('\n');
@@ -150,6 +156,8 @@ const CREDENTIALS: &str = include_str!("../../support/credentials.rs");
 /// Where a redirect sends a request next, and the cookies a reply sets.
 const REDIRECT: &str = include_str!("../../support/redirect.rs");
 const CLIENT: &str = include_str!("../../support/client.rs");
+/// The types of string formats, each keeping its text: `text_format!` and its calls.
+const TEXT: &str = include_str!("../../support/text.rs");
 
 #[cfg(test)]
 mod tests {

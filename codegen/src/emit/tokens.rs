@@ -229,6 +229,10 @@ fn clean_doc_text(text: &str) -> std::borrow::Cow<'_, str> {
 pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: Std) -> TokenStream {
     match ty {
         TypeRef::String => std.string(),
+        TypeRef::Text(format) => {
+            let name = ident(format.type_name());
+            quote!(support::#name)
+        }
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
         TypeRef::U32 => quote!(u32),

@@ -86,7 +86,9 @@ pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenSt
     });
     let count = u.variants.len();
     let indices = 0..count;
+    let use_support = def.mentions_text().then(support::use_item);
     quote! {
+        #use_support
         #docs
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {

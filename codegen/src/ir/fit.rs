@@ -64,7 +64,8 @@ impl TypeSpace {
             },
             TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => Fit::Integer,
             TypeRef::F64 => Fit::Number,
-            TypeRef::String => Fit::String,
+            // Text in a format accepts any string, as `String` does: it is kept as it came.
+            TypeRef::String | TypeRef::Text(_) => Fit::String,
             TypeRef::Bool => Fit::Boolean,
             TypeRef::Vec(_) => Fit::Array,
             TypeRef::Map(_) => Fit::Object,

@@ -122,6 +122,14 @@ pub struct TypeDef {
 }
 
 impl TypeDef {
+    /// Whether a reference of the definition is, or holds, a format's text type: its file
+    /// then names the support module.
+    pub fn mentions_text(&self) -> bool {
+        let mut mentions = false;
+        self.for_each_ref(|ty| mentions |= ty.mentions_text());
+        mentions
+    }
+
     /// Calls `f` on every type reference the definition holds, in declaration order.
     pub fn for_each_ref<'s>(&'s self, mut f: impl FnMut(&'s TypeRef)) {
         match &self.kind {
@@ -324,6 +332,8 @@ pub struct UnionVariant {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeRef {
     String,
+    /// A string in a format with a type of its own, kept as written (see [`TextFormat`]).
+    Text(TextFormat),
     I32,
     I64,
     U32,
@@ -345,6 +355,18 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// Whether the reference is, or holds, a format's text type (named types aside).
+    pub fn mentions_text(&self) -> bool {
+        match self {
+            TypeRef::Text(_) => true,
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Nullable(inner)
+            | TypeRef::Boxed(inner) => inner.mentions_text(),
+            _ => false,
+        }
+    }
+
     /// Calls `f` on every named type this reference mentions.
     pub fn for_each_named(&self, f: &mut impl FnMut(TypeId)) {
         match self {
@@ -360,6 +382,8 @@ impl TypeRef {
 
 mod fit;
 mod operation;
+mod text_format;
 
 pub use fit::Fit;
 pub use operation::*;
+pub use text_format::TextFormat;

@@ -17,6 +17,7 @@ mod tuple;
 mod union;
 mod view;
 
+use crate::config::Formats;
 use crate::error::{Diagnostic, Errors, Severity};
 use crate::ir::{TypeId, TypeSpace};
 use indexmap::{IndexMap, IndexSet};
@@ -30,9 +31,20 @@ pub fn lower(
     deep_references: &[String],
     label: &str,
 ) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
+    lower_with(spec, deep_references, label, &Formats::default())
+}
+
+/// [`lower`], with `formats` saying which string formats are plain `String`s.
+pub fn lower_with(
+    spec: &OpenAPI,
+    deep_references: &[String],
+    label: &str,
+    formats: &Formats,
+) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
     let mut lowerer = Lowerer {
         spec,
         label,
+        formats,
         space: TypeSpace {
             title: spec.info.title.clone(),
             version: spec.info.version.clone(),
@@ -70,6 +82,8 @@ pub fn lower(
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
     label: &'a str,
+    /// Which string formats get a type of their own.
+    formats: &'a Formats,
     space: TypeSpace,
     diagnostics: Vec<Diagnostic>,
     /// Component schema name → its pre-registered type.

@@ -3,6 +3,7 @@
 use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
+use crate::ir::TextFormat;
 use crate::ir::{
     EnumDef, EnumRepr, EnumValue, EnumVariant, Module, NameHint, TypeDef, TypeId, TypeKind, TypeRef,
 };
@@ -225,7 +226,11 @@ impl<'a> Lowerer<'a> {
             );
         }
         if values.is_empty() {
-            return TypeRef::String;
+            let format = view.format.as_deref().and_then(TextFormat::from_format);
+            return match format {
+                Some(format) if self.formats.typed(format) => TypeRef::Text(format),
+                _ => TypeRef::String,
+            };
         }
         let kind = enum_kind(EnumRepr::String, values);
         TypeRef::Named(self.new_type(&mut ctx, Some(view), at, kind))

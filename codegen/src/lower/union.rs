@@ -117,6 +117,7 @@ impl<'a> Lowerer<'a> {
 fn type_word(view: &View, ty: &TypeRef) -> String {
     let word = match (ty, view.ty) {
         (TypeRef::String, _) => "String",
+        (TypeRef::Text(format), _) => format.type_name(),
         (TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64, _) => "Integer",
         (TypeRef::F64, _) => "Number",
         (TypeRef::Bool, _) => "Boolean",

@@ -48,6 +48,7 @@ pub fn type_cell(
 fn primitive_name(ty: &TypeRef) -> &'static str {
     match ty {
         TypeRef::String => "String",
+        TypeRef::Text(format) => format.type_name(),
         TypeRef::I32 => "i32",
         TypeRef::I64 => "i64",
         TypeRef::U32 => "u32",

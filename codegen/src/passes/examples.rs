@@ -117,7 +117,7 @@ fn normalize(
         TypeRef::Json | TypeRef::Bytes => Ok(value.clone()),
         TypeRef::Nullable(_) if value.is_null() => Ok(Value::Null),
         TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => normalize(space, inner, value, path),
-        TypeRef::String => value
+        TypeRef::String | TypeRef::Text(_) => value
             .is_string()
             .then(|| value.clone())
             .map_or_else(|| mismatch("a string", path), Ok),
