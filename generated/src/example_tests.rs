@@ -41,6 +41,7 @@ fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
         _ => a == b,
     }
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_api_200_default() {
     round_trip::<
@@ -50,6 +51,7 @@ fn backchannel_authentication_api_200_default() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_api_400_example() {
     round_trip::<
@@ -59,6 +61,7 @@ fn backchannel_authentication_api_400_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_api_401_example() {
     round_trip::<
@@ -68,6 +71,7 @@ fn backchannel_authentication_api_401_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_api_403_example() {
     round_trip::<
@@ -77,6 +81,7 @@ fn backchannel_authentication_api_403_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_api_500_example() {
     round_trip::<
@@ -86,6 +91,7 @@ fn backchannel_authentication_api_500_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_issue_api_200_default() {
     round_trip::<
@@ -95,6 +101,7 @@ fn backchannel_authentication_issue_api_200_default() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_issue_api_400_example() {
     round_trip::<
@@ -104,6 +111,7 @@ fn backchannel_authentication_issue_api_400_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_issue_api_401_example() {
     round_trip::<
@@ -113,6 +121,7 @@ fn backchannel_authentication_issue_api_401_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_issue_api_403_example() {
     round_trip::<
@@ -122,6 +131,7 @@ fn backchannel_authentication_issue_api_403_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_issue_api_500_example() {
     round_trip::<
@@ -131,6 +141,7 @@ fn backchannel_authentication_issue_api_500_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_fail_api_200_default() {
     round_trip::<
@@ -140,6 +151,7 @@ fn backchannel_authentication_fail_api_200_default() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_fail_api_400_example() {
     round_trip::<
@@ -149,6 +161,7 @@ fn backchannel_authentication_fail_api_400_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_fail_api_401_example() {
     round_trip::<
@@ -158,6 +171,7 @@ fn backchannel_authentication_fail_api_401_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_fail_api_403_example() {
     round_trip::<
@@ -167,6 +181,7 @@ fn backchannel_authentication_fail_api_403_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_fail_api_500_example() {
     round_trip::<
@@ -176,6 +191,7 @@ fn backchannel_authentication_fail_api_500_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_complete_api_200_default() {
     round_trip::<
@@ -185,6 +201,7 @@ fn backchannel_authentication_complete_api_200_default() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_complete_api_400_example() {
     round_trip::<
@@ -194,6 +211,7 @@ fn backchannel_authentication_complete_api_400_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_complete_api_401_example() {
     round_trip::<
@@ -203,6 +221,7 @@ fn backchannel_authentication_complete_api_401_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_complete_api_403_example() {
     round_trip::<
@@ -212,6 +231,7 @@ fn backchannel_authentication_complete_api_403_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-ciba"))]
 #[test]
 fn backchannel_authentication_complete_api_500_example() {
     round_trip::<
@@ -221,6 +241,7 @@ fn backchannel_authentication_complete_api_500_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-tokens"))]
 #[test]
 fn auth_token_get_list_api_200_example() {
     round_trip::<
@@ -230,6 +251,7 @@ fn auth_token_get_list_api_200_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-tokens"))]
 #[test]
 fn auth_token_get_list_api_400_example() {
     round_trip::<
@@ -239,6 +261,7 @@ fn auth_token_get_list_api_400_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-tokens"))]
 #[test]
 fn auth_token_get_list_api_401_example() {
     round_trip::<
@@ -248,6 +271,7 @@ fn auth_token_get_list_api_401_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-tokens"))]
 #[test]
 fn auth_token_get_list_api_403_example() {
     round_trip::<
@@ -257,6 +281,7 @@ fn auth_token_get_list_api_403_example() {
         ::std::option::Option::None,
     );
 }
+#[cfg(any(feature = "all-tags", feature = "tag-tokens"))]
 #[test]
 fn auth_token_get_list_api_500_example() {
     round_trip::<

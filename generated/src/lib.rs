@@ -21,6 +21,7 @@
 pub mod models;
 #[doc(hidden)]
 #[rustfmt::skip]
+#[allow(unused_macros, unused_imports, dead_code)]
 pub mod support;
 #[cfg(feature = "async")]
 pub use support::AsyncClient;
@@ -47,4 +48,5 @@ pub mod security;
 pub use security::Security;
 #[cfg(test)]
 #[rustfmt::skip]
+#[allow(dead_code)]
 mod example_tests;

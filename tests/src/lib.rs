@@ -116,3 +116,7 @@ pub mod example_verdicts;
 #[rustfmt::skip]
 #[path = "../fixtures/wire/src/lib.rs"]
 pub mod wire;
+
+#[rustfmt::skip]
+#[path = "../fixtures/tags/src/lib.rs"]
+pub mod tags;

@@ -8,6 +8,8 @@ use crate::ir::{TypeRef, TypeSpace};
 use quote::quote;
 
 pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
+    // A test is compiled with the types of its operation's tags.
+    let gates = super::features::Gates::of(space);
     // The path of an example's type from the tests' module (`root` is the path to the crate
     // root from there).
     let type_of = |example: &crate::ir::Example, root: proc_macro2::TokenStream| match &example.ty {
@@ -28,7 +30,9 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
             let name = ident(&example.test_name);
             let ty = type_of(example, quote!(super::super));
             let json = example.value.to_string();
+            let cfg = gates.operation_cfg(&example.operation_id);
             quote! {
+                #cfg
                 #[test]
                 fn #name() {
                     super::refused::<#ty>(#json);
@@ -66,7 +70,9 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
                 }
                 None => quote!(::std::option::Option::None),
             };
+            let cfg = gates.operation_cfg(&example.operation_id);
             quote! {
+                #cfg
                 #[test]
                 fn #name() {
                     round_trip::<#ty>(#json, #expected);

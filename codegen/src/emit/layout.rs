@@ -1,7 +1,7 @@
 //! The module tree of the generated crate: `lib.rs` and the `mod.rs` files.
 
 use super::{ident, RustFile};
-use crate::ir::{Module, TextFormat, TypeSpace};
+use crate::ir::{Module, TextFormat, TypeId, TypeSpace};
 use crate::naming;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -31,10 +31,14 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
         space.title.trim()
     );
     let needs = super::support::needs(space);
+    // Built with a few tags' features, some helpers have no caller left.
+    let gated = !super::features::Gates::of(space).features.is_empty();
+    let unused = gated.then(|| quote!(#[allow(unused_macros, unused_imports, dead_code)]));
     let support = needs.any().then(|| {
         quote! {
             #[doc(hidden)]
             #[rustfmt::skip]
+            #unused
             pub mod support;
         }
     });
@@ -93,10 +97,13 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             pub use security::Security;
         }
     });
+    // With a few tags' features, the helpers of the example tests may have no test left.
+    let unused_helpers = gated.then(|| quote!(#[allow(dead_code)]));
     let example_tests = examples.then(|| {
         quote! {
             #[cfg(test)]
             #[rustfmt::skip]
+            #unused_helpers
             mod example_tests;
         }
     });
@@ -152,11 +159,15 @@ fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
 /// The `mod.rs` of a module: a `mod` and a `pub use` per type, sorted by file.
 fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
     let entries = module_entries(space, module);
-    let items = entries.iter().map(|(file, name)| {
+    let gates = super::features::Gates::of(space);
+    let items = entries.iter().map(|(file, name, id)| {
         let file = ident(file);
         let name = ident(name);
+        let cfg = gates.type_cfg(*id);
         quote! {
+            #cfg
             mod #file;
+            #cfg
             pub use self::#file::#name;
         }
     });
@@ -171,13 +182,13 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
     }
 }
 
-fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str)> {
-    let mut entries: Vec<(String, &str)> = space
+fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str, TypeId)> {
+    let mut entries: Vec<(String, &str, TypeId)> = space
         .ids()
         .filter(|&id| space.has_own_file(id))
-        .map(|id| space.get(id))
-        .filter(|t| t.module == module)
-        .map(|t| (naming::module_name(&t.name), t.name.as_str()))
+        .map(|id| (space.get(id), id))
+        .filter(|(t, _)| t.module == module)
+        .map(|(t, id)| (naming::module_name(&t.name), t.name.as_str(), id))
         .collect();
     entries.sort();
     entries

@@ -40,6 +40,14 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
     if needs.text {
         out.push_str(FORMAT_FEATURES);
     }
+    let tags = super::features::Gates::of(space).features;
+    if !tags.is_empty() {
+        out.push_str(TAG_FEATURES);
+        let _ = writeln!(out, "{} = []", super::features::ALL_TAGS);
+        for tag in &tags {
+            let _ = writeln!(out, "{tag} = []");
+        }
+    }
     if standalone {
         out.push_str("\n[workspace]\n");
     }
@@ -74,6 +82,13 @@ time = [\"dep:time\"]
 jiff = [\"dep:jiff\"]
 uuid = [\"dep:uuid\"]
 rust_decimal = [\"dep:rust_decimal\"]
+";
+
+const TAG_FEATURES: &str = "\
+# One feature per tag, for a shorter build: `default` turns on `all-tags`, the types of every
+# operation; with `default-features = false`, each tag's feature turns on the types its
+# operations reach (those of operations without tags are always there).
+default = [\"all-tags\"]
 ";
 
 const CLIENT_FEATURES: &str = "\

@@ -5,6 +5,7 @@
 
 mod enums;
 mod examples;
+pub mod features;
 mod layout;
 mod manifest;
 mod model;

@@ -178,6 +178,8 @@ pub enum ResponseBody {
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub operation_id: String,
+    /// The operation's tags, as the spec writes them.
+    pub tags: Vec<String>,
     pub variants: Vec<Variant>,
 }
 

@@ -97,6 +97,7 @@ impl<'a> Lowerer<'a> {
         let variants = variant_scopes(&prefix, body.as_ref().map(|(b, _)| *b));
         let mut operation = Operation {
             operation_id: operation_id.to_owned(),
+            tags: op.tags.clone(),
             variants: Vec::new(),
         };
         for (i, (scope, content_type)) in variants.iter().enumerate() {
