@@ -93,11 +93,50 @@ macro_rules! text_format {
     };
 }
 
+// format: date-time
+
 text_format! {
     /// A date and time, `format: date-time` (RFC 3339, `2024-05-01T09:30:00Z`), kept as
     /// written. Typed with the features `chrono`, `time` or `jiff`.
     DateTime
 }
+
+#[cfg(feature = "chrono")]
+impl DateTime {
+    pub fn to_chrono(
+        &self,
+    ) -> ::std::result::Result<::chrono::DateTime<::chrono::FixedOffset>, ::chrono::ParseError> {
+        ::chrono::DateTime::parse_from_rfc3339(&self.0)
+    }
+}
+
+#[cfg(feature = "chrono")]
+impl<Tz: ::chrono::TimeZone> ::std::convert::From<::chrono::DateTime<Tz>> for DateTime
+where
+    Tz::Offset: ::std::fmt::Display,
+{
+    fn from(value: ::chrono::DateTime<Tz>) -> Self {
+        DateTime(value.to_rfc3339())
+    }
+}
+
+#[cfg(feature = "time")]
+impl DateTime {
+    pub fn to_time(
+        &self,
+    ) -> ::std::result::Result<::time::OffsetDateTime, ::time::error::Parse> {
+        ::time::OffsetDateTime::parse(&self.0, &::time::format_description::well_known::Rfc3339)
+    }
+}
+
+#[cfg(feature = "jiff")]
+impl DateTime {
+    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::Timestamp, ::jiff::Error> {
+        self.0.parse()
+    }
+}
+
+// format: date
 
 text_format! {
     /// A calendar date, `format: date` (`2024-05-01`), kept as written. Typed with the features
@@ -105,10 +144,45 @@ text_format! {
     Date
 }
 
+#[cfg(feature = "chrono")]
+impl Date {
+    pub fn to_chrono(&self) -> ::std::result::Result<::chrono::NaiveDate, ::chrono::ParseError> {
+        ::chrono::NaiveDate::parse_from_str(&self.0, "%Y-%m-%d")
+    }
+}
+
+#[cfg(feature = "chrono")]
+impl ::std::convert::From<::chrono::NaiveDate> for Date {
+    fn from(value: ::chrono::NaiveDate) -> Self {
+        Date(value.format("%Y-%m-%d").to_string())
+    }
+}
+
+#[cfg(feature = "time")]
+impl Date {
+    pub fn to_time(&self) -> ::std::result::Result<::time::Date, ::time::error::Parse> {
+        ::time::Date::parse(
+            &self.0,
+            &::time::format_description::well_known::Iso8601::DATE,
+        )
+    }
+}
+
+#[cfg(feature = "jiff")]
+impl Date {
+    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::civil::Date, ::jiff::Error> {
+        self.0.parse()
+    }
+}
+
+// format: time
+
 text_format! {
     /// A time of day, `format: time` (RFC 3339's `full-time`, `09:30:00Z`), kept as written.
     Time
 }
+
+// format: duration
 
 text_format! {
     /// A length of time, `format: duration` (ISO 8601, `P1DT2H`), kept as written. Typed with
@@ -116,10 +190,35 @@ text_format! {
     Duration
 }
 
+#[cfg(feature = "jiff")]
+impl Duration {
+    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::Span, ::jiff::Error> {
+        self.0.parse()
+    }
+}
+
+// format: uuid
+
 text_format! {
     /// A UUID, `format: uuid`, kept as written (case and all). Typed with the feature `uuid`.
     Uuid
 }
+
+#[cfg(feature = "uuid")]
+impl Uuid {
+    pub fn to_uuid(&self) -> ::std::result::Result<::uuid::Uuid, ::uuid::Error> {
+        ::uuid::Uuid::parse_str(&self.0)
+    }
+}
+
+#[cfg(feature = "uuid")]
+impl ::std::convert::From<::uuid::Uuid> for Uuid {
+    fn from(value: ::uuid::Uuid) -> Self {
+        Uuid(value.to_string())
+    }
+}
+
+// format: decimal
 
 text_format! {
     /// A decimal number written as text, `format: decimal` (`"12.50"`), kept as written, so no
@@ -127,41 +226,28 @@ text_format! {
     Decimal
 }
 
+#[cfg(feature = "rust_decimal")]
+impl Decimal {
+    pub fn to_decimal(
+        &self,
+    ) -> ::std::result::Result<::rust_decimal::Decimal, ::rust_decimal::Error> {
+        self.0.parse()
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+impl ::std::convert::From<::rust_decimal::Decimal> for Decimal {
+    fn from(value: ::rust_decimal::Decimal) -> Self {
+        Decimal(value.to_string())
+    }
+}
+
+// format: int64
+
 text_format! {
     /// A 64-bit integer written as text, `type: string, format: int64` (as APIs send integers
     /// past what a JavaScript number holds), kept as written; [`Int64::to_i64`] reads it.
     Int64
-}
-
-text_format! {
-    /// An unsigned 64-bit integer written as text, `format: uint64`, kept as written;
-    /// [`Uint64::to_u64`] reads it.
-    Uint64
-}
-
-text_format! {
-    /// Bytes as base64 text, `format: byte`, kept as written; [`Base64::decode`] reads them.
-    Base64
-}
-
-text_format! {
-    /// A URI, `format: uri`, kept as written.
-    Uri
-}
-
-text_format! {
-    /// An email address, `format: email`, kept as written.
-    Email
-}
-
-text_format! {
-    /// An IPv4 address, `format: ipv4`, kept as written; [`Ipv4::to_addr`] reads it.
-    Ipv4
-}
-
-text_format! {
-    /// An IPv6 address, `format: ipv6`, kept as written; [`Ipv6::to_addr`] reads it.
-    Ipv6
 }
 
 impl Int64 {
@@ -176,6 +262,14 @@ impl ::std::convert::From<i64> for Int64 {
     }
 }
 
+// format: uint64
+
+text_format! {
+    /// An unsigned 64-bit integer written as text, `format: uint64`, kept as written;
+    /// [`Uint64::to_u64`] reads it.
+    Uint64
+}
+
 impl Uint64 {
     pub fn to_u64(&self) -> ::std::result::Result<u64, ::std::num::ParseIntError> {
         self.0.parse()
@@ -188,28 +282,11 @@ impl ::std::convert::From<u64> for Uint64 {
     }
 }
 
-impl Ipv4 {
-    pub fn to_addr(&self) -> ::std::result::Result<::std::net::Ipv4Addr, ::std::net::AddrParseError> {
-        self.0.parse()
-    }
-}
+// format: byte
 
-impl ::std::convert::From<::std::net::Ipv4Addr> for Ipv4 {
-    fn from(value: ::std::net::Ipv4Addr) -> Self {
-        Ipv4(value.to_string())
-    }
-}
-
-impl Ipv6 {
-    pub fn to_addr(&self) -> ::std::result::Result<::std::net::Ipv6Addr, ::std::net::AddrParseError> {
-        self.0.parse()
-    }
-}
-
-impl ::std::convert::From<::std::net::Ipv6Addr> for Ipv6 {
-    fn from(value: ::std::net::Ipv6Addr) -> Self {
-        Ipv6(value.to_string())
-    }
+text_format! {
+    /// Bytes as base64 text, `format: byte`, kept as written; [`Base64::decode`] reads them.
+    Base64
 }
 
 /// Base64 text that is not base64: the first character that cannot be part of it.
@@ -278,105 +355,54 @@ impl Base64 {
     }
 }
 
-#[cfg(feature = "chrono")]
-impl DateTime {
-    pub fn to_chrono(
-        &self,
-    ) -> ::std::result::Result<::chrono::DateTime<::chrono::FixedOffset>, ::chrono::ParseError> {
-        ::chrono::DateTime::parse_from_rfc3339(&self.0)
-    }
+// format: uri
+
+text_format! {
+    /// A URI, `format: uri`, kept as written.
+    Uri
 }
 
-#[cfg(feature = "chrono")]
-impl<Tz: ::chrono::TimeZone> ::std::convert::From<::chrono::DateTime<Tz>> for DateTime
-where
-    Tz::Offset: ::std::fmt::Display,
-{
-    fn from(value: ::chrono::DateTime<Tz>) -> Self {
-        DateTime(value.to_rfc3339())
-    }
+// format: email
+
+text_format! {
+    /// An email address, `format: email`, kept as written.
+    Email
 }
 
-#[cfg(feature = "chrono")]
-impl Date {
-    pub fn to_chrono(&self) -> ::std::result::Result<::chrono::NaiveDate, ::chrono::ParseError> {
-        ::chrono::NaiveDate::parse_from_str(&self.0, "%Y-%m-%d")
-    }
+// format: ipv4
+
+text_format! {
+    /// An IPv4 address, `format: ipv4`, kept as written; [`Ipv4::to_addr`] reads it.
+    Ipv4
 }
 
-#[cfg(feature = "chrono")]
-impl ::std::convert::From<::chrono::NaiveDate> for Date {
-    fn from(value: ::chrono::NaiveDate) -> Self {
-        Date(value.format("%Y-%m-%d").to_string())
-    }
-}
-
-#[cfg(feature = "time")]
-impl DateTime {
-    pub fn to_time(
-        &self,
-    ) -> ::std::result::Result<::time::OffsetDateTime, ::time::error::Parse> {
-        ::time::OffsetDateTime::parse(&self.0, &::time::format_description::well_known::Rfc3339)
-    }
-}
-
-#[cfg(feature = "time")]
-impl Date {
-    pub fn to_time(&self) -> ::std::result::Result<::time::Date, ::time::error::Parse> {
-        ::time::Date::parse(
-            &self.0,
-            &::time::format_description::well_known::Iso8601::DATE,
-        )
-    }
-}
-
-#[cfg(feature = "jiff")]
-impl DateTime {
-    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::Timestamp, ::jiff::Error> {
+impl Ipv4 {
+    pub fn to_addr(&self) -> ::std::result::Result<::std::net::Ipv4Addr, ::std::net::AddrParseError> {
         self.0.parse()
     }
 }
 
-#[cfg(feature = "jiff")]
-impl Date {
-    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::civil::Date, ::jiff::Error> {
+impl ::std::convert::From<::std::net::Ipv4Addr> for Ipv4 {
+    fn from(value: ::std::net::Ipv4Addr) -> Self {
+        Ipv4(value.to_string())
+    }
+}
+
+// format: ipv6
+
+text_format! {
+    /// An IPv6 address, `format: ipv6`, kept as written; [`Ipv6::to_addr`] reads it.
+    Ipv6
+}
+
+impl Ipv6 {
+    pub fn to_addr(&self) -> ::std::result::Result<::std::net::Ipv6Addr, ::std::net::AddrParseError> {
         self.0.parse()
     }
 }
 
-#[cfg(feature = "jiff")]
-impl Duration {
-    pub fn to_jiff(&self) -> ::std::result::Result<::jiff::Span, ::jiff::Error> {
-        self.0.parse()
-    }
-}
-
-#[cfg(feature = "uuid")]
-impl Uuid {
-    pub fn to_uuid(&self) -> ::std::result::Result<::uuid::Uuid, ::uuid::Error> {
-        ::uuid::Uuid::parse_str(&self.0)
-    }
-}
-
-#[cfg(feature = "uuid")]
-impl ::std::convert::From<::uuid::Uuid> for Uuid {
-    fn from(value: ::uuid::Uuid) -> Self {
-        Uuid(value.to_string())
-    }
-}
-
-#[cfg(feature = "rust_decimal")]
-impl Decimal {
-    pub fn to_decimal(
-        &self,
-    ) -> ::std::result::Result<::rust_decimal::Decimal, ::rust_decimal::Error> {
-        self.0.parse()
-    }
-}
-
-#[cfg(feature = "rust_decimal")]
-impl ::std::convert::From<::rust_decimal::Decimal> for Decimal {
-    fn from(value: ::rust_decimal::Decimal) -> Self {
-        Decimal(value.to_string())
+impl ::std::convert::From<::std::net::Ipv6Addr> for Ipv6 {
+    fn from(value: ::std::net::Ipv6Addr) -> Self {
+        Ipv6(value.to_string())
     }
 }

@@ -67,8 +67,8 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             "ServerVariable",
         ]);
     }
-    if needs.text {
-        names.extend(TextFormat::ALL.map(TextFormat::type_name));
+    names.extend(needs.text.iter().map(|format| format.type_name()));
+    if needs.text.contains(&TextFormat::Byte) {
         names.push("Base64Error");
     }
     names.sort_unstable();

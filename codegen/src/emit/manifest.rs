@@ -1,7 +1,8 @@
 //! The generated crate's `Cargo.toml`. It is TOML, not Rust, so it is written as text here
 //! rather than as tokens.
 
-use crate::ir::TypeSpace;
+use crate::ir::{TextFormat, TypeSpace};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The manifest of the generated crate. A standalone crate gets an empty `[workspace]` table so
@@ -25,20 +26,27 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         toml_string(&description),
     );
     let needs = super::support::needs(space);
+    let crates = format_crates(&needs.text);
     if needs.operation {
         out.push_str(CLIENT_DEPENDENCIES);
     }
-    if needs.text {
-        out.push_str(FORMAT_DEPENDENCIES);
+    if !crates.is_empty() {
+        out.push_str("# Optional, for typed access to the text of string formats: the models never need them.\n");
+        for (name, spec) in &crates {
+            let _ = writeln!(out, "{name} = {spec}");
+        }
     }
-    if needs.operation || needs.text {
+    if needs.operation || !crates.is_empty() {
         out.push_str("\n[features]\n");
     }
     if needs.operation {
         out.push_str(CLIENT_FEATURES);
     }
-    if needs.text {
+    if !crates.is_empty() {
         out.push_str(FORMAT_FEATURES);
+        for (name, _) in &crates {
+            let _ = writeln!(out, "{name} = [\"dep:{name}\"]");
+        }
     }
     let tags = super::features::Gates::of(space).features;
     if !tags.is_empty() {
@@ -64,24 +72,34 @@ reqwest = { version = \"0.13\", optional = true, default-features = false }
 tokio = { version = \"1\", optional = true, features = [\"time\"] }
 ";
 
-/// The crates that the typed access of the format types converts to, each behind its feature.
-const FORMAT_DEPENDENCIES: &str = "\
-# Optional, for typed access to the text of string formats: the models never need them.
-chrono = { version = \"0.4.31\", optional = true, default-features = false, features = [\"alloc\"] }
-time = { version = \"0.3.30\", optional = true, features = [\"parsing\"] }
-jiff = { version = \"0.2\", optional = true }
-uuid = { version = \"1\", optional = true }
-rust_decimal = { version = \"1.30\", optional = true }
-";
+/// The crates that the typed access of the types of `formats` converts to, each behind a
+/// feature of its name, with its dependency line.
+fn format_crates(formats: &BTreeSet<TextFormat>) -> Vec<(&'static str, &'static str)> {
+    let uses = |wanted: &[TextFormat]| wanted.iter().any(|f| formats.contains(f));
+    let dates = [TextFormat::DateTime, TextFormat::Date];
+    let mut crates = Vec::new();
+    if uses(&dates) {
+        crates.push(("chrono", "{ version = \"0.4.31\", optional = true, default-features = false, features = [\"alloc\"] }"));
+        crates.push((
+            "time",
+            "{ version = \"0.3.30\", optional = true, features = [\"parsing\"] }",
+        ));
+    }
+    if uses(&[TextFormat::DateTime, TextFormat::Date, TextFormat::Duration]) {
+        crates.push(("jiff", "{ version = \"0.2\", optional = true }"));
+    }
+    if uses(&[TextFormat::Uuid]) {
+        crates.push(("uuid", "{ version = \"1\", optional = true }"));
+    }
+    if uses(&[TextFormat::Decimal]) {
+        crates.push(("rust_decimal", "{ version = \"1.30\", optional = true }"));
+    }
+    crates
+}
 
 const FORMAT_FEATURES: &str = "\
 # Typed access to the text of the format types (`DateTime::to_chrono`, `Uuid::to_uuid`, ...):
 # the text is kept either way, so turning one on changes no model.
-chrono = [\"dep:chrono\"]
-time = [\"dep:time\"]
-jiff = [\"dep:jiff\"]
-uuid = [\"dep:uuid\"]
-rust_decimal = [\"dep:rust_decimal\"]
 ";
 
 const TAG_FEATURES: &str = "\

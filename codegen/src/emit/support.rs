@@ -1,7 +1,8 @@
 //! `src/support.rs` of the generated crate: the few helpers the models share, emitted only when
 //! some model needs them.
 
-use crate::ir::{TypeKind, TypeSpace};
+use crate::ir::{TextFormat, TypeKind, TypeSpace};
+use std::collections::BTreeSet;
 
 /// The path of the support module as seen from a type file (`src/models/<module>/<type>.rs`).
 pub const FROM_TYPE_FILE: &str = "super::super::super::support";
@@ -35,8 +36,8 @@ pub struct Needs {
     pub file_part: bool,
     /// The `Operation` trait and its encoders, for request and response types.
     pub operation: bool,
-    /// The types of string formats (`DateTime`, `Uuid`, ...).
-    pub text: bool,
+    /// The string formats whose types (`DateTime`, `Uuid`, ...) the crate uses.
+    pub text: BTreeSet<TextFormat>,
 }
 
 impl Needs {
@@ -49,7 +50,7 @@ impl Needs {
             || self.tuple
             || self.file_part
             || self.operation
-            || self.text
+            || !self.text.is_empty()
     }
 }
 
@@ -63,10 +64,10 @@ pub fn needs(space: &TypeSpace) -> Needs {
         tuple: false,
         file_part: false,
         operation: false,
-        text: false,
+        text: BTreeSet::new(),
     };
     for def in &space.types {
-        needs.text |= def.mentions_text();
+        def.for_each_ref(|ty| needs.text.extend(ty.text_format()));
         match &def.kind {
             TypeKind::Struct(s) => {
                 needs.object = true;
@@ -113,13 +114,32 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.operation, CREDENTIALS),
         (needs.operation, REDIRECT),
         (needs.operation, CLIENT),
-        (needs.text, TEXT),
     ];
     for (_, piece) in pieces.iter().filter(|(needed, _)| *needed) {
         text.push('\n');
         text.push_str(piece);
     }
+    if !needs.text.is_empty() {
+        text.push('\n');
+        text.push_str(&text_types(&needs.text));
+    }
     text
+}
+
+/// `text_format!` and, of the types it makes, those of `formats`: each format's section of
+/// `support/text.rs` starts with a line `// format: <name>`, so a crate compiles only the types
+/// its spec uses.
+fn text_types(formats: &BTreeSet<TextFormat>) -> String {
+    let mut sections = TEXT.split("\n// format: ");
+    let mut out = sections.next().unwrap_or_default().to_owned();
+    for section in sections {
+        let name = section.lines().next().unwrap_or_default();
+        if formats.iter().any(|f| f.spec_name() == name) {
+            out.push_str("\n// format: ");
+            out.push_str(section);
+        }
+    }
+    out
 }
 
 /// `object_serde!`: the serde impls of model structs, written once as a macro rather than

@@ -126,7 +126,7 @@ impl TypeDef {
     /// then names the support module.
     pub fn mentions_text(&self) -> bool {
         let mut mentions = false;
-        self.for_each_ref(|ty| mentions |= ty.mentions_text());
+        self.for_each_ref(|ty| mentions |= ty.text_format().is_some());
         mentions
     }
 
@@ -355,15 +355,15 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
-    /// Whether the reference is, or holds, a format's text type (named types aside).
-    pub fn mentions_text(&self) -> bool {
+    /// The format whose text type the reference is, or holds (named types aside).
+    pub fn text_format(&self) -> Option<TextFormat> {
         match self {
-            TypeRef::Text(_) => true,
+            TypeRef::Text(format) => Some(*format),
             TypeRef::Vec(inner)
             | TypeRef::Map(inner)
             | TypeRef::Nullable(inner)
-            | TypeRef::Boxed(inner) => inner.mentions_text(),
-            _ => false,
+            | TypeRef::Boxed(inner) => inner.text_format(),
+            _ => None,
         }
     }
 
