@@ -29,6 +29,7 @@
 //! ```
 
 pub mod config;
+pub mod embed;
 pub mod emit;
 pub mod error;
 mod files;
