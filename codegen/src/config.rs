@@ -15,10 +15,21 @@
 //!
 //! [formats]
 //! date-time = "string"             # a plain String; "text" (the default): support::DateTime
+//!
+//! [types.Pet]                      # a generated type, by its name or its schema's pointer
+//! rename = "Animal"
+//! fields = { name = "title" }      # a JSON property → its Rust field's name
+//! derives = ["Eq", "Hash"]
+//! attributes = ["#[non_exhaustive]"]
+//!
+//! [all-types]                      # every struct, enum and union
+//! derives = ["Eq"]
 //! ```
 
 use crate::error::{Diagnostic, Errors, Kind};
 use crate::ir::TextFormat;
+pub(crate) use overrides::is_identifier;
+pub use overrides::{Overrides, TypeOverride};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -32,6 +43,8 @@ pub struct Config {
     pub select: Selection,
     /// How string formats are typed.
     pub formats: Formats,
+    /// Renames, derives and attributes for generated types.
+    pub overrides: Overrides,
 }
 
 /// Which string formats keep their text in a type of their own, with typed access
@@ -119,6 +132,10 @@ struct File {
     /// A string format → how its values are typed.
     #[serde(default)]
     formats: BTreeMap<toml::Spanned<String>, FormatChoice>,
+    #[serde(default)]
+    types: BTreeMap<toml::Spanned<String>, overrides::TypeFile>,
+    #[serde(default)]
+    all_types: overrides::ExtrasFile,
 }
 
 /// How a string format is typed.
@@ -191,6 +208,7 @@ impl Config {
                 }
             }
         }
+        let overrides = overrides::read(file.types, file.all_types, text, label, &mut errors);
         let select = file.select;
         for pattern in select.paths.iter().chain(&select.exclude_paths) {
             if !pattern.get_ref().starts_with('/') {
@@ -214,6 +232,7 @@ impl Config {
         };
         Ok(Config {
             formats,
+            overrides,
             crate_name: file.crate_name.map(toml::Spanned::into_inner),
             select: Selection {
                 tags: select.tags,
@@ -244,5 +263,6 @@ fn place(diagnostic: Diagnostic, text: &str, span: Option<Range<usize>>) -> Diag
     diagnostic.at_line_col(line, column)
 }
 
+mod overrides;
 #[cfg(test)]
 mod tests;

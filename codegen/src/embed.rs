@@ -56,7 +56,7 @@ pub fn module(
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && crate::naming::field_name(name) == name;
+        && crate::config::is_identifier(name);
     if !valid {
         return Err(EmbedError::Name(name.to_owned()));
     }

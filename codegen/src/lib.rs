@@ -70,6 +70,8 @@ pub struct Options {
     pub select: Selection,
     /// Which string formats are typed (by default all of them), and which are plain `String`.
     pub formats: Formats,
+    /// Renames, derives and attributes for generated types (by default none).
+    pub overrides: config::Overrides,
 }
 
 impl Options {
@@ -84,6 +86,7 @@ impl Options {
             left_out_tests: false,
             select: Selection::default(),
             formats: Formats::default(),
+            overrides: config::Overrides::default(),
         }
     }
 }
@@ -195,6 +198,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
         def.pointer = provenance.to_input(&def.pointer);
     }
     warnings.extend(later);
+    passes::overrides::apply(&mut space, &options.overrides)?;
     let stats = Stats {
         operations: space.operations.len(),
         types: space.types.len(),

@@ -120,3 +120,7 @@ pub mod wire;
 #[rustfmt::skip]
 #[path = "../fixtures/tags/src/lib.rs"]
 pub mod tags;
+
+#[rustfmt::skip]
+#[path = "../fixtures/overrides/src/lib.rs"]
+pub mod overrides;

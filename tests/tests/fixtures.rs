@@ -3,7 +3,7 @@
 //! `UPDATE_GOLDEN=1 cargo test -p codegen-tests --test fixtures` rewrites them for review.
 
 use codegen::sync::{self, Mode};
-use codegen::Options;
+use codegen::{Config, Options};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,7 @@ fn fixture_specs() -> Vec<(String, PathBuf)> {
 }
 
 /// How many fixture specs there are; adding or losing one must change this.
-const FIXTURES: usize = 32;
+const FIXTURES: usize = 33;
 
 #[test]
 fn every_fixture_generates_its_reviewed_output() {
@@ -45,8 +45,17 @@ fn every_fixture_generates_its_reviewed_output() {
         let file = path.file_name().unwrap().to_string_lossy();
         // Each example left out gets a test that its model refuses it, compiled and run with
         // this package.
+        // A fixture may have a configuration beside it, `<name>.toml`.
+        let config_path = fixtures_dir().join(format!("{name}.toml"));
+        let config = match fs::read_to_string(&config_path) {
+            Ok(text) => Config::from_toml(&text, &format!("tests/fixtures/{name}.toml")).unwrap(),
+            Err(_) => Config::default(),
+        };
         let options = Options {
             left_out_tests: true,
+            select: config.select,
+            formats: config.formats,
+            overrides: config.overrides,
             ..Options::new(name.replace('_', "-"), format!("tests/fixtures/{file}"))
         };
         let output = match codegen::generate(path, &options) {

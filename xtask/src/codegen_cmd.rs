@@ -68,6 +68,7 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
             let options = Options {
                 select: config.select,
                 formats: config.formats,
+                overrides: config.overrides,
                 ..Options::new(name, spec.to_owned())
             };
             (

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ir::Extras;
 
 fn error_of(text: &str) -> Diagnostic {
     let errors = Config::from_toml(text, "codegen.toml").expect_err("refused");
@@ -39,9 +40,18 @@ uuid = "text"
             formats: Formats {
                 plain: [TextFormat::DateTime].into(),
             },
+            overrides: Overrides {
+                label: "codegen.toml".to_owned(),
+                ..Overrides::default()
+            },
         }
     );
-    assert_eq!(Config::from_toml("", "c.toml").unwrap(), Config::default());
+    let empty = Config::from_toml("", "c.toml").unwrap();
+    assert_eq!(
+        (empty.crate_name, empty.select, empty.formats),
+        (None, Selection::default(), Formats::default())
+    );
+    assert!(empty.overrides.types.is_empty() && empty.overrides.all == Extras::default());
 }
 
 #[test]
@@ -118,4 +128,50 @@ fn a_selection_includes_then_excludes() {
     assert!(!by_path.chooses(&key("/stores/{id}", None, &tags)));
     assert!(!by_path.chooses(&key("/store", None, &[])));
     assert!(path_matches("/a", "/a") && !path_matches("/a", "/a/b"));
+}
+
+#[test]
+fn overrides_are_read_and_bad_ones_refused_at_their_place() {
+    let text = "[types.Pet]\nrename = \"Animal\"\nfields = { type = \"species\" }\nderives = [\"Eq\", \"schemars::JsonSchema\"]\nattributes = [\"#[non_exhaustive]\"]\n\n[all-types]\nderives = [\"Hash\"]\n";
+    let config = Config::from_toml(text, "c.toml").unwrap();
+    let pet = &config.overrides.types[0];
+    assert_eq!(pet.key, "Pet");
+    assert_eq!(pet.rename.as_deref(), Some("Animal"));
+    assert_eq!(pet.fields, [("type".to_owned(), "species".to_owned())]);
+    assert_eq!(pet.extras.derives, ["Eq", "schemars::JsonSchema"]);
+    assert_eq!(pet.extras.attributes, ["#[non_exhaustive]"]);
+    assert_eq!(pet.at, Some((1, 8)));
+    assert_eq!(config.overrides.all.derives, ["Hash"]);
+    assert_eq!(config.overrides.label, "c.toml");
+    for (text, at, says) in [
+        (
+            "[types.Pet]\nrename = \"my pet\"\n",
+            (2, 10),
+            "is not a type name",
+        ),
+        (
+            "[types.Pet]\nfields = { a = \"type\" }\n",
+            (2, 16),
+            "is not a field name",
+        ),
+        (
+            "[types.Pet]\nderives = [\"Eq(\"]\n",
+            (2, 12),
+            "is not the path of a derive",
+        ),
+        (
+            "[all-types]\nattributes = [\"non_exhaustive\"]\n",
+            (2, 15),
+            "is not one outer attribute",
+        ),
+        (
+            "[types.Pet]\nrenam = \"A\"\n",
+            (2, 1),
+            "unknown field `renam`",
+        ),
+    ] {
+        let e = error_of(text);
+        assert_eq!(e.line_col, Some(at), "{e}");
+        assert!(e.message.contains(says), "{e}");
+    }
 }

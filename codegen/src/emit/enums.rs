@@ -6,14 +6,19 @@
 //! unknown value serializes back exactly as it came. The macro keeps each enum file short, which
 //! makes the crate cheaper to generate and to compile.
 
-use super::{doc_attrs, ident, support, ListCall, ListItem, Std};
-use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, TypeDef};
+use super::{ident, support, ListCall, ListItem, Std};
+use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, TypeDef, TypeSpace};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// The enum's tokens, and the support macro call that implements it, a value a line.
-pub fn emit(def: &TypeDef, e: &EnumDef, std: Std) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+pub fn emit(
+    space: &TypeSpace,
+    def: &TypeDef,
+    e: &EnumDef,
+    std: Std,
+) -> (TokenStream, Vec<ListCall>) {
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let other = ident(&e.other_name);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();

@@ -22,7 +22,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 
 pub use manifest::cargo_toml;
 pub(crate) use tokens::{
-    doc_attrs, doc_lines, ident, named_path, raw_string, type_docs, type_tokens, Std,
+    doc_attrs, doc_lines, ident, named_path, raw_string, type_attrs, type_docs, type_tokens, Std,
 };
 
 /// A Rust source file to render, by its path relative to the crate root.

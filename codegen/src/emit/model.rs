@@ -9,13 +9,13 @@ use quote::quote;
 /// A type's tokens, and the support macro calls that follow them (for a struct).
 pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall>) {
     let std = Std::for_type(&def.name);
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, std),
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
-        TypeKind::FilePart => return emit_file_part(def, std),
-        TypeKind::Enum(e) => return super::enums::emit(def, e, std),
+        TypeKind::FilePart => return emit_file_part(space, def, std),
+        TypeKind::Enum(e) => return super::enums::emit(space, def, e, std),
         TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
         TypeKind::Response(r) => super::response::emit_response(space, def, r, std),
         TypeKind::Headers(fields) => super::response::emit_headers(space, def, fields, std),
@@ -60,7 +60,7 @@ fn emit_struct(
     s: &StructDef,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let default = s.derive_default.then(|| quote!(Default));
     let option = std.option();
@@ -172,7 +172,7 @@ fn emit_tuple(
     t: &TupleDef,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let option = std.option();
     let vec = std.vec();
@@ -220,8 +220,8 @@ fn emit_tuple(
 
 /// A file of a multipart body: its name, media type and bytes, sent as a part with a
 /// `filename` (`support::Multipart::file`).
-fn emit_file_part(def: &TypeDef, std: Std) -> (TokenStream, Vec<ListCall>) {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+fn emit_file_part(space: &TypeSpace, def: &TypeDef, std: Std) -> (TokenStream, Vec<ListCall>) {
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let string = std.string();
     let option = std.option();

@@ -12,7 +12,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) -> TokenStream {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let option = std.option();
     let fields = r.fields.iter().map(|field| {

@@ -23,7 +23,7 @@ struct Case {
 }
 
 pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std) -> TokenStream {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let string = std.string();
     let vec = std.vec();
@@ -290,7 +290,7 @@ fn body_name(space: &TypeSpace, ty: &TypeRef) -> String {
 /// The type of a response's documented headers: a struct with a field per header, read from
 /// the reply's headers by `from_headers`.
 pub fn emit_headers(space: &TypeSpace, def: &TypeDef, fields: &[Field], std: Std) -> TokenStream {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let option = std.option();
     let result = std.result();

@@ -33,6 +33,27 @@ pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
     }
 }
 
+/// A type's doc comment, then the derives and attributes the configuration adds to it.
+pub(crate) fn type_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef) -> TokenStream {
+    let docs = doc_attrs(Some(&type_docs(def)));
+    let Some(extras) = space.extras.get(&def.name) else {
+        return docs;
+    };
+    // Both were parsed when the configuration was read; a failure here is a bug.
+    let derives: Vec<syn::Path> = extras
+        .derives
+        .iter()
+        .map(|d| syn::parse_str(d).expect("a derive checked as a path"))
+        .collect();
+    let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
+    let attributes: Vec<TokenStream> = extras
+        .attributes
+        .iter()
+        .map(|a| a.parse().expect("an attribute checked as one"))
+        .collect();
+    quote!(#docs #derive #(#attributes)*)
+}
+
 /// The doc comment lines of a description: each the text of one `#[doc]` attribute.
 pub(crate) fn doc_lines(text: Option<&str>) -> Vec<String> {
     let Some(text) = text else {

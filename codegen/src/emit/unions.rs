@@ -7,7 +7,7 @@
 //! an integer before a number. The first alternative that accepts it wins; ties keep the
 //! spec's order.
 
-use super::{doc_attrs, ident, support, type_tokens, Std};
+use super::{ident, support, type_tokens, Std};
 use crate::ir::{Fit, IntegerType, TypeDef, TypeRef, TypeSpace, UnionDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -51,7 +51,7 @@ fn score(space: &TypeSpace, ty: &TypeRef, from: crate::ir::Module, std: Std) -> 
 }
 
 pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenStream {
-    let docs = doc_attrs(Some(&super::type_docs(def)));
+    let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let other = ident(&u.other_name);
     let result = std.result();

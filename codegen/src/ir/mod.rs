@@ -22,6 +22,19 @@ pub struct TypeSpace {
     pub security_schemes: Vec<SecurityScheme>,
     /// The document's security requirements, for operations that do not name their own.
     pub security: Vec<Vec<String>>,
+    /// Derives and attributes the configuration adds, by the final name of the type they go on
+    /// (type names are unique in a space).
+    pub extras: std::collections::BTreeMap<String, Extras>,
+}
+
+/// What a configuration adds to a generated type, each item as the user wrote it (checked to
+/// be a path or an outer attribute when the configuration is read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Paths of derive macros (`Eq`, `Hash`, `schemars::JsonSchema`).
+    pub derives: Vec<String>,
+    /// Whole outer attributes (`#[non_exhaustive]`).
+    pub attributes: Vec<String>,
 }
 
 impl TypeSpace {

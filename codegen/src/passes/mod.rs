@@ -9,6 +9,7 @@ mod derives;
 mod examples;
 pub use examples::contradiction;
 mod names;
+pub mod overrides;
 mod placement;
 mod shared_errors;
 mod type_names;

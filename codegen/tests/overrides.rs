@@ -1,0 +1,92 @@
+//! Overrides that cannot be applied are errors at their entry of the configuration file.
+
+use codegen::{Config, Options};
+
+const SPEC: &str = r##"
+openapi: 3.0.3
+info: {title: Zoo, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: The pets.
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/Pet"}}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
+        tag: {type: string}
+    Keeper:
+      type: object
+      properties:
+        name: {type: string}
+"##;
+
+fn errors_of(config: &str) -> Vec<String> {
+    let config = Config::from_toml(config, "zoo.toml").expect("a valid configuration");
+    let options = Options {
+        overrides: config.overrides,
+        ..Options::new("zoo", "zoo.yaml")
+    };
+    match codegen::generate_from_bytes(SPEC.as_bytes(), &options) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.0.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn each_override_that_cannot_apply_is_an_error_at_its_entry() {
+    let errors = errors_of(
+        "[types.Cat]\nderives = [\"Eq\"]\n\n[types.Pet]\nrename = \"Keeper\"\nfields = { tag = \"name\", colour = \"hue\" }\n\n[types.ListPetsResponseBody]\nderives = [\"Eq\"]\n",
+    );
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+    for expected in [
+        "zoo.toml:1:8: error: no generated type is named `Cat`",
+        "zoo.toml:4:8: error: `Keeper` is taken",
+        "zoo.toml:4:8: error: `Pet` already has a field `name`",
+        "zoo.toml:4:8: error: `Pet` has no property `colour`",
+        "zoo.toml:8:8: error: `ListPetsResponseBody` is an alias of another type",
+    ] {
+        let found = errors.iter().filter(|e| e.starts_with(expected)).count();
+        assert_eq!(found, 1, "{expected}: {errors:#?}");
+    }
+}
+
+#[test]
+fn a_type_is_found_by_its_pointer_and_renamed_with_its_file() {
+    let config = Config::from_toml(
+        "[types.\"#/components/schemas/Pet\"]\nrename = \"Animal\"\nfields = { tag = \"label\" }\n",
+        "zoo.toml",
+    )
+    .unwrap();
+    let options = Options {
+        overrides: config.overrides,
+        ..Options::new("zoo", "zoo.yaml")
+    };
+    let output = codegen::generate_from_bytes(SPEC.as_bytes(), &options).unwrap();
+    let animal = output
+        .files
+        .find("src/models/components/animal.rs")
+        .expect("renamed file");
+    assert!(
+        animal.contents.contains("pub struct Animal {"),
+        "{}",
+        animal.contents
+    );
+    assert!(
+        animal.contents.contains("pub label: Option<String>,"),
+        "{}",
+        animal.contents
+    );
+    assert!(output.files.find("src/models/components/pet.rs").is_none());
+    assert!(output
+        .files
+        .find("docs/models/components/Animal.md")
+        .is_some());
+}
