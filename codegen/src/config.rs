@@ -28,8 +28,8 @@
 
 use crate::error::{Diagnostic, Errors, Kind};
 use crate::ir::TextFormat;
-pub(crate) use overrides::is_identifier;
-pub use overrides::{Overrides, TypeOverride};
+pub(crate) use overrides::{is_identifier, is_type};
+pub use overrides::{Overrides, Replacement, TypeOverride};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -176,6 +176,8 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     let provenance = loaded.provenance;
     let (mut spec, mut deep_references) = (loaded.spec, loaded.deep_references);
     let mut warnings = loaded.warnings;
+    let (replacements, replacement_warnings) = passes::overrides::from_spec(&spec, label);
+    warnings.extend(replacement_warnings);
     load::select::apply(
         &mut spec,
         &mut deep_references,
@@ -192,6 +194,12 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     drop(spec);
     let mut later = lower_warnings;
     later.extend(passes::run(&mut space, label));
+    passes::overrides::replace_from_spec(&mut space, &replacements, label).map_err(
+        |mut errors| {
+            provenance.map_back(&mut errors.0);
+            errors
+        },
+    )?;
     provenance.map_back(&mut later);
     // Each type's doc names its place in the file the user wrote, not in the 3.0 form.
     for def in &mut space.types {

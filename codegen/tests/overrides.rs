@@ -90,3 +90,58 @@ fn a_type_is_found_by_its_pointer_and_renamed_with_its_file() {
         .find("docs/models/components/Animal.md")
         .is_some());
 }
+
+#[test]
+fn a_request_is_not_replaced_and_a_bad_x_rust_type_is_a_warning() {
+    let errors = errors_of("[types.ListPetsRequest]\nreplace = { path = \"u8\" }\n");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("only models are replaced"),
+        "{errors:#?}"
+    );
+    let spec = SPEC.replace(
+        "    Keeper:\n      type: object\n",
+        "    Keeper:\n      type: object\n      x-rust-type: {crate: geo, version: '0.28'}\n",
+    );
+    let output =
+        codegen::generate_from_bytes(spec.as_bytes(), &Options::new("zoo", "zoo.yaml")).unwrap();
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings.iter().any(
+            |w| w.contains("`x-rust-type` is not an object with the `path`")
+                && w.contains("#/components/schemas/Keeper/x-rust-type")
+        ),
+        "{warnings:#?}"
+    );
+    assert!(output
+        .files
+        .find("src/models/components/keeper.rs")
+        .is_some());
+    let spec = SPEC.replace(
+        "    Keeper:\n      type: object\n",
+        "    Keeper:\n      type: object\n      x-rust-type: {crate: geo, version: '0.28', path: 'geo::Point<f64>'}\n",
+    );
+    let output =
+        codegen::generate_from_bytes(spec.as_bytes(), &Options::new("zoo", "zoo.yaml")).unwrap();
+    let keeper = output
+        .files
+        .find("src/models/components/keeper.rs")
+        .unwrap();
+    assert!(
+        keeper
+            .contents
+            .contains("pub type Keeper = geo::Point<f64>;"),
+        "{}",
+        keeper.contents
+    );
+    let manifest = output.files.find("Cargo.toml").unwrap();
+    assert!(
+        manifest.contents.contains("\"geo\" = \"0.28\"\n"),
+        "{}",
+        manifest.contents
+    );
+    assert!(output
+        .files
+        .find("docs/models/components/Keeper.md")
+        .is_none());
+}

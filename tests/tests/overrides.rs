@@ -20,3 +20,15 @@ fn the_renamed_type_has_its_renamed_field_and_the_added_derives() {
     kinds.sort();
     assert_eq!(kinds, [Kind::Dog, Kind::Cat]);
 }
+
+#[test]
+fn replaced_types_are_the_other_crates_types() {
+    let animal: Animal =
+        serde_json::from_str(r#"{"name":"Rex","home":{"line":"1 Main St"},"chip":"192.0.2.7"}"#)
+            .unwrap();
+    // `Address` is replaced by the configuration, `Chip` by its schema's `x-rust-type`.
+    let home: Option<std::collections::BTreeMap<String, String>> = animal.home.clone();
+    assert_eq!(home.unwrap()["line"], "1 Main St");
+    let chip: Option<std::net::IpAddr> = animal.chip;
+    assert_eq!(chip, Some(std::net::IpAddr::from([192, 0, 2, 7])));
+}

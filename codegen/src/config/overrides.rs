@@ -26,8 +26,28 @@ pub struct TypeOverride {
     /// JSON property name → the Rust field name to give it.
     pub fields: Vec<(String, String)>,
     pub extras: Extras,
+    /// A type of another crate to use instead of the generated one.
+    pub replace: Option<Replacement>,
     /// Line and column of the entry in the configuration file.
     pub at: Option<(usize, usize)>,
+}
+
+/// A type of another crate, used in place of a generated type: its path, and the crate to
+/// depend on (none for a type of `std`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Replacement {
+    pub path: String,
+    /// The crate's name and version requirement.
+    pub dependency: Option<(String, String)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ReplaceFile {
+    path: toml::Spanned<String>,
+    #[serde(rename = "crate")]
+    krate: Option<toml::Spanned<String>>,
+    version: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +60,7 @@ pub(super) struct TypeFile {
     derives: Vec<toml::Spanned<String>>,
     #[serde(default)]
     attributes: Vec<toml::Spanned<String>>,
+    replace: Option<ReplaceFile>,
 }
 
 #[derive(Deserialize, Default)]
@@ -97,6 +118,27 @@ pub(super) fn read(
             Some(key.span()),
         )
         .line_col;
+        let replace = entry.replace.map(|replace| {
+            if !is_type(replace.path.get_ref()) {
+                let message = format!("`{}` is not a Rust type", replace.path.get_ref());
+                let hint = "write its path as in Rust code: `geo::Point<f64>`";
+                error(replace.path.span(), message, hint);
+            }
+            let dependency = match (replace.krate, replace.version) {
+                (Some(krate), Some(version)) => Some((krate.into_inner(), version)),
+                (Some(krate), None) => {
+                    let message = format!("the crate `{}` needs a `version`", krate.get_ref());
+                    let hint = "add `version = \"1\"`, a requirement as in Cargo.toml";
+                    error(krate.span(), message, hint);
+                    None
+                }
+                (None, _) => None,
+            };
+            Replacement {
+                path: replace.path.into_inner(),
+                dependency,
+            }
+        });
         overrides.push(TypeOverride {
             key: key.into_inner(),
             rename: entry.rename.map(toml::Spanned::into_inner),
@@ -106,6 +148,7 @@ pub(super) fn read(
                 .map(|(json, rust)| (json, rust.into_inner()))
                 .collect(),
             extras: read_extras(entry.derives, entry.attributes, &mut error),
+            replace,
             at,
         });
     }
@@ -154,6 +197,11 @@ fn read_extras(
 /// Whether `text` is an identifier Rust takes as it is: no keyword.
 pub(crate) fn is_identifier(text: &str) -> bool {
     syn::parse_str::<syn::Ident>(text).is_ok()
+}
+
+/// Whether `text` is a Rust type.
+pub(crate) fn is_type(text: &str) -> bool {
+    syn::parse_str::<syn::Type>(text).is_ok()
 }
 
 /// Whether `text` is exactly one outer attribute, `#[...]`.

@@ -25,6 +25,14 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         toml_string(version),
         toml_string(&description),
     );
+    if !space.dependencies.is_empty() {
+        out.push_str(
+            "# The crates of the types that replace generated ones (`x-rust-type`, `replace`).\n",
+        );
+        for (name, version) in &space.dependencies {
+            let _ = writeln!(out, "{} = {}", toml_string(name), toml_string(version));
+        }
+    }
     let needs = super::support::needs(space);
     let crates = format_crates(&needs.text);
     if needs.operation {

@@ -22,11 +22,19 @@ pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
+/// How the doc comment of a replaced type starts its last paragraph: such a type has no page.
+pub const REPLACED: &str = "Not generated: this crate uses";
+
 /// A type's doc comment: the spec's description, then the place in the spec the type comes
 /// from, so that a reader can go from the code to the spec.
 pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
     let tick = if def.pointer.contains('`') { "``" } else { "`" };
-    let place = format!("From {tick}{}{tick} in the spec.", def.pointer);
+    let mut place = format!("From {tick}{}{tick} in the spec.", def.pointer);
+    if let crate::ir::TypeKind::Alias(TypeRef::External(path)) = &def.kind {
+        place.push_str(&format!(
+            "\n\n{REPLACED} `{path}` instead (x-rust-type, or `replace` in the configuration)."
+        ));
+    }
     match def.docs.as_deref().map(str::trim) {
         Some(docs) if !docs.is_empty() => format!("{docs}\n\n{place}"),
         _ => place,
@@ -253,6 +261,10 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
         TypeRef::Text(format) => {
             let name = ident(format.type_name());
             quote!(support::#name)
+        }
+        TypeRef::External(path) => {
+            let ty: syn::Type = syn::parse_str(path).expect("a replacing type checked as a type");
+            quote!(#ty)
         }
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),

@@ -70,7 +70,7 @@ impl TypeSpace {
             TypeRef::Vec(_) => Fit::Array,
             TypeRef::Map(_) => Fit::Object,
             TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => self.fit_of(inner),
-            TypeRef::Json | TypeRef::Bytes => Fit::Any,
+            TypeRef::Json | TypeRef::Bytes | TypeRef::External(_) => Fit::Any,
         }
     }
 }

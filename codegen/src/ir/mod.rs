@@ -25,6 +25,8 @@ pub struct TypeSpace {
     /// Derives and attributes the configuration adds, by the final name of the type they go on
     /// (type names are unique in a space).
     pub extras: std::collections::BTreeMap<String, Extras>,
+    /// The crates that replacing types come from: name → version requirement.
+    pub dependencies: std::collections::BTreeMap<String, String>,
 }
 
 /// What a configuration adds to a generated type, each item as the user wrote it (checked to
@@ -97,6 +99,12 @@ impl TypeSpace {
 
     /// Whether a type has a file and a page of its own: all but a request that its body is
     /// (emitted in the body's file, as its impl).
+    /// Whether a type of another crate replaces the generated one: its file is an alias of
+    /// that type, and it has no page.
+    pub fn is_replaced(&self, id: TypeId) -> bool {
+        matches!(&self.get(id).kind, TypeKind::Alias(TypeRef::External(_)))
+    }
+
     pub fn has_own_file(&self, id: TypeId) -> bool {
         !matches!(&self.get(id).kind, TypeKind::Request(r) if r.body_is_request)
     }
@@ -347,6 +355,9 @@ pub enum TypeRef {
     String,
     /// A string in a format with a type of its own, kept as written (see [`TextFormat`]).
     Text(TextFormat),
+    /// A type of another crate that replaces a generated one (`x-rust-type`, or `replace` in
+    /// the configuration): its path, checked to be a Rust type.
+    External(String),
     I32,
     I64,
     U32,

@@ -37,12 +37,19 @@ pub fn type_cell(
             "{open}IndexMap\\<String, {}>{close}",
             type_cell(value, false, link)
         ),
-        TypeRef::Named(id) => {
-            let (name, href) = link(*id);
-            format!("[{open}{name}{close}]({href})")
-        }
+        TypeRef::Named(id) => match link(*id) {
+            // A type of another crate has no page.
+            (name, href) if href.is_empty() => format!("*{open}{name}{close}*"),
+            (name, href) => format!("[{open}{name}{close}]({href})"),
+        },
+        TypeRef::External(path) => format!("*{open}{}{close}*", external_cell(path)),
         primitive => format!("*{open}{}{close}*", primitive_name(primitive)),
     }
+}
+
+/// The path of another crate's type in a cell, its angle brackets escaped as the others are.
+pub(super) fn external_cell(path: &str) -> String {
+    text_cell(path).replace('<', "\\<")
 }
 
 fn primitive_name(ty: &TypeRef) -> &'static str {

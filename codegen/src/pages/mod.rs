@@ -70,7 +70,10 @@ impl Pages {
             );
             local.entry(key).or_insert(id);
         }
-        let ids: Vec<TypeId> = space.ids().filter(|&id| space.has_own_file(id)).collect();
+        let ids: Vec<TypeId> = space
+            .ids()
+            .filter(|&id| space.has_own_file(id) && !space.is_replaced(id))
+            .collect();
         let mut paths: Vec<String> = ids
             .iter()
             .map(|&id| {
@@ -136,6 +139,9 @@ impl Pages {
                     self.local.get(&key).copied()
                 })
                 .unwrap_or(target);
+            if let TypeKind::Alias(TypeRef::External(path)) = &self.space.get(target).kind {
+                return (cells::external_cell(path), String::new());
+            }
             (self.space.get(target).name.clone(), self.href(target))
         };
         let docs = def.docs.as_deref().or(content.docs.as_deref());
@@ -159,7 +165,12 @@ impl Pages {
             let ids: Vec<TypeId> = self
                 .space
                 .ids()
-                .filter(|&id| self.space.get(id).module == module && self.space.has_own_file(id))
+                .filter(|&id| {
+                    let def = self.space.get(id);
+                    def.module == module
+                        && self.space.has_own_file(id)
+                        && !self.space.is_replaced(id)
+                })
                 .collect();
             if ids.is_empty() {
                 continue;

@@ -114,7 +114,8 @@ fn normalize(
     };
     match ty {
         // Bytes are never JSON: a body of bytes has no JSON examples.
-        TypeRef::Json | TypeRef::Bytes => Ok(value.clone()),
+        // Another crate's type reads what it reads: the example is kept as it is.
+        TypeRef::Json | TypeRef::Bytes | TypeRef::External(_) => Ok(value.clone()),
         TypeRef::Nullable(_) if value.is_null() => Ok(Value::Null),
         TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => normalize(space, inner, value, path),
         TypeRef::String | TypeRef::Text(_) => value

@@ -2,10 +2,11 @@
 //! types and fields, and derives and attributes (into [`TypeSpace::extras`]). Each problem is
 //! an error at the entry of the configuration file that asked for it.
 
-use crate::config::{Overrides, TypeOverride};
+use crate::config::{Overrides, Replacement, TypeOverride};
 use crate::error::{Diagnostic, Errors, Kind};
-use crate::ir::{Extras, TypeId, TypeKind, TypeSpace};
+use crate::ir::{Extras, TypeId, TypeKind, TypeRef, TypeSpace};
 use crate::naming;
+use crate::pointer::pointer_join;
 
 pub fn apply(space: &mut TypeSpace, overrides: &Overrides) -> Result<(), Errors> {
     let mut errors = Vec::new();
@@ -30,6 +31,11 @@ pub fn apply(space: &mut TypeSpace, overrides: &Overrides) -> Result<(), Errors>
         }
         for (json, rust) in &entry.fields {
             if let Err(message) = rename_field(space, id, json, rust) {
+                errors.push(error(message));
+            }
+        }
+        if let Some(replacement) = &entry.replace {
+            if let Err(message) = replace(space, id, replacement) {
                 errors.push(error(message));
             }
         }
@@ -131,5 +137,104 @@ fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Re
             Ok(())
         }
         None => Err(format!("`{name}` has no property `{json}`")),
+    }
+}
+
+/// Makes `id` an alias of a type of another crate, and the crate a dependency.
+fn replace(space: &mut TypeSpace, id: TypeId, replacement: &Replacement) -> Result<(), String> {
+    let def = space.get(id);
+    if !matches!(
+        def.kind,
+        TypeKind::Struct(_)
+            | TypeKind::Enum(_)
+            | TypeKind::Union(_)
+            | TypeKind::Alias(_)
+            | TypeKind::Newtype(_)
+            | TypeKind::Tuple(_)
+    ) {
+        return Err(format!(
+            "`{}` is a request, a response or a part of one, which the generator writes; only models are replaced",
+            def.name
+        ));
+    }
+    if let Some((krate, version)) = &replacement.dependency {
+        match space.dependencies.get(krate) {
+            Some(other) if other != version => {
+                return Err(format!(
+                "the crate `{krate}` is asked for as `{version}` here and as `{other}` elsewhere"
+            ))
+            }
+            _ => {
+                space.dependencies.insert(krate.clone(), version.clone());
+            }
+        }
+    }
+    space.get_mut(id).kind = TypeKind::Alias(TypeRef::External(replacement.path.clone()));
+    Ok(())
+}
+
+/// The schemas of `components` that name a type of another crate with `x-rust-type` (`crate`,
+/// `version`, `path`, as typify reads it), by their pointer; a value that is not such an object,
+/// or whose path is not a Rust type, is a warning and the schema is generated.
+pub fn from_spec(
+    spec: &openapiv3::OpenAPI,
+    label: &str,
+) -> (Vec<(String, Replacement)>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut warnings = Vec::new();
+    let Some(components) = &spec.components else {
+        return (found, warnings);
+    };
+    for (name, schema) in &components.schemas {
+        let openapiv3::ReferenceOr::Item(schema) = schema else {
+            continue;
+        };
+        let Some(value) = schema.schema_data.extensions.get("x-rust-type") else {
+            continue;
+        };
+        let at = crate::pointer::pointer(&["components", "schemas", name]);
+        let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
+        match (text("path"), text("crate"), text("version")) {
+            (Some(path), krate, version) if crate::config::is_type(path) => {
+                let dependency = krate.map(|k| (k.to_owned(), version.unwrap_or("*").to_owned()));
+                let dependency = dependency.filter(|(k, _)| k != "std" && k != "core" && k != "alloc");
+                found.push((at, Replacement { path: path.to_owned(), dependency }));
+            }
+            _ => warnings.push(
+                Diagnostic::warning(
+                    Kind::Schema,
+                    label,
+                    "`x-rust-type` is not an object with the `path` of a Rust type; the schema is generated",
+                )
+                .at(&pointer_join(&at, "x-rust-type")),
+            ),
+        }
+    }
+    (found, warnings)
+}
+
+/// Applies the replacements [`from_spec`] found, each to the type of the schema at its pointer.
+pub fn replace_from_spec(
+    space: &mut TypeSpace,
+    found: &[(String, Replacement)],
+    label: &str,
+) -> Result<(), Errors> {
+    let mut errors = Vec::new();
+    for (at, replacement) in found {
+        let id = space
+            .ids()
+            .find(|&id| space.get(id).pointer == *at && space.has_own_file(id));
+        let Some(id) = id else { continue };
+        if let Err(message) = replace(space, id, replacement) {
+            errors.push(
+                Diagnostic::error(Kind::Schema, label, message)
+                    .at(&pointer_join(at, "x-rust-type")),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Errors(errors))
     }
 }
