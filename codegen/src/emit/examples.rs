@@ -8,8 +8,6 @@ use crate::ir::{TypeRef, TypeSpace};
 use quote::quote;
 
 pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
-    // A test is compiled with the types of its operation's tags.
-    let gates = super::features::Gates::of(space);
     // The path of an example's type from the tests' module (`root` is the path to the crate
     // root from there).
     let type_of = |example: &crate::ir::Example, root: proc_macro2::TokenStream| match &example.ty {
@@ -30,7 +28,8 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
             let name = ident(&example.test_name);
             let ty = type_of(example, quote!(super::super));
             let json = example.value.to_string();
-            let cfg = gates.operation_cfg(&example.operation_id);
+            // A test is compiled with the types of its operation's tags.
+            let cfg = super::features::operation_cfg(space, &example.operation_id);
             quote! {
                 #cfg
                 #[test]
@@ -70,7 +69,8 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
                 }
                 None => quote!(::std::option::Option::None),
             };
-            let cfg = gates.operation_cfg(&example.operation_id);
+            // A test is compiled with the types of its operation's tags.
+            let cfg = super::features::operation_cfg(space, &example.operation_id);
             quote! {
                 #cfg
                 #[test]

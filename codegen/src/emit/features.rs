@@ -1,13 +1,7 @@
-//! One Cargo feature per tag: a crate user who calls a few operations builds only their types.
-//!
-//! A type is compiled under the features of every tag whose operations reach it (through its
-//! fields, variants, items, response cases and headers), and always under `all-tags`, which
-//! `default` turns on, so a crate with its default features has everything. A type that an
-//! operation without tags reaches, and all it leads to, has no gate; a type that no operation
-//! reaches is there with `all-tags` only.
+//! The `cfg`s of the tag gates (`passes::tag_gates`): a gated type's module and re-export, and
+//! an example test of a tagged operation, compiled under `all-tags` or one of its tags.
 
-use crate::ir::{ResponseBody, TypeId, TypeKind, TypeSpace};
-use crate::naming;
+use crate::ir::{TypeId, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -15,85 +9,20 @@ use std::collections::BTreeSet;
 /// The feature that turns every tag's types on, part of `default`.
 pub const ALL_TAGS: &str = "all-tags";
 
-/// The gate of each type: `None` for none, else the features of the tags that reach it.
-pub struct Gates {
-    by_type: Vec<Option<BTreeSet<String>>>,
-    /// The operations' gates, by operationId.
-    by_operation: Vec<(String, Option<BTreeSet<String>>)>,
-    /// Every tag feature, sorted.
-    pub features: BTreeSet<String>,
+/// `#[cfg(any(feature = "all-tags", feature = "tag-…", …))]` for a type with a gate.
+pub fn type_cfg(space: &TypeSpace, id: TypeId) -> Option<TokenStream> {
+    let gate = space.tag_gates.by_type.get(id.0)?;
+    gate.as_ref().map(cfg)
 }
 
-/// `pets` → `tag-pets`; `Client Management` → `tag-client-management`. `None` for a tag with no
-/// letter or digit, whose operations are then ungated.
-pub fn feature_name(tag: &str) -> Option<String> {
-    let stem = naming::snake_case(tag).replace('_', "-");
-    let stem = stem.trim_matches('-');
-    (!stem.is_empty()).then(|| format!("tag-{stem}"))
-}
-
-impl Gates {
-    pub fn of(space: &TypeSpace) -> Gates {
-        // Per type: the tag features found so far, and whether an untagged operation reaches it.
-        let mut tags: Vec<BTreeSet<String>> = vec![BTreeSet::new(); space.types.len()];
-        let mut open = vec![false; space.types.len()];
-        let mut features = BTreeSet::new();
-        let mut by_operation = Vec::new();
-        for operation in &space.operations {
-            let names: BTreeSet<String> = operation
-                .tags
-                .iter()
-                .filter_map(|t| feature_name(t))
-                .collect();
-            features.extend(names.iter().cloned());
-            let mut reached = BTreeSet::new();
-            for variant in &operation.variants {
-                reach(space, variant.request, &mut reached);
-            }
-            for id in reached {
-                if names.is_empty() {
-                    open[id.0] = true;
-                } else {
-                    tags[id.0].extend(names.iter().cloned());
-                }
-            }
-            let gate = (!names.is_empty()).then_some(names);
-            by_operation.push((operation.operation_id.clone(), gate));
-        }
-        // A type without a gate compiles in every build, so everything it leads to must too.
-        let mut always = BTreeSet::new();
-        for id in space.ids().filter(|id| open[id.0]) {
-            reach(space, id, &mut always);
-        }
-        // Without tags there are no features: nothing is gated. Otherwise a type that no
-        // operation reaches is there with `all-tags` only (and all it leads to is there then).
-        let by_type = tags
-            .into_iter()
-            .enumerate()
-            .map(|(i, tags)| {
-                let ungated = features.is_empty() || always.contains(&TypeId(i));
-                (!ungated).then_some(tags)
-            })
-            .collect();
-        Gates {
-            by_type,
-            by_operation,
-            features,
-        }
-    }
-
-    /// `#[cfg(any(feature = "all-tags", feature = "tag-…", …))]` for a type with a gate.
-    pub fn type_cfg(&self, id: TypeId) -> Option<TokenStream> {
-        self.by_type[id.0].as_ref().map(cfg)
-    }
-
-    /// The gate of the operation `operation_id`'s types, for its example tests.
-    pub fn operation_cfg(&self, operation_id: &str) -> Option<TokenStream> {
-        self.by_operation
-            .iter()
-            .find(|(id, _)| id == operation_id)
-            .and_then(|(_, gate)| gate.as_ref().map(cfg))
-    }
+/// The gate of the operation `operation_id`'s types, for its example tests.
+pub fn operation_cfg(space: &TypeSpace, operation_id: &str) -> Option<TokenStream> {
+    space
+        .tag_gates
+        .by_operation
+        .iter()
+        .find(|(id, _)| id == operation_id)
+        .and_then(|(_, gate)| gate.as_ref().map(cfg))
 }
 
 fn cfg(features: &BTreeSet<String>) -> TokenStream {
@@ -102,47 +31,4 @@ fn cfg(features: &BTreeSet<String>) -> TokenStream {
     }
     let features = std::iter::once(ALL_TAGS).chain(features.iter().map(String::as_str));
     quote!(#[cfg(any(#(feature = #features),*))])
-}
-
-/// Every type `id` leads to, `id` included.
-fn reach(space: &TypeSpace, id: TypeId, reached: &mut BTreeSet<TypeId>) {
-    let mut pending = vec![id];
-    while let Some(id) = pending.pop() {
-        if !reached.insert(id) {
-            continue;
-        }
-        let def = space.get(id);
-        def.for_each_ref(|ty| ty.for_each_named(&mut |named| pending.push(named)));
-        match &def.kind {
-            TypeKind::Request(r) => pending.push(r.response),
-            TypeKind::Response(r) => {
-                for case in &r.cases {
-                    pending.extend(case.headers);
-                    if let ResponseBody::Json(ty) | ResponseBody::Content(ty) = &case.body {
-                        ty.for_each_named(&mut |named| pending.push(named));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::feature_name;
-
-    #[test]
-    fn a_tag_becomes_a_kebab_case_feature_or_none() {
-        for (tag, feature) in [
-            ("pets", Some("tag-pets")),
-            ("Client Management", Some("tag-client-management")),
-            ("Api20100401Call", Some("tag-api20100401-call")),
-            ("Vector stores", Some("tag-vector-stores")),
-            ("--", None),
-            ("", None),
-        ] {
-            assert_eq!(feature_name(tag).as_deref(), feature, "{tag:?}");
-        }
-    }
 }

@@ -32,7 +32,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
     );
     let needs = super::support::needs(space);
     // Built with a few tags' features, some helpers have no caller left.
-    let gated = !super::features::Gates::of(space).features.is_empty();
+    let gated = !space.tag_gates.features.is_empty();
     let unused = gated.then(|| quote!(#[allow(unused_macros, unused_imports, dead_code)]));
     let support = needs.any().then(|| {
         quote! {
@@ -159,11 +159,10 @@ fn models_mod_rs(modules: &BTreeSet<Module>) -> RustFile {
 /// The `mod.rs` of a module: a `mod` and a `pub use` per type, sorted by file.
 fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
     let entries = module_entries(space, module);
-    let gates = super::features::Gates::of(space);
     let items = entries.iter().map(|(file, name, id)| {
         let file = ident(file);
         let name = ident(name);
-        let cfg = gates.type_cfg(*id);
+        let cfg = super::features::type_cfg(space, *id);
         quote! {
             #cfg
             mod #file;

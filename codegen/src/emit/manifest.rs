@@ -56,11 +56,11 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
             let _ = writeln!(out, "{name} = [\"dep:{name}\"]");
         }
     }
-    let tags = super::features::Gates::of(space).features;
+    let tags = &space.tag_gates.features;
     if !tags.is_empty() {
         out.push_str(TAG_FEATURES);
         let _ = writeln!(out, "{} = []", super::features::ALL_TAGS);
-        for tag in &tags {
+        for tag in tags {
             let _ = writeln!(out, "{tag} = []");
         }
     }

@@ -27,6 +27,21 @@ pub struct TypeSpace {
     pub extras: std::collections::BTreeMap<String, Extras>,
     /// The crates that replacing types come from: name → version requirement.
     pub dependencies: std::collections::BTreeMap<String, String>,
+    /// The tag features each type is compiled under, decided by the tag-gates pass.
+    pub tag_gates: TagGates,
+}
+
+/// Which Cargo features of tags each type and each operation's example tests are compiled
+/// under (see `passes::tag_gates`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagGates {
+    /// By type id: `None` for no gate, else the features of the tags whose operations reach
+    /// the type (none: `all-tags` only).
+    pub by_type: Vec<Option<std::collections::BTreeSet<String>>>,
+    /// By operationId: the features of the operation's tags, `None` for an untagged one.
+    pub by_operation: Vec<(String, Option<std::collections::BTreeSet<String>>)>,
+    /// Every tag feature, sorted; none when no operation has a tag.
+    pub features: std::collections::BTreeSet<String>,
 }
 
 /// What a configuration adds to a generated type, each item as the user wrote it (checked to

@@ -12,6 +12,7 @@ mod names;
 pub mod overrides;
 mod placement;
 mod shared_errors;
+pub mod tag_gates;
 mod type_names;
 
 use crate::error::Diagnostic;
@@ -26,5 +27,6 @@ pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
     warnings.extend(examples::check(space, label));
+    space.tag_gates = tag_gates::decide(space);
     warnings
 }
