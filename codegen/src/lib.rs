@@ -176,7 +176,9 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     let provenance = loaded.provenance;
     let (mut spec, mut deep_references) = (loaded.spec, loaded.deep_references);
     let mut warnings = loaded.warnings;
-    let (replacements, replacement_warnings) = passes::overrides::from_spec(&spec, label);
+    let (replacements, mut replacement_warnings) = passes::overrides::from_spec(&spec, label);
+    // They name places of the 3.0 form; the user wrote the spec in its own version.
+    provenance.map_back(&mut replacement_warnings);
     warnings.extend(replacement_warnings);
     load::select::apply(
         &mut spec,

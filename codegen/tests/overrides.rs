@@ -145,3 +145,35 @@ fn a_request_is_not_replaced_and_a_bad_x_rust_type_is_a_warning() {
         .find("docs/models/components/Keeper.md")
         .is_none());
 }
+
+#[test]
+fn a_bad_x_rust_type_in_a_swagger_2_spec_is_named_where_it_was_written() {
+    let spec = r##"
+swagger: "2.0"
+info: {title: Zoo, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      produces: [application/json]
+      responses:
+        "200":
+          description: The pets.
+          schema: {type: array, items: {$ref: "#/definitions/Pet"}}
+definitions:
+  Pet:
+    type: object
+    x-rust-type: {crate: geo}
+    properties:
+      name: {type: string}
+"##;
+    let output =
+        codegen::generate_from_bytes(spec.as_bytes(), &Options::new("zoo", "zoo.yaml")).unwrap();
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("#/definitions/Pet/x-rust-type")),
+        "{warnings:#?}"
+    );
+}
