@@ -248,9 +248,17 @@ impl Config {
 
 /// The diagnostic at the line and column where `span` starts.
 fn place(diagnostic: Diagnostic, text: &str, span: Option<Range<usize>>) -> Diagnostic {
-    let Some(span) = span else {
-        return diagnostic;
-    };
+    match span {
+        Some(span) => {
+            let (line, column) = line_col(text, &span);
+            diagnostic.at_line_col(line, column)
+        }
+        None => diagnostic,
+    }
+}
+
+/// The 1-based line and column (in characters) where `span` starts in `text`.
+fn line_col(text: &str, span: &Range<usize>) -> (usize, usize) {
     let before = &text[..span.start.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before
@@ -260,7 +268,7 @@ fn place(diagnostic: Diagnostic, text: &str, span: Option<Range<usize>>) -> Diag
         .chars()
         .count()
         + 1;
-    diagnostic.at_line_col(line, column)
+    (line, column)
 }
 
 mod overrides;

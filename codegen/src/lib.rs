@@ -19,7 +19,7 @@
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let mode = if std::env::args().any(|a| a == "--check") { Mode::Check } else { Mode::Write };
 //!     let config = Config::from_toml(&std::fs::read_to_string("codegen.toml")?, "codegen.toml")?;
-//!     let options = Options { select: config.select, ..Options::new("pets-api", "openapi.yaml") };
+//!     let options = Options::new("pets-api", "openapi.yaml").with_config(config);
 //!     let output = codegen::generate("openapi.yaml".as_ref(), &options)?;
 //!     output.warnings.iter().for_each(|warning| eprintln!("{warning}"));
 //!     let report = sync::sync("crates/pets-api".as_ref(), &output.files, mode)?;
@@ -87,6 +87,17 @@ impl Options {
             select: Selection::default(),
             formats: Formats::default(),
             overrides: config::Overrides::default(),
+        }
+    }
+
+    /// These options with a configuration's selection, formats and overrides (its crate name
+    /// is the caller's to weigh against others, as `--name` does).
+    pub fn with_config(self, config: Config) -> Options {
+        Options {
+            select: config.select,
+            formats: config.formats,
+            overrides: config.overrides,
+            ..self
         }
     }
 }

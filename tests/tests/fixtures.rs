@@ -53,11 +53,9 @@ fn every_fixture_generates_its_reviewed_output() {
         };
         let options = Options {
             left_out_tests: true,
-            select: config.select,
-            formats: config.formats,
-            overrides: config.overrides,
             ..Options::new(name.replace('_', "-"), format!("tests/fixtures/{file}"))
-        };
+        }
+        .with_config(config);
         let output = match codegen::generate(path, &options) {
             Ok(output) => output,
             Err(e) => {

@@ -63,14 +63,9 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
             };
             let name = name
                 .map(str::to_owned)
-                .or(config.crate_name)
+                .or_else(|| config.crate_name.clone())
                 .unwrap_or_else(|| default_crate_name(spec));
-            let options = Options {
-                select: config.select,
-                formats: config.formats,
-                overrides: config.overrides,
-                ..Options::new(name, spec.to_owned())
-            };
+            let options = Options::new(name, spec.to_owned()).with_config(config);
             (
                 PathBuf::from(spec),
                 spec.to_owned(),

@@ -1,7 +1,7 @@
 //! `[types.NAME]` and `[all-types]`: renames, derives and attributes for generated types, read
 //! and checked here; [`crate::passes::overrides`] applies them once the names are final.
 
-use super::place;
+use super::{line_col, place};
 use crate::error::{Diagnostic, Kind};
 use crate::ir::Extras;
 use crate::naming;
@@ -112,12 +112,7 @@ pub(super) fn read(
                 );
             }
         }
-        let at = place(
-            Diagnostic::error(Kind::Schema, label, ""),
-            text,
-            Some(key.span()),
-        )
-        .line_col;
+        let at = Some(line_col(text, &key.span()));
         let replace = entry.replace.map(|replace| {
             if !is_type(replace.path.get_ref()) {
                 let message = format!("`{}` is not a Rust type", replace.path.get_ref());
