@@ -15,6 +15,7 @@
 //!
 //! [formats]
 //! date-time = "string"             # a plain String; "text" (the default): support::DateTime
+//! date = "chrono"                  # a crate's strict type: chrono::NaiveDate
 //!
 //! [types.Pet]                      # a generated type, by its name or its schema's pointer
 //! rename = "Animal"
@@ -27,7 +28,7 @@
 //! ```
 
 use crate::error::{Diagnostic, Errors, Kind};
-use crate::ir::TextFormat;
+use crate::ir::{Strict, StrictCrate, TextFormat, TypeRef};
 pub(crate) use overrides::{is_identifier, is_type};
 pub use overrides::{Overrides, Replacement, TypeOverride};
 use serde::Deserialize;
@@ -47,16 +48,25 @@ pub struct Config {
     pub overrides: Overrides,
 }
 
-/// Which string formats keep their text in a type of their own, with typed access
-/// (`support::DateTime`, the default for every [`TextFormat`]), and which are a plain `String`.
+/// How each string format is typed: by default in a type of its own that keeps the text, with
+/// typed access (`support::DateTime` for every [`TextFormat`]); as a plain `String`; or as the
+/// strict type of a crate ([`Strict`]), which parses on reading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Formats {
     pub plain: BTreeSet<TextFormat>,
+    pub strict: BTreeMap<TextFormat, Strict>,
 }
 
 impl Formats {
-    pub fn typed(&self, format: TextFormat) -> bool {
-        !self.plain.contains(&format)
+    /// The type of a string in `format`.
+    pub fn type_ref(&self, format: TextFormat) -> TypeRef {
+        if let Some(strict) = self.strict.get(&format) {
+            TypeRef::Strict(*strict)
+        } else if self.plain.contains(&format) {
+            TypeRef::String
+        } else {
+            TypeRef::Text(format)
+        }
     }
 }
 
@@ -131,21 +141,13 @@ struct File {
     select: SelectionFile,
     /// A string format → how its values are typed.
     #[serde(default)]
-    formats: BTreeMap<toml::Spanned<String>, FormatChoice>,
+    /// `"text"` (its type in the support module: the text kept, typed access beside it),
+    /// `"string"` (a plain `String`), or the name of a crate with a strict type for it.
+    formats: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
     types: BTreeMap<toml::Spanned<String>, overrides::TypeFile>,
     #[serde(default)]
     all_types: overrides::ExtrasFile,
-}
-
-/// How a string format is typed.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-enum FormatChoice {
-    /// Its type in the support module: the text kept, typed access beside it.
-    Text,
-    /// A plain `String`.
-    String,
 }
 
 #[derive(Deserialize, Default)]
@@ -189,10 +191,37 @@ impl Config {
         let mut formats = Formats::default();
         for (name, choice) in &file.formats {
             match TextFormat::from_format(name.get_ref()) {
-                Some(format) if *choice == FormatChoice::String => {
-                    formats.plain.insert(format);
-                }
-                Some(_) => {}
+                Some(format) => match choice.get_ref().as_str() {
+                    "text" => {}
+                    "string" => {
+                        formats.plain.insert(format);
+                    }
+                    other => match StrictCrate::from_config_name(other)
+                        .and_then(|krate| Strict::new(format, krate))
+                    {
+                        Some(strict) => {
+                            formats.strict.insert(format, strict);
+                        }
+                        None => {
+                            let mut choices = vec!["\"text\"".to_owned(), "\"string\"".to_owned()];
+                            choices.extend(
+                                Strict::crates_for(format)
+                                    .into_iter()
+                                    .map(|krate| format!("\"{}\"", krate.config_name())),
+                            );
+                            let message = format!(
+                                "`{other}` is not a way to type `{}`; the choices are {}",
+                                name.get_ref(),
+                                choices.join(", ")
+                            );
+                            errors.push(place(
+                                Diagnostic::error(Kind::Schema, label, message),
+                                text,
+                                Some(choice.span()),
+                            ));
+                        }
+                    },
+                },
                 None => {
                     let known: Vec<&str> = TextFormat::ALL.iter().map(|f| f.spec_name()).collect();
                     let message = format!(

@@ -124,3 +124,7 @@ pub mod tags;
 #[rustfmt::skip]
 #[path = "../fixtures/overrides/src/lib.rs"]
 pub mod overrides;
+
+#[rustfmt::skip]
+#[path = "../fixtures/strict_formats/src/lib.rs"]
+pub mod strict_formats;

@@ -147,7 +147,7 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
 }
 
 /// The configuration file at `path`.
-fn read_config(path: &str) -> Result<codegen::Config, codegen::Errors> {
+pub(crate) fn read_config(path: &str) -> Result<codegen::Config, codegen::Errors> {
     match std::fs::read_to_string(path) {
         Ok(text) => codegen::Config::from_toml(&text, path),
         Err(e) => Err(codegen::Errors::one(codegen::Diagnostic::error(

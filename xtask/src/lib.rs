@@ -35,7 +35,8 @@ commands:
   codegen --check              write nothing; fail naming each file that differs
   codegen --spec FILE --out DIR [--name CRATE] [--config TOML] [--check]
                                generate a standalone crate from any OpenAPI or Swagger file
-  corpus PATH...               for each spec (directories are searched): generate a crate under
+  corpus [--config TOML] PATH...
+                               for each spec (directories are searched): generate a crate under
                                target/corpus/ (the same bytes under every schedule and in fresh
                                folders), build it with clippy -D warnings, run its example
                                tests, and print one row per spec
@@ -94,13 +95,16 @@ Generates the models crate: generated/ from spec/, or DIR from FILE (YAML or JSO
     Command {
         name: "corpus",
         usage: "\
-usage: cargo xtask corpus PATH...
+usage: cargo xtask corpus [--config TOML] PATH...
 
 For each spec (directories are searched for .yaml, .yml and .json): generate a crate under
 target/corpus/, check that four schedules of the work and two fresh folders give the same
 bytes, build it with clippy -D warnings, run its example tests, print one row.
+
+--config TOML   generate every crate with this configuration, under target/corpus-config/
+                (the determinism check is left to the run without one)
 ",
-        flags: &[],
+        flags: &[valued("--config")],
         operands: Operands { min: 1, max: None },
     },
     Command {

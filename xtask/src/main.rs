@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     };
     match command.name {
         "codegen" => codegen_cmd::run(&parsed),
-        "corpus" => xtask::corpus::run(&parsed.operands),
+        "corpus" => xtask::corpus::run(&parsed),
         "bench" => xtask::bench::run(&parsed),
         "bench-wide" => xtask::bench_wide::run(&parsed),
         "seed-check" => xtask::seed_check::run(&parsed),

@@ -23,6 +23,8 @@ exclude-paths = ["/admin/*"]
 [formats]
 date-time = "string"
 uuid = "text"
+date = "chrono"
+ipv4 = "std"
 "#;
     let config = Config::from_toml(text, "codegen.toml").unwrap();
     assert_eq!(
@@ -39,6 +41,13 @@ uuid = "text"
             },
             formats: Formats {
                 plain: [TextFormat::DateTime].into(),
+                strict: [
+                    (TextFormat::Date, StrictCrate::Chrono),
+                    (TextFormat::Ipv4, StrictCrate::Std)
+                ]
+                .into_iter()
+                .map(|(format, krate)| (format, Strict::new(format, krate).unwrap()))
+                .collect(),
             },
             overrides: Overrides {
                 label: "codegen.toml".to_owned(),
@@ -97,7 +106,20 @@ fn a_format_without_a_type_or_an_unknown_choice_is_an_error_at_its_place() {
     assert!(e.message.contains("date-time, date, time"), "{e}");
     let e = error_of("[formats]\nuuid = \"uuid-crate\"\n");
     assert_eq!(e.line_col, Some((2, 8)), "{e}");
-    assert!(e.message.contains("expected `text` or `string`"), "{e}");
+    assert!(
+        e.message
+            .contains("`uuid-crate` is not a way to type `uuid`; the choices are \"text\", \"string\", \"uuid\""),
+        "{e}"
+    );
+    // A crate that has no strict type for the format.
+    let e = error_of("[formats]\nduration = \"chrono\"\n");
+    assert_eq!(e.line_col, Some((2, 12)), "{e}");
+    assert!(
+        e.message.ends_with("the choices are \"text\", \"string\""),
+        "{e}"
+    );
+    let e = error_of("[formats]\ndate = 3\n");
+    assert_eq!(e.line_col, Some((2, 8)), "{e}");
 }
 
 #[test]

@@ -87,6 +87,32 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
             }
         }
     });
+    let strict = super::support::needs(space).strict;
+    // A strict type writes a value back in its own spelling (`+00:00` for `Z`), so its
+    // strings are compared by what they mean: each read as every strict type of the crate.
+    let (strict_arm, same_text) = if strict.is_empty() {
+        (None, None)
+    } else {
+        let types = strict.iter().map(|s| {
+            let ty: syn::Type = syn::parse_str(s.type_path()).expect("a fixed type");
+            ty
+        });
+        let arm = quote! {
+            (Value::String(x), Value::String(y)) if x != y => same_text(x, y),
+        };
+        let function = quote! {
+            /// Whether two strings are the same value of one of the crate's strict format
+            /// types: the examples are compared by value there, not by text.
+            fn same_text(x: &str, y: &str) -> bool {
+                fn same<__T: ::serde::de::DeserializeOwned + ::std::cmp::PartialEq>(x: &str, y: &str) -> bool {
+                    let read = |text: &str| ::serde_json::from_value::<__T>(::serde_json::Value::String(text.to_owned())).ok();
+                    matches!((read(x), read(y)), (::std::option::Option::Some(x), ::std::option::Option::Some(y)) if x == y)
+                }
+                #(same::<#types>(x, y))||*
+            }
+        };
+        (Some(arm), Some(function))
+    };
     let round_trip_helpers = space
         .examples
         .iter()
@@ -113,6 +139,7 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
         fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
             use ::serde_json::Value;
             match (a, b) {
+                #strict_arm
                 (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
                     (Some(x), Some(y), _, _) => x == y,
                     (_, _, Some(x), Some(y)) => x == y,
@@ -127,6 +154,8 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
                 _ => a == b,
             }
         }
+
+        #same_text
         });
     quote! {
         //! Round-trip tests generated from the response examples of the spec.

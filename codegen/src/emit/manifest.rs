@@ -1,7 +1,7 @@
 //! The generated crate's `Cargo.toml`. It is TOML, not Rust, so it is written as text here
 //! rather than as tokens.
 
-use crate::ir::{TextFormat, TypeSpace};
+use crate::ir::{Strict, TextFormat, TypeSpace};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -25,23 +25,39 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
         toml_string(version),
         toml_string(&description),
     );
-    if !space.dependencies.is_empty() {
+    let needs = super::support::needs(space);
+    let crates = format_crates(&needs.text);
+    // One line per crate: a crate that a replacement, a strict type and the typed access all
+    // use is one dependency, required, with the features of each.
+    let (replaced, strict) = required_crates(space, &needs.strict, &crates);
+    if !replaced.is_empty() {
         out.push_str(
             "# The crates of the types that replace generated ones (`x-rust-type`, `replace`).\n",
         );
-        for (name, version) in &space.dependencies {
-            let _ = writeln!(out, "{} = {}", toml_string(name), toml_string(version));
+        for dependency in &replaced {
+            let _ = writeln!(
+                out,
+                "{} = {}",
+                toml_string(&dependency.name),
+                dependency.spec()
+            );
         }
     }
-    let needs = super::support::needs(space);
-    let crates = format_crates(&needs.text);
+    if !strict.is_empty() {
+        out.push_str("# The crates of the strict types the configuration gives string formats.\n");
+        for dependency in &strict {
+            let _ = writeln!(out, "{} = {}", dependency.name, dependency.spec());
+        }
+    }
     if needs.operation {
         out.push_str(CLIENT_DEPENDENCIES);
     }
-    if !crates.is_empty() {
+    let required = |name: &str| replaced.iter().chain(&strict).any(|d| d.name == name);
+    let optional: Vec<&Dependency> = crates.iter().filter(|c| !required(&c.name)).collect();
+    if !optional.is_empty() {
         out.push_str("# Optional, for typed access to the text of string formats: the models never need them.\n");
-        for (name, spec) in &crates {
-            let _ = writeln!(out, "{name} = {spec}");
+        for dependency in optional {
+            let _ = writeln!(out, "{} = {}", dependency.name, dependency.spec());
         }
     }
     if needs.operation || !crates.is_empty() {
@@ -52,8 +68,14 @@ pub fn cargo_toml(space: &TypeSpace, crate_name: &str, standalone: bool) -> Stri
     }
     if !crates.is_empty() {
         out.push_str(FORMAT_FEATURES);
-        for (name, _) in &crates {
-            let _ = writeln!(out, "{name} = [\"dep:{name}\"]");
+        for dependency in &crates {
+            let name = &dependency.name;
+            if required(name) {
+                // The crate is always there; the feature only adds the access.
+                let _ = writeln!(out, "{name} = []");
+            } else {
+                let _ = writeln!(out, "{name} = [\"dep:{name}\"]");
+            }
         }
     }
     let tags = &space.tag_gates.features;
@@ -80,29 +102,129 @@ reqwest = { version = \"0.13\", optional = true, default-features = false }
 tokio = { version = \"1\", optional = true, features = [\"time\"] }
 ";
 
+/// A dependency line of the manifest.
+#[derive(Debug, Clone, PartialEq)]
+struct Dependency {
+    name: String,
+    version: String,
+    optional: bool,
+    default_features: bool,
+    features: Vec<&'static str>,
+}
+
+impl Dependency {
+    fn optional(name: &str, version: &str) -> Dependency {
+        Dependency {
+            name: name.to_owned(),
+            version: version.to_owned(),
+            optional: true,
+            default_features: true,
+            features: Vec::new(),
+        }
+    }
+
+    fn add_features(&mut self, features: &[&'static str]) {
+        for feature in features {
+            if !self.features.contains(feature) {
+                self.features.push(feature);
+            }
+        }
+    }
+
+    /// `"1.2"` for a plain requirement; else `{ version = "…", optional = true,
+    /// default-features = false, features = […] }`, the keys that differ from Cargo's
+    /// defaults only.
+    fn spec(&self) -> String {
+        if !self.optional && self.default_features && self.features.is_empty() {
+            return toml_string(&self.version);
+        }
+        let mut spec = format!("{{ version = {}", toml_string(&self.version));
+        if self.optional {
+            spec.push_str(", optional = true");
+        }
+        if !self.default_features {
+            spec.push_str(", default-features = false");
+        }
+        if !self.features.is_empty() {
+            let features: Vec<String> = self.features.iter().map(|f| toml_string(f)).collect();
+            let _ = write!(spec, ", features = [{}]", features.join(", "));
+        }
+        spec.push_str(" }");
+        spec
+    }
+}
+
 /// The crates that the typed access of the types of `formats` converts to, each behind a
 /// feature of its name, with its dependency line.
-fn format_crates(formats: &BTreeSet<TextFormat>) -> Vec<(&'static str, &'static str)> {
+fn format_crates(formats: &BTreeSet<TextFormat>) -> Vec<Dependency> {
     let uses = |wanted: &[TextFormat]| wanted.iter().any(|f| formats.contains(f));
     let dates = [TextFormat::DateTime, TextFormat::Date];
     let mut crates = Vec::new();
     if uses(&dates) {
-        crates.push(("chrono", "{ version = \"0.4.31\", optional = true, default-features = false, features = [\"alloc\"] }"));
-        crates.push((
-            "time",
-            "{ version = \"0.3.30\", optional = true, features = [\"parsing\"] }",
-        ));
+        crates.push(Dependency {
+            default_features: false,
+            features: vec!["alloc"],
+            ..Dependency::optional("chrono", "0.4.31")
+        });
+        crates.push(Dependency {
+            features: vec!["parsing"],
+            ..Dependency::optional("time", "0.3.30")
+        });
     }
     if uses(&[TextFormat::DateTime, TextFormat::Date, TextFormat::Duration]) {
-        crates.push(("jiff", "{ version = \"0.2\", optional = true }"));
+        crates.push(Dependency::optional("jiff", "0.2"));
     }
     if uses(&[TextFormat::Uuid]) {
-        crates.push(("uuid", "{ version = \"1\", optional = true }"));
+        crates.push(Dependency::optional("uuid", "1"));
     }
     if uses(&[TextFormat::Decimal]) {
-        crates.push(("rust_decimal", "{ version = \"1.30\", optional = true }"));
+        crates.push(Dependency::optional("rust_decimal", "1.30"));
     }
     crates
+}
+
+/// The crates the models always need: those of replacing types (at the version the user
+/// named), then those of the strict types in `strict` not among them (each with its serde
+/// feature). Where the typed access (`access`) or a strict type uses a crate already listed,
+/// its features join that line, so a crate is one dependency whatever needs it.
+fn required_crates(
+    space: &TypeSpace,
+    strict: &BTreeSet<Strict>,
+    access: &[Dependency],
+) -> (Vec<Dependency>, Vec<Dependency>) {
+    let mut replaced: Vec<Dependency> = space
+        .dependencies
+        .iter()
+        .map(|(name, version)| Dependency {
+            optional: false,
+            ..Dependency::optional(name, version)
+        })
+        .collect();
+    let mut strict_lines: Vec<Dependency> = Vec::new();
+    for (name, version, features) in strict.iter().filter_map(|s| s.krate.dependency()) {
+        match replaced
+            .iter_mut()
+            .chain(strict_lines.iter_mut())
+            .find(|d| d.name == name)
+        {
+            Some(listed) => listed.add_features(features),
+            None => strict_lines.push(Dependency {
+                optional: false,
+                features: features.to_vec(),
+                ..Dependency::optional(name, version)
+            }),
+        }
+    }
+    for dependency in access {
+        if let Some(listed) = replaced
+            .iter_mut()
+            .chain(strict_lines.iter_mut())
+            .find(|d| d.name == dependency.name)
+        {
+            listed.add_features(&dependency.features);
+        }
+    }
+    (replaced, strict_lines)
 }
 
 const FORMAT_FEATURES: &str = "\

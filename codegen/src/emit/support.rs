@@ -1,7 +1,7 @@
 //! `src/support.rs` of the generated crate: the few helpers the models share, emitted only when
 //! some model needs them.
 
-use crate::ir::{TextFormat, TypeKind, TypeSpace};
+use crate::ir::{Strict, TextFormat, TypeKind, TypeSpace};
 use std::collections::BTreeSet;
 
 /// The path of the support module as seen from a type file (`src/models/<module>/<type>.rs`).
@@ -38,6 +38,8 @@ pub struct Needs {
     pub operation: bool,
     /// The string formats whose types (`DateTime`, `Uuid`, ...) the crate uses.
     pub text: BTreeSet<TextFormat>,
+    /// The strict format types the crate uses (which are not in the support module).
+    pub strict: BTreeSet<Strict>,
 }
 
 impl Needs {
@@ -65,9 +67,13 @@ pub fn needs(space: &TypeSpace) -> Needs {
         file_part: false,
         operation: false,
         text: BTreeSet::new(),
+        strict: BTreeSet::new(),
     };
     for def in &space.types {
-        def.for_each_ref(|ty| needs.text.extend(ty.text_format()));
+        def.for_each_ref(|ty| {
+            needs.text.extend(ty.text_format());
+            needs.strict.extend(ty.strict());
+        });
         match &def.kind {
             TypeKind::Struct(s) => {
                 needs.object = true;

@@ -266,6 +266,10 @@ pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: St
             let ty: syn::Type = syn::parse_str(path).expect("a replacing type checked as a type");
             quote!(#ty)
         }
+        TypeRef::Strict(strict) => {
+            let ty: syn::Type = syn::parse_str(strict.type_path()).expect("a fixed type");
+            quote!(#ty)
+        }
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
         TypeRef::U32 => quote!(u32),

@@ -65,7 +65,8 @@ impl TypeSpace {
             TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => Fit::Integer,
             TypeRef::F64 => Fit::Number,
             // Text in a format accepts any string, as `String` does: it is kept as it came.
-            TypeRef::String | TypeRef::Text(_) => Fit::String,
+            // A strict type refuses some strings; the alternatives after it are tried then.
+            TypeRef::String | TypeRef::Text(_) | TypeRef::Strict(_) => Fit::String,
             TypeRef::Bool => Fit::Boolean,
             TypeRef::Vec(_) => Fit::Array,
             TypeRef::Map(_) => Fit::Object,

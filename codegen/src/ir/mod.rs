@@ -370,6 +370,8 @@ pub enum TypeRef {
     String,
     /// A string in a format with a type of its own, kept as written (see [`TextFormat`]).
     Text(TextFormat),
+    /// A string in a format typed strictly by another crate, as the configuration chose.
+    Strict(Strict),
     /// A type of another crate that replaces a generated one (`x-rust-type`, or `replace` in
     /// the configuration): its path, checked to be a Rust type.
     External(String),
@@ -406,6 +408,18 @@ impl TypeRef {
         }
     }
 
+    /// The strict format type the reference is, or holds (named types aside).
+    pub fn strict(&self) -> Option<Strict> {
+        match self {
+            TypeRef::Strict(strict) => Some(*strict),
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Nullable(inner)
+            | TypeRef::Boxed(inner) => inner.strict(),
+            _ => None,
+        }
+    }
+
     /// Calls `f` on every named type this reference mentions.
     pub fn for_each_named(&self, f: &mut impl FnMut(TypeId)) {
         match self {
@@ -421,8 +435,10 @@ impl TypeRef {
 
 mod fit;
 mod operation;
+mod strict;
 mod text_format;
 
 pub use fit::Fit;
 pub use operation::*;
+pub use strict::{Strict, StrictCrate};
 pub use text_format::TextFormat;

@@ -227,10 +227,7 @@ impl<'a> Lowerer<'a> {
         }
         if values.is_empty() {
             let format = view.format.as_deref().and_then(TextFormat::from_format);
-            return match format {
-                Some(format) if self.formats.typed(format) => TypeRef::Text(format),
-                _ => TypeRef::String,
-            };
+            return format.map_or(TypeRef::String, |format| self.formats.type_ref(format));
         }
         let kind = enum_kind(EnumRepr::String, values);
         TypeRef::Named(self.new_type(&mut ctx, Some(view), at, kind))

@@ -4,7 +4,7 @@ use super::schema::Ctx;
 use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::Kind;
-use crate::ir::{TypeKind, TypeRef, UnionDef, UnionVariant};
+use crate::ir::{Strict, TypeKind, TypeRef, UnionDef, UnionVariant};
 use crate::naming;
 use crate::pointer::pointer_join;
 use openapiv3::ReferenceOr;
@@ -117,7 +117,10 @@ impl<'a> Lowerer<'a> {
 fn type_word(view: &View, ty: &TypeRef) -> String {
     let word = match (ty, view.ty) {
         (TypeRef::String, _) => "String",
-        (TypeRef::Text(format), _) => format.type_name(),
+        // Named by the format, whichever type the configuration gives it.
+        (TypeRef::Text(format), _) | (TypeRef::Strict(Strict { format, .. }), _) => {
+            format.type_name()
+        }
         (TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64, _) => "Integer",
         (TypeRef::F64, _) => "Number",
         (TypeRef::Bool, _) => "Boolean",

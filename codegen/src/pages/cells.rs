@@ -43,6 +43,7 @@ pub fn type_cell(
             (name, href) => format!("[{open}{name}{close}]({href})"),
         },
         TypeRef::External(path) => format!("*{open}{}{close}*", external_cell(path)),
+        TypeRef::Strict(strict) => format!("*{open}{}{close}*", external_cell(&strict.written())),
         primitive => format!("*{open}{}{close}*", primitive_name(primitive)),
     }
 }

@@ -61,6 +61,7 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
             TypeKind::Alias(target) => has_default(space, target),
         },
         TypeRef::Boxed(inner) => has_default(space, inner),
+        TypeRef::Strict(strict) => strict.has_default(),
         _ => true,
     }
 }

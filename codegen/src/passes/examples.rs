@@ -122,6 +122,18 @@ fn normalize(
             .is_string()
             .then(|| value.clone())
             .map_or_else(|| mismatch("a string", path), Ok),
+        // A strict type may write the value back in its own spelling; the generated test
+        // compares such strings by value, so the example is what comes back.
+        TypeRef::Strict(strict) => match value.as_str() {
+            Some(text) if strict.accepts(text) => Ok(value.clone()),
+            Some(_) => Err(format!(
+                "{} is {value}, which `{}` does not read as a {}",
+                if path.is_empty() { "the example" } else { path },
+                strict.written(),
+                strict.format.spec_name(),
+            )),
+            None => mismatch("a string", path),
+        },
         TypeRef::Bool => value
             .is_boolean()
             .then(|| value.clone())
