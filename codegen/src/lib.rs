@@ -266,11 +266,14 @@ fn render_sources(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Output
         parallel::map_indices(order.len(), |k| {
             let i = order[k];
             let file = match jobs[i] {
-                // The support module is Rust source kept as text, so its comments survive;
-                // `render_source` still parses it before it is written.
-                emit::FileJob::Support => {
-                    render::render_source(emit::SUPPORT_PATH, &emit::support_source(space), label)
-                }
+                // The support module is Rust source kept as text, so its comments survive. It is
+                // not parsed again here: it is made of pieces that each parse alone as whole
+                // items (a test of `emit::support`), so every run of them parses.
+                emit::FileJob::Support => Ok(render::render_source(
+                    emit::SUPPORT_PATH,
+                    &emit::support_source(space),
+                    label,
+                )),
                 job => match emit::alias_syntax(space, job) {
                     Some((path, syntax)) => Ok(render::render_syntax(path, &syntax, label)),
                     None => render::render_rust(emit::emit_file(space, job), label),
