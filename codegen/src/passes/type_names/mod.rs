@@ -22,41 +22,105 @@
 //! Names are unique within their module (components, operations), case aside, as the seed's
 //! generator keeps its folders apart.
 
-use super::placement::{self, Side};
+use super::placement::{self, Place, Side};
 use crate::error::{Diagnostic, Kind};
-use crate::ir::{Module, TypeId, TypeSpace};
+use crate::ir::{Module, NameHint, TypeId, TypeSpace};
 use crate::naming::{self, UniqueNames};
 use indexmap::IndexMap;
 
+/// What the rules read of one type: its module, the raw material of its name, and where it
+/// sits (the variant and side of the body it is nested in).
+#[derive(Debug, Clone, Copy)]
+pub struct Wanted<'a> {
+    pub module: Module,
+    pub hint: &'a NameHint,
+    pub place: Option<Place>,
+}
+
+/// A type that could not have the name it wanted and was numbered instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbered {
+    pub id: TypeId,
+    pub wanted: String,
+    pub given: String,
+    /// Named after its parent (a file part), which the spec's author cannot rename alone.
+    pub after_parent: bool,
+}
+
+/// Names every type of `space` by [`unique_names`], with a warning for each one numbered.
 pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     let places = placement::of_every_type(space);
-    let side_of = |id: TypeId| places[id.0].map(|p| p.side);
-    let contexts: Vec<Vec<&str>> = space.ids().map(|id| context(space, id)).collect();
-    let wanted: Vec<String> = space
+    let types: Vec<Wanted> = space
         .types
         .iter()
-        .map(|def| naming::type_name(&format!("{}{}", def.hint.scope, def.hint.base)))
+        .zip(&places)
+        .map(|(def, place)| Wanted {
+            module: def.module,
+            hint: &def.hint,
+            place: *place,
+        })
+        .collect();
+    let shared: Vec<(TypeId, TypeId)> = space.requests_that_are_bodies().collect();
+    let (names, numbered) = unique_names(&types, &shared);
+    let warnings = numbered
+        .into_iter()
+        .map(|n| {
+            let warning = Diagnostic::warning(
+                Kind::NameCollision,
+                label,
+                format!(
+                    "the type name `{}` is taken by another type; naming this one `{}`",
+                    n.wanted, n.given
+                ),
+            )
+            .at(&space.get(n.id).pointer);
+            if n.after_parent {
+                warning
+            } else {
+                warning.hint("give the operations, schemas or properties names that differ in more than case and punctuation")
+            }
+        })
+        .collect();
+    for (def, name) in space.types.iter_mut().zip(names) {
+        def.name = name;
+    }
+    warnings
+}
+
+/// The name of each of `types` (in arena order, a type's id being its index), by the rules
+/// above, and the types numbered for want of a free name, in the order they were named.
+/// `shared` pairs a request with the body that is it (see `RequestDef::body_is_request`): the
+/// body goes by the request's name. A pure function of its input: the same types in the same
+/// order give the same names.
+pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<String>, Vec<Numbered>) {
+    let ids = || (0..types.len()).map(TypeId);
+    let get = |id: TypeId| &types[id.0];
+    let side_of = |id: TypeId| get(id).place.map(|p| p.side);
+    let contexts: Vec<Vec<&str>> = ids().map(|id| context(types, id)).collect();
+    let wanted: Vec<String> = types
+        .iter()
+        .map(|t| naming::type_name(&format!("{}{}", t.hint.scope, t.hint.base)))
         .collect();
     let contender = |id: TypeId| {
-        let def = space.get(id);
-        def.module == Module::Operations && def.hint.parent.is_some()
+        let t = get(id);
+        t.module == Module::Operations && t.hint.parent.is_some()
     };
     // Contenders of one variant only: two operations whose ids differ in case alone share a
     // scope, but not their types' rules.
     let mut groups: IndexMap<(&str, Option<usize>), Vec<TypeId>> = IndexMap::new();
-    for id in space.ids().filter(|&id| contender(id)) {
+    for id in ids().filter(|&id| contender(id)) {
         groups
-            .entry((wanted[id.0].as_str(), places[id.0].map(|p| p.variant)))
+            .entry((wanted[id.0].as_str(), get(id).place.map(|p| p.variant)))
             .or_default()
             .push(id);
     }
     // Which contenders give up the plain name, and which of them share their whole context
     // with another contender (so that only their side tells them apart).
-    let mut renamed = vec![false; space.types.len()];
-    let mut twinned = vec![false; space.types.len()];
+    let mut renamed = vec![false; types.len()];
+    let mut twinned = vec![false; types.len()];
     // Each renamed contender's context segments in the order it tries them: first those no
     // other contender's context has (they tell it apart), then the rest, outermost first.
-    let mut segments: Vec<Vec<&str>> = vec![Vec::new(); space.types.len()];
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new(); types.len()];
     for ids in groups.values().filter(|ids| ids.len() > 1) {
         for id in ids {
             let others = || ids.iter().filter(move |other| *other != id);
@@ -79,19 +143,19 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             renamed[id.0] = !keeps;
         }
     }
-    let alone = alone_with_their_base(space);
+    let alone = alone_with_their_base(types);
     // Components in arena order, then each scope's types nearest the body first; in each
     // module the types that may go by their base alone come last, so that a shortened name
     // never takes a name some other type is built to have.
-    let mut order: Vec<TypeId> = space.ids().collect();
+    let mut order: Vec<TypeId> = ids().collect();
     let mut first_of_scope: IndexMap<&str, usize> = IndexMap::new();
-    for id in space.ids() {
+    for id in ids() {
         first_of_scope
-            .entry(space.get(id).hint.scope.as_str())
+            .entry(get(id).hint.scope.as_str())
             .or_insert(id.0);
     }
     order.sort_by_key(|id| {
-        let def = space.get(*id);
+        let def = get(*id);
         let last = usize::from(alone[id.0]);
         match def.module {
             Module::Components => (0, last, id.0, 0, 0),
@@ -107,15 +171,12 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     // Names are unique within a module: `models::operations::CreatePetRequest` and
     // `models::components::CreatePetRequest` are two paths (and two page folders).
     let mut taken_in = [UniqueNames::default(), UniqueNames::default()];
-    let mut short: Vec<String> = space.types.iter().map(|d| d.hint.base.clone()).collect();
-    let mut names: Vec<String> = vec![String::new(); space.types.len()];
-    let mut warnings = Vec::new();
+    let mut short: Vec<String> = types.iter().map(|t| t.hint.base.clone()).collect();
+    let mut names: Vec<String> = vec![String::new(); types.len()];
+    let mut numbered = Vec::new();
     for id in order {
-        let taken = &mut taken_in[match space.get(id).module {
-            Module::Components => 0,
-            Module::Operations => 1,
-        }];
-        let hint = &space.get(id).hint;
+        let taken = &mut taken_in[module_index(get(id).module)];
+        let hint = get(id).hint;
         // Named after their parents, once those have their names (below).
         if hint.after_parent {
             continue;
@@ -169,71 +230,63 @@ pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         }
         let unique = taken.claim_numbered(&name, "");
         if unique != name {
-            warnings.push(
-                Diagnostic::warning(
-                    Kind::NameCollision,
-                    label,
-                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
-                )
-                .at(&space.get(id).pointer)
-                .hint("give the operations, schemas or properties names that differ in more than case and punctuation"),
-            );
+            numbered.push(Numbered {
+                id,
+                wanted: name,
+                given: unique.clone(),
+                after_parent: false,
+            });
         }
         short[id.0] = own;
         names[id.0] = unique;
     }
     // A body that is its variant's request (see `RequestDef::body_is_request`) goes by the
     // request's name; the request type is emitted as its impl.
-    for (request, body) in space.requests_that_are_bodies() {
+    for &(request, body) in shared {
         names[body.0] = names[request.0].clone();
     }
     // A file of a multipart body is `{Parent}{Property}` (`RotatePDFRequestFileInput`).
-    for id in space.ids().filter(|&id| space.get(id).hint.after_parent) {
-        let def = space.get(id);
-        let name = match def.hint.parent {
+    for id in ids().filter(|&id| get(id).hint.after_parent) {
+        let t = get(id);
+        let name = match t.hint.parent {
             // The parent's name is a type name already; the base is PascalCase.
-            Some(parent) => format!("{}{}", names[parent.0], def.hint.base),
-            None => naming::type_name(&def.hint.base),
+            Some(parent) => format!("{}{}", names[parent.0], t.hint.base),
+            None => naming::type_name(&t.hint.base),
         };
-        let taken = &mut taken_in[match def.module {
-            Module::Components => 0,
-            Module::Operations => 1,
-        }];
-        let unique = taken.claim_numbered(&name, "");
+        let unique = taken_in[module_index(t.module)].claim_numbered(&name, "");
         if unique != name {
-            warnings.push(
-                Diagnostic::warning(
-                    Kind::NameCollision,
-                    label,
-                    format!("the type name `{name}` is taken by another type; naming this one `{unique}`"),
-                )
-                .at(&def.pointer),
-            );
+            numbered.push(Numbered {
+                id,
+                wanted: name,
+                given: unique.clone(),
+                after_parent: true,
+            });
         }
         names[id.0] = unique;
     }
-    for (def, name) in space.types.iter_mut().zip(names) {
-        def.name = name;
+    (names, numbered)
+}
+
+/// Names are unique within a module: an index per module for the names taken.
+fn module_index(module: Module) -> usize {
+    match module {
+        Module::Components => 0,
+        Module::Operations => 1,
     }
-    warnings
 }
 
 /// For each type, whether it is nested (in a component or a body), names no name of its
 /// own, and is the only such type of its module whose base makes that type name (case
 /// aside): the seed's generator then calls it by its base alone (`keys` items are `Key`),
 /// and gives every type of a base several want the prefix of its context.
-fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
-    let candidate = |id: TypeId| {
-        let hint = &space.get(id).hint;
-        hint.parent.is_some() && hint.preferred.is_none()
-    };
+fn alone_with_their_base(types: &[Wanted]) -> Vec<bool> {
     // Each candidate's module and wanted name, case aside.
-    let keys: Vec<Option<(Module, String)>> = space
-        .ids()
-        .map(|id| {
-            let def = space.get(id);
-            let name = naming::type_name(&def.hint.base).to_ascii_lowercase();
-            candidate(id).then_some((def.module, name))
+    let keys: Vec<Option<(Module, String)>> = types
+        .iter()
+        .map(|t| {
+            let candidate = t.hint.parent.is_some() && t.hint.preferred.is_none();
+            let name = naming::type_name(&t.hint.base).to_ascii_lowercase();
+            candidate.then_some((t.module, name))
         })
         .collect();
     let mut wanting: IndexMap<&(Module, String), usize> = IndexMap::new();
@@ -246,18 +299,21 @@ fn alone_with_their_base(space: &TypeSpace) -> Vec<bool> {
 }
 
 /// The name parts of the types enclosing `id` below its body (or component), outermost first.
-fn context(space: &TypeSpace, id: TypeId) -> Vec<&str> {
+fn context<'a>(types: &[Wanted<'a>], id: TypeId) -> Vec<&'a str> {
     let mut chain = Vec::new();
-    let mut current = space.get(id).hint.parent;
+    let mut current = types[id.0].hint.parent;
     while let Some(parent) = current {
-        let def = space.get(parent);
+        let hint = types[parent.0].hint;
         // The body itself (which has no parent) names the scope, not the context.
-        if def.hint.parent.is_none() || chain.len() > space.types.len() {
+        if hint.parent.is_none() || chain.len() > types.len() {
             break;
         }
-        chain.push(def.hint.base.as_str());
-        current = def.hint.parent;
+        chain.push(hint.base.as_str());
+        current = hint.parent;
     }
     chain.reverse();
     chain
 }
+
+#[cfg(test)]
+mod tests;
