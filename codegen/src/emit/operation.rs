@@ -6,7 +6,8 @@
 
 use super::{doc_attrs, ident, support, type_tokens, Std};
 use crate::ir::{
-    BodyEncoding, ParameterLocation, ParameterStyle, RequestDef, TypeDef, TypeRef, TypeSpace,
+    BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestDef, TypeDef, TypeRef,
+    TypeSpace,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -147,7 +148,7 @@ fn operation_impl(
     let vec = std.vec();
     let result = std.result();
     let method = &r.method;
-    let template = &r.path;
+    let template = r.path.as_str();
     let content_type = match (&r.content_type, r.body) {
         (Some(_), Some(BodyEncoding::Multipart)) => {
             let some = std.some();
@@ -210,7 +211,6 @@ fn style_tokens(style: ParameterStyle) -> TokenStream {
 fn path_body(r: &RequestDef, std: Std) -> TokenStream {
     let string = std.string();
     let mut statements = Vec::new();
-    let mut rest = r.path.as_str();
     // `push` for one character, as clippy asks of a person.
     let push = |text: &str| -> TokenStream {
         let mut chars = text.chars();
@@ -219,35 +219,38 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
             _ => quote!(path.push_str(#text);),
         }
     };
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
+    // The text since the last placeholder, pushed before the next parameter's value, or with
+    // a placeholder that is no parameter (kept as written: lowering warned), or at the end.
+    let mut text = String::new();
+    for piece in r.path.pieces() {
+        let name = match piece {
+            PathPiece::Text(piece) => {
+                text.push_str(piece);
+                continue;
+            }
+            PathPiece::Placeholder(name) => name.as_str(),
         };
-        let name = &rest[open + 1..close];
         let found = r
             .fields
             .iter()
             .zip(&r.parameters)
             .find(|(f, p)| p.location == ParameterLocation::Path && f.json_name == name);
         let Some((field, parameter)) = found else {
-            // Not a declared parameter: kept as written (lowering warned).
-            statements.push(push(&rest[..=close]));
-            rest = &rest[close + 1..];
+            text.push_str(&format!("{{{name}}}"));
+            statements.push(push(&std::mem::take(&mut text)));
             continue;
         };
-        let text = &rest[..open];
         if !text.is_empty() {
-            statements.push(push(text));
+            statements.push(push(&std::mem::take(&mut text)));
         }
         let rust = ident(&field.rust_name);
         let style = style_tokens(parameter.style);
         let explode = parameter.explode;
         statements
             .push(quote!(support::path_param(&mut path, #name, #style, #explode, &self.#rust);));
-        rest = &rest[close + 1..];
     }
-    if !rest.is_empty() {
-        statements.push(push(rest));
+    if !text.is_empty() {
+        statements.push(push(&text));
     }
     quote! {
         let mut path = #string::new();

@@ -435,10 +435,12 @@ impl TypeRef {
 
 mod fit;
 mod operation;
+mod path_template;
 mod strict;
 mod text_format;
 
 pub use fit::Fit;
 pub use operation::*;
+pub use path_template::{PathPiece, PathTemplate};
 pub use strict::{Strict, StrictCrate};
 pub use text_format::TextFormat;

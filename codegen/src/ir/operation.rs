@@ -9,8 +9,8 @@ use serde_json::Value;
 pub struct RequestDef {
     /// Upper case: `GET`, `POST`, ...
     pub method: String,
-    /// The path as the spec writes it: `/api/{serviceId}/client/get/{clientId}`.
-    pub path: String,
+    /// The path as the spec writes it, parsed: `/api/{serviceId}/client/get/{clientId}`.
+    pub path: super::PathTemplate,
     /// The body's media type, as the spec writes it.
     pub content_type: Option<String>,
     pub body: Option<BodyEncoding>,

@@ -207,7 +207,7 @@ impl<'a> Lowerer<'a> {
         def.docs = docs;
         def.kind = TypeKind::Request(RequestDef {
             method: method.to_ascii_uppercase(),
-            path: path.to_owned(),
+            path: crate::ir::PathTemplate::parse(path),
             content_type,
             body: encoding,
             fields,
@@ -229,32 +229,37 @@ impl<'a> Lowerer<'a> {
         });
         // A webhook's path is the name it moved under, not a template.
         if !webhook {
-            self.check_path_template(path, parameters, request);
+            self.check_path_template(parameters, request);
         }
     }
 
     /// Every `{name}` of the path template should be a path parameter; one that is not is
     /// left in the path as written, with a warning.
-    fn check_path_template(&mut self, path: &str, parameters: &[Found<'a>], request: TypeId) {
-        for piece in path.split('{').skip(1) {
-            let Some((name, _)) = piece.split_once('}') else {
-                continue;
-            };
-            let declared = parameters
-                .iter()
-                .any(|f| f.parameter.location == ParameterLocation::Path && f.data.name == name);
-            if !declared {
-                let at = self.space.get(request).pointer.clone();
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        Kind::Schema,
-                        self.label,
-                        format!("the path has `{{{name}}}`, but no path parameter `{name}`; the request writes it as it stands"),
-                    )
-                    .at(&at)
-                    .hint("declare the path parameter"),
-                );
-            }
+    fn check_path_template(&mut self, parameters: &[Found<'a>], request: TypeId) {
+        let TypeKind::Request(r) = &self.space.get(request).kind else {
+            return;
+        };
+        let undeclared: Vec<String> = r
+            .path
+            .placeholders()
+            .filter(|name| {
+                !parameters.iter().any(|f| {
+                    f.parameter.location == ParameterLocation::Path && f.data.name == *name
+                })
+            })
+            .map(str::to_owned)
+            .collect();
+        let at = self.space.get(request).pointer.clone();
+        for name in undeclared {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Kind::Schema,
+                    self.label,
+                    format!("the path has `{{{name}}}`, but no path parameter `{name}`; the request writes it as it stands"),
+                )
+                .at(&at)
+                .hint("declare the path parameter"),
+            );
         }
     }
 }

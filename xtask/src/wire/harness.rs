@@ -138,7 +138,7 @@ pub fn module(
                     }
                     None => quote!(&client),
                 };
-                let path = &r.path;
+                let path = r.path.as_str();
                 // Only the replies of reads are kept, to be sent back by writes.
                 let read_path = if r.method == "GET" {
                     quote!(Some(#path))
@@ -308,12 +308,7 @@ fn has_json_parts(space: &TypeSpace, r: &RequestDef) -> bool {
 /// Why a request cannot be sent as the spec means it: its path's `{placeholders}` and its
 /// path parameters differ (the generator warns, and writes the path as it stands).
 fn path_mismatch(r: &RequestDef) -> Option<String> {
-    let placeholders: Vec<&str> = r
-        .path
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect();
+    let placeholders: Vec<&str> = r.path.placeholders().collect();
     let parameters: Vec<&str> = r
         .fields
         .iter()
@@ -336,7 +331,7 @@ fn path_mismatch(r: &RequestDef) -> Option<String> {
     }
     Some(format!(
         "the spec's path {} and its path parameters disagree (no parameter for: {}; not in the path: {})",
-        r.path,
+        r.path.as_str(),
         unfilled.join(", "),
         unused.join(", ")
     ))

@@ -43,7 +43,9 @@ pub fn request_value(
     };
     let path = type_path(krate, def);
     let label = &def.name;
-    let path_item = doc.get("paths").and_then(|paths| paths.get(&r.path));
+    let path_item = doc
+        .get("paths")
+        .and_then(|paths| paths.get(r.path.as_str()));
     let operation = path_item.and_then(|item| item.get(r.method.to_ascii_lowercase()));
     let mut fields = Vec::new();
     let body_field = r.body.map(|_| r.fields.len() - 1);
@@ -69,12 +71,12 @@ pub fn request_value(
                 quote!(value(#text)?)
             }
             Source::Paired(fallback) if field.required => {
-                let request_path = &r.path;
+                let request_path = r.path.as_str();
                 let fallback = fallback_tokens(fallback);
                 quote!(harness.paired(#request_path, #fallback)?)
             }
             Source::Paired(fallback) => {
-                let request_path = &r.path;
+                let request_path = r.path.as_str();
                 let fallback = fallback_tokens(fallback);
                 quote!(harness.paired_optional(#request_path, #fallback)?)
             }
@@ -98,7 +100,7 @@ pub fn request_value(
                 quote!(value(#text))
             }
             Source::Paired(fallback) => {
-                let request_path = &r.path;
+                let request_path = r.path.as_str();
                 let fallback = fallback_tokens(fallback);
                 quote!(harness.paired(#request_path, #fallback))
             }
