@@ -6,8 +6,8 @@
 
 use super::{doc_attrs, ident, support, type_tokens, Std};
 use crate::ir::{
-    BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestDef, TypeDef, TypeRef,
-    TypeSpace,
+    BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
+    RequestParameter, TypeDef, TypeRef, TypeSpace,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,7 +16,7 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let option = std.option();
-    let fields = r.fields.iter().map(|field| {
+    let fields = r.fields().map(|field| {
         let docs = doc_attrs(field.docs.as_deref());
         let rust = ident(&field.rust_name);
         let inner = type_tokens(space, &field.ty, def.module, std);
@@ -56,7 +56,7 @@ pub fn own_body_impl(
 ) -> TokenStream {
     let some = std.some();
     let ok = std.ok();
-    let body = match (r.body, struct_body(space, r)) {
+    let body = match (r.encoding(), struct_body(space, r)) {
         (Some(BodyEncoding::Multipart), Some(s)) => {
             let parts = multipart_parts(space, s, std);
             quote! {
@@ -75,7 +75,7 @@ pub fn own_body_impl(
 
 /// The struct a request's body is, seen through aliases.
 fn struct_body<'s>(space: &'s TypeSpace, r: &RequestDef) -> Option<&'s crate::ir::StructDef> {
-    let field = r.fields.last()?;
+    let field = &r.body.as_ref()?.field;
     match &space.get(space.resolve_alias_ref(&field.ty)?).kind {
         crate::ir::TypeKind::Struct(s) => Some(s),
         _ => None,
@@ -149,7 +149,7 @@ fn operation_impl(
     let result = std.result();
     let method = &r.method;
     let template = r.path.as_str();
-    let content_type = match (&r.content_type, r.body) {
+    let content_type = match (r.content_type(), r.encoding()) {
         (Some(_), Some(BodyEncoding::Multipart)) => {
             let some = std.some();
             quote!(#some(support::MULTIPART_CONTENT_TYPE))
@@ -231,11 +231,14 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
             PathPiece::Placeholder(name) => name.as_str(),
         };
         let found = r
-            .fields
+            .parameters
             .iter()
-            .zip(&r.parameters)
-            .find(|(f, p)| p.location == ParameterLocation::Path && f.json_name == name);
-        let Some((field, parameter)) = found else {
+            .find(|p| p.how.location == ParameterLocation::Path && p.field.json_name == name);
+        let Some(RequestParameter {
+            field,
+            how: parameter,
+        }) = found
+        else {
             text.push_str(&format!("{{{name}}}"));
             statements.push(push(&std::mem::take(&mut text)));
             continue;
@@ -265,7 +268,11 @@ fn parameter_bodies(r: &RequestDef, std: Std) -> (TokenStream, TokenStream) {
     let mut query = Vec::new();
     let mut headers = Vec::new();
     let mut cookies = Vec::new();
-    for (field, parameter) in r.fields.iter().zip(&r.parameters) {
+    for RequestParameter {
+        field,
+        how: parameter,
+    } in &r.parameters
+    {
         let name = &field.json_name;
         let rust = ident(&field.rust_name);
         let explode = parameter.explode;
@@ -322,12 +329,13 @@ fn body_expr(space: &TypeSpace, r: &RequestDef, std: Std) -> TokenStream {
     let ok = std.ok();
     let none = std.none();
     let some = std.some();
-    let Some(encoding) = r.body else {
+    let Some(RequestBody {
+        field, encoding, ..
+    }) = &r.body
+    else {
         return quote!(#ok(#none));
     };
-    let Some(field) = r.fields.last() else {
-        return quote!(#ok(#none));
-    };
+    let encoding = *encoding;
     let rust = ident(&field.rust_name);
     if let (BodyEncoding::Multipart, Some(s)) = (encoding, struct_body(space, r)) {
         let parts = multipart_parts(space, s, std);

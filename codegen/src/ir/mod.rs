@@ -177,7 +177,7 @@ impl TypeDef {
             }
             TypeKind::Union(u) => u.variants.iter().for_each(|v| f(&v.ty)),
             TypeKind::Alias(target) | TypeKind::Newtype(target) => f(target),
-            TypeKind::Request(r) => r.fields.iter().for_each(|field| f(&field.ty)),
+            TypeKind::Request(r) => r.fields().for_each(|field| f(&field.ty)),
             TypeKind::Response(r) => r.cases.iter().for_each(|case| {
                 if let ResponseBody::Json(ty) | ResponseBody::Content(ty) = &case.body {
                     f(ty)

@@ -3,19 +3,17 @@
 use super::{Field, TypeId, TypeRef};
 use serde_json::Value;
 
-/// One operation variant's input. `fields` are the parameters in spec order (each described by
-/// the parameter of the same index), then the body when the variant has one.
+/// One operation variant's input: its parameters, each a field of the request type, then its
+/// body, the last field, where the variant has one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestDef {
     /// Upper case: `GET`, `POST`, ...
     pub method: String,
     /// The path as the spec writes it, parsed: `/api/{serviceId}/client/get/{clientId}`.
     pub path: super::PathTemplate,
-    /// The body's media type, as the spec writes it.
-    pub content_type: Option<String>,
-    pub body: Option<BodyEncoding>,
-    pub fields: Vec<Field>,
-    pub parameters: Vec<Parameter>,
+    /// In spec order.
+    pub parameters: Vec<RequestParameter>,
+    pub body: Option<RequestBody>,
     /// The variant's `{Variant}Response`.
     pub response: TypeId,
     /// Set where the variant's only input is its body and the body is an object of its own
@@ -33,6 +31,48 @@ pub struct RequestDef {
     /// together (`[]` alone: none needed). `None` where the operation does not say, and
     /// the document's apply.
     pub security: Option<Vec<Vec<String>>>,
+}
+
+impl RequestDef {
+    /// The request type's fields: the parameters', then the body's.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        let parameters = self.parameters.iter().map(|p| &p.field);
+        parameters.chain(self.body.as_ref().map(|b| &b.field))
+    }
+
+    pub fn fields_mut(&mut self) -> impl Iterator<Item = &mut Field> {
+        let parameters = self.parameters.iter_mut().map(|p| &mut p.field);
+        parameters.chain(self.body.as_mut().map(|b| &mut b.field))
+    }
+
+    /// How the body is put on the wire, where there is one.
+    pub fn encoding(&self) -> Option<BodyEncoding> {
+        self.body.as_ref().map(|b| b.encoding)
+    }
+
+    /// The body's media type as the spec writes it, where there is a body.
+    pub fn content_type(&self) -> Option<&str> {
+        self.body.as_ref().map(|b| b.content_type.as_str())
+    }
+}
+
+/// A parameter of a request: its field, and where and how its value goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestParameter {
+    /// The field; its `json_name` is the parameter's name.
+    pub field: Field,
+    pub how: Parameter,
+}
+
+/// The body of a request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    /// The field that holds it, `request_body` (its `json_name`, `requestBody`, names it on the
+    /// request's page and for the naming pass; it is never on the wire).
+    pub field: Field,
+    /// Its media type, as the spec writes it.
+    pub content_type: String,
+    pub encoding: BodyEncoding,
 }
 
 /// Where a parameter goes and how it is written (OpenAPI's `style` and `explode`).

@@ -7,7 +7,7 @@ use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
     BodyEncoding, Field, MediaKind, Module, NameHint, Parameter, ParameterLocation, ParameterStyle,
-    RequestDef, ResponseCase, TypeDef, TypeId, TypeKind, TypeRef,
+    RequestBody, RequestDef, RequestParameter, ResponseCase, TypeDef, TypeId, TypeKind, TypeRef,
 };
 use crate::naming;
 use crate::pointer::pointer_join;
@@ -147,8 +147,7 @@ impl<'a> Lowerer<'a> {
             parameters,
             body,
         } = input;
-        let mut fields = Vec::new();
-        let mut described = Vec::new();
+        let mut request_parameters = Vec::new();
         for found in parameters {
             // Nested in the request, so a parameter's type is named like a property's: by
             // its name alone where no other type wants it, else `{Variant}{Parameter}`.
@@ -167,30 +166,30 @@ impl<'a> Lowerer<'a> {
             let ty = self.lower_format(&found.data.format, ctx, &found.at);
             let required =
                 found.data.required || found.parameter.location == ParameterLocation::Path;
-            fields.push(Field {
-                json_name: found.data.name.clone(),
-                rust_name: String::new(),
-                ty,
-                required,
-                docs: found.data.description.clone(),
-                read_only: false,
-            });
-            described.push(found.parameter.clone());
-        }
-        let (content_type, encoding) = match &body {
-            Some(body) => {
-                fields.push(Field {
-                    json_name: BODY_FIELD.to_owned(),
+            request_parameters.push(RequestParameter {
+                field: Field {
+                    json_name: found.data.name.clone(),
                     rust_name: String::new(),
-                    ty: TypeRef::Named(body.ty),
-                    required: body.required,
-                    docs: body.docs.clone(),
+                    ty,
+                    required,
+                    docs: found.data.description.clone(),
                     read_only: false,
-                });
-                (Some(body.content_type.to_owned()), Some(body.encoding))
-            }
-            None => (None, None),
-        };
+                },
+                how: found.parameter.clone(),
+            });
+        }
+        let request_body = body.as_ref().map(|body| RequestBody {
+            field: Field {
+                json_name: BODY_FIELD.to_owned(),
+                rust_name: String::new(),
+                ty: TypeRef::Named(body.ty),
+                required: body.required,
+                docs: body.docs.clone(),
+                read_only: false,
+            },
+            content_type: body.content_type.to_owned(),
+            encoding: body.encoding,
+        });
         let webhook = crate::load::normalize::oas31::is_webhook(path);
         let body_is_request = !webhook
             && parameters.is_empty()
@@ -208,10 +207,8 @@ impl<'a> Lowerer<'a> {
         def.kind = TypeKind::Request(RequestDef {
             method: method.to_ascii_uppercase(),
             path: crate::ir::PathTemplate::parse(path),
-            content_type,
-            body: encoding,
-            fields,
-            parameters: described,
+            parameters: request_parameters,
+            body: request_body,
             response,
             body_is_request,
             webhook,

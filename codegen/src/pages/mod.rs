@@ -193,12 +193,12 @@ impl Pages {
 /// The section of a page that shows what the type is.
 fn section(def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) -> String {
     match &def.kind {
-        TypeKind::Struct(crate::ir::StructDef { fields, .. })
-        | TypeKind::Request(crate::ir::RequestDef { fields, .. })
-        | TypeKind::Headers(fields) => {
-            let (heading, first) = match &def.kind {
-                TypeKind::Headers(_) => ("Headers", "Header"),
-                _ => ("Fields", "Field"),
+        TypeKind::Struct(_) | TypeKind::Request(_) | TypeKind::Headers(_) => {
+            let (heading, first, fields): (_, _, Vec<&crate::ir::Field>) = match &def.kind {
+                TypeKind::Headers(fields) => ("Headers", "Header", fields.iter().collect()),
+                TypeKind::Request(r) => ("Fields", "Field", r.fields().collect()),
+                TypeKind::Struct(s) => ("Fields", "Field", s.fields.iter().collect()),
+                _ => unreachable!("matched above"),
             };
             let rows: Vec<Vec<String>> = fields
                 .iter()

@@ -32,7 +32,7 @@ pub fn infer_default(space: &mut TypeSpace) {
         let TypeKind::Request(r) = &space.get(id).kind else {
             continue;
         };
-        let can = fields_have_defaults(space, &r.fields);
+        let can = r.fields().all(|f| !f.required || has_default(space, &f.ty));
         if let TypeKind::Request(r) = &mut space.get_mut(id).kind {
             r.derive_default = can;
         }

@@ -58,12 +58,9 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 // The body is `request_body` whatever the parameters are called: it is named
                 // first, and a parameter that wants the name is numbered.
                 let mut taken = UniqueNames::default();
-                let body = r.body.is_some().then(|| r.fields.len() - 1);
-                let order = body
-                    .into_iter()
-                    .chain((0..r.fields.len()).filter(|i| Some(*i) != body));
-                for i in order {
-                    let field = &mut r.fields[i];
+                let body = r.body.as_mut().map(|b| &mut b.field);
+                let parameters = r.parameters.iter_mut().map(|p| &mut p.field);
+                for field in body.into_iter().chain(parameters) {
                     warnings.extend(name_field(&mut taken, field, "parameter", owner, label));
                 }
             }

@@ -114,15 +114,15 @@ fn rename_type(space: &mut TypeSpace, id: TypeId, entry: &TypeOverride) -> Resul
 
 fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Result<(), String> {
     let name = space.get(id).name.clone();
-    let fields = match &mut space.get_mut(id).kind {
+    let mut fields: Vec<&mut crate::ir::Field> = match &mut space.get_mut(id).kind {
         TypeKind::Struct(s) if s.extra.as_ref().is_some_and(|e| e.rust_name == rust) => {
             return Err(format!(
                 "`{name}` keeps undeclared properties in a field `{rust}`"
             ));
         }
-        TypeKind::Struct(s) => &mut s.fields,
-        TypeKind::Request(r) => &mut r.fields,
-        TypeKind::Headers(fields) => fields,
+        TypeKind::Struct(s) => s.fields.iter_mut().collect(),
+        TypeKind::Request(r) => r.fields_mut().collect(),
+        TypeKind::Headers(fields) => fields.iter_mut().collect(),
         _ => return Err(format!("`{name}` has no fields to rename")),
     };
     if fields

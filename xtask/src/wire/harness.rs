@@ -76,17 +76,14 @@ pub fn module(
             format!(
                 "{} ({})",
                 op.operation_id,
-                r.content_type.as_deref().unwrap_or("no body")
+                r.content_type().unwrap_or("no body")
             )
         } else {
             op.operation_id.clone()
         };
         // An entry for one variant (`operationId (media type)`) comes before one for all.
         let entry = table.and_then(|t| t.get(&label).or_else(|| t.get(&op.operation_id)));
-        let xml = r
-            .content_type
-            .as_deref()
-            .is_some_and(|media| media.contains("xml"));
+        let xml = r.content_type().is_some_and(|media| media.contains("xml"));
         if mode == Mode::Prism && xml {
             // Prism checks an XML body against the schema; the harness writes no XML.
             calls
@@ -287,10 +284,12 @@ struct Known {
 
 /// Whether a request's body is multipart with an object among its parts.
 fn has_json_parts(space: &TypeSpace, r: &RequestDef) -> bool {
-    if r.body != Some(codegen::ir::BodyEncoding::Multipart) {
-        return false;
-    }
-    let Some(body) = r.fields.last() else {
+    let Some(codegen::ir::RequestBody {
+        field: body,
+        encoding: codegen::ir::BodyEncoding::Multipart,
+        ..
+    }) = &r.body
+    else {
         return false;
     };
     let object = |ty: &TypeRef| {
@@ -309,13 +308,7 @@ fn has_json_parts(space: &TypeSpace, r: &RequestDef) -> bool {
 /// path parameters differ (the generator warns, and writes the path as it stands).
 fn path_mismatch(r: &RequestDef) -> Option<String> {
     let placeholders: Vec<&str> = r.path.placeholders().collect();
-    let parameters: Vec<&str> = r
-        .fields
-        .iter()
-        .zip(&r.parameters)
-        .filter(|(_, p)| p.location == ParameterLocation::Path)
-        .map(|(f, _)| f.json_name.as_str())
-        .collect();
+    let parameters: Vec<&str> = path_parameters(r).collect();
     let unfilled: Vec<&str> = placeholders
         .iter()
         .filter(|p| !parameters.contains(p))
@@ -339,13 +332,16 @@ fn path_mismatch(r: &RequestDef) -> Option<String> {
 
 /// `&["id", ...]`: the names of a request's path parameters.
 fn path_params(r: &RequestDef) -> TokenStream {
-    let names = r
-        .fields
-        .iter()
-        .zip(&r.parameters)
-        .filter(|(_, p)| p.location == ParameterLocation::Path)
-        .map(|(f, _)| f.json_name.as_str());
+    let names = path_parameters(r);
     quote!(&[#(#names),*])
+}
+
+/// The names of a request's path parameters, in spec order.
+fn path_parameters(r: &RequestDef) -> impl Iterator<Item = &str> {
+    r.parameters
+        .iter()
+        .filter(|p| p.how.location == ParameterLocation::Path)
+        .map(|p| p.field.json_name.as_str())
 }
 
 /// The expectation of one run: the table's status, else a success where the spec documents

@@ -48,13 +48,14 @@ pub fn request_value(
         .and_then(|paths| paths.get(r.path.as_str()));
     let operation = path_item.and_then(|item| item.get(r.method.to_ascii_lowercase()));
     let mut fields = Vec::new();
-    let body_field = r.body.map(|_| r.fields.len() - 1);
-    for (i, field) in r.fields.iter().enumerate() {
+    let parameters = r
+        .parameters
+        .iter()
+        .map(|p| (&p.field, Some(p.how.location)));
+    let body = r.body.as_ref().map(|b| (&b.field, None));
+    for (field, location) in parameters.chain(body) {
         let rust = ident(&field.rust_name);
-        let value = if Some(i) == body_field {
-            chosen(body_value(sampler, operation, r, run, mode))
-        } else {
-            let location = r.parameters[i].location;
+        let value = if let Some(location) = location {
             parameter_value(
                 sampler,
                 path_item,
@@ -64,6 +65,8 @@ pub fn request_value(
                 run,
                 field.required,
             )
+        } else {
+            chosen(body_value(sampler, operation, r, run, mode))
         };
         let read = match value {
             Source::Json(json) => {
@@ -168,11 +171,14 @@ fn body_value(
         .and_then(|op| op.get("requestBody"))
         .map(|body| sampler.resolve(body))
         .and_then(|body| body.get("content"))
-        .and_then(|content| content.get(r.content_type.as_deref().unwrap_or_default()));
+        .and_then(|content| content.get(r.content_type().unwrap_or_default()));
     let Some(media) = media else {
         return Source::None;
     };
-    if matches!(r.body, Some(BodyEncoding::Binary | BodyEncoding::Base64)) {
+    if matches!(
+        r.encoding(),
+        Some(BodyEncoding::Binary | BodyEncoding::Base64)
+    ) {
         // Bytes that are not UTF-8, so that a server or a client that reads them as text
         // shows.
         return Source::Json(serde_json::json!(BINARY_SAMPLE));
@@ -188,7 +194,7 @@ fn body_value(
     });
     if let Some(example) = example {
         let sample = match schema {
-            Some(schema) if r.body == Some(BodyEncoding::Multipart) => {
+            Some(schema) if r.encoding() == Some(BodyEncoding::Multipart) => {
                 with_file_parts(sampler, schema, sampler.sample(schema))
             }
             Some(schema) => sampler.sample(schema),
@@ -211,7 +217,7 @@ fn body_value(
         return Source::Paired(schema.map(|schema| sampler.sample(schema)));
     }
     match schema {
-        Some(schema) if r.body == Some(BodyEncoding::Multipart) => {
+        Some(schema) if r.encoding() == Some(BodyEncoding::Multipart) => {
             Source::Json(with_file_parts(sampler, schema, sampler.sample(schema)))
         }
         Some(schema) => Source::Json(sampler.sample(schema)),
