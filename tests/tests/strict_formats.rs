@@ -86,6 +86,48 @@ fn real(strict: Strict, text: &str) -> bool {
     }
 }
 
+/// `T::default()`, which compiles only where `T` has a `Default`.
+fn defaults<T: Default>() -> bool {
+    let _ = T::default();
+    true
+}
+
+/// Whether the crate's type has a `Default`, asked of the compiler where it has one.
+fn has_default(strict: Strict) -> bool {
+    match strict.type_path() {
+        "::chrono::DateTime<::chrono::FixedOffset>" => {
+            defaults::<chrono::DateTime<chrono::FixedOffset>>()
+        }
+        "::jiff::Timestamp" => defaults::<jiff::Timestamp>(),
+        "::chrono::NaiveDate" => defaults::<chrono::NaiveDate>(),
+        "::jiff::civil::Date" => defaults::<jiff::civil::Date>(),
+        "::chrono::NaiveTime" => defaults::<chrono::NaiveTime>(),
+        "::jiff::civil::Time" => defaults::<jiff::civil::Time>(),
+        "::uuid::Uuid" => defaults::<uuid::Uuid>(),
+        "::rust_decimal::Decimal" => defaults::<rust_decimal::Decimal>(),
+        // No `Default` in these crates.
+        "::time::Date" | "::std::net::Ipv4Addr" | "::std::net::Ipv6Addr" => false,
+        other => panic!("no test for the strict type {other}"),
+    }
+}
+
+/// A struct holding a required field of a strict type derives `Default` only where the
+/// type has one: the generator's word for each type is the compiler's.
+#[test]
+fn a_strict_type_has_a_default_where_the_generator_says() {
+    for format in TextFormat::ALL {
+        for krate in Strict::crates_for(format) {
+            let strict = Strict::new(format, krate).unwrap();
+            assert_eq!(
+                strict.has_default(),
+                has_default(strict),
+                "{}",
+                strict.written()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_rule_accepts_only_what_each_crate_reads() {
     let mut pairs = 0;

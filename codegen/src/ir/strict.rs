@@ -122,8 +122,9 @@ impl Strict {
 
     /// Whether the type has a `Default` (so a struct holding it may derive one).
     pub fn has_default(self) -> bool {
-        // `time::Date` has none; the others default to an epoch, a nil or a zero.
-        self.krate != StrictCrate::Time
+        // `time::Date` and the addresses of `std::net` have none; the others default to an
+        // epoch, a midnight, a nil or a zero.
+        !matches!(self.krate, StrictCrate::Time | StrictCrate::Std)
     }
 
     /// Whether the type reads `text`, by a rule at least as strict as each crate's own: an
