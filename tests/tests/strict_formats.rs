@@ -5,8 +5,8 @@
 
 use codegen::ir::{Strict, StrictCrate, TextFormat};
 use codegen_tests::strict_formats::models::components::Meeting;
-use codegen_tests::strict_formats::models::operations::GetMeetingRequest;
-use codegen_tests::strict_formats::Operation;
+use codegen_tests::strict_formats::models::operations::{GetMeetingRequest, GetMeetingResponse};
+use codegen_tests::strict_formats::{Decode, Operation};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -211,4 +211,35 @@ fn strict_parameters_are_sent_in_the_crates_spelling() {
             ("from".to_owned(), "192.0.2.1".to_owned())
         ]
     );
+}
+
+#[test]
+fn strict_response_headers_are_read_by_the_crates() {
+    let body = br#"{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","startsAt":"2026-12-07T09:30:00Z","day":"2026-12-07"}"#;
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Changed-At", "2026-12-06T08:00:00+01:00"),
+        ("Mirrors", "192.0.2.1, 192.0.2.2"),
+    ];
+    let GetMeetingResponse::Ok { headers, .. } =
+        GetMeetingResponse::decode(200, &headers, body).unwrap()
+    else {
+        panic!("not the documented 200");
+    };
+    let changed = headers.changed_at.unwrap();
+    assert_eq!(changed.to_rfc3339(), "2026-12-06T08:00:00+01:00");
+    assert_eq!(
+        headers.mirrors.unwrap(),
+        [
+            std::net::Ipv4Addr::new(192, 0, 2, 1),
+            std::net::Ipv4Addr::new(192, 0, 2, 2)
+        ]
+    );
+    // A header the strict type refuses fails the decoding, naming the header.
+    let bad = [
+        ("Content-Type", "application/json"),
+        ("Changed-At", "yesterday"),
+    ];
+    let error = GetMeetingResponse::decode(200, &bad, body).unwrap_err();
+    assert!(error.to_string().contains("Changed-At"), "{error}");
 }
