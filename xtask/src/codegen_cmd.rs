@@ -11,20 +11,36 @@ use std::process::ExitCode;
 pub const SPEC: &str = "spec/authlete-ciba.yaml";
 pub const OUT: &str = "generated";
 pub const CRATE_NAME: &str = "authlete-models";
+/// The in-repo crate's configuration, where it needs one (the same keys as `--config`).
+pub const CONFIG: &str = "spec/codegen.toml";
 
-/// The options that turn `spec/` into `generated/`.
-pub fn in_repo_options() -> Options {
-    Options {
+/// The options that turn `spec/` into `generated/`: the configuration in [`CONFIG`] where
+/// there is one under `root`, else none.
+pub fn in_repo_options(root: &Path) -> Result<Options, codegen::Errors> {
+    let config = match std::fs::read_to_string(root.join(CONFIG)) {
+        Ok(text) => codegen::Config::from_toml(&text, CONFIG)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => codegen::Config::default(),
+        Err(e) => {
+            return Err(codegen::Errors::one(codegen::Diagnostic::error(
+                codegen::Kind::Io,
+                CONFIG,
+                e.to_string(),
+            )))
+        }
+    };
+    let name = config.crate_name.clone();
+    let options = Options {
         standalone: false,
-        ..Options::new(CRATE_NAME, SPEC)
-    }
+        ..Options::new(name.as_deref().unwrap_or(CRATE_NAME), SPEC)
+    };
+    Ok(options.with_config(config))
 }
 
 /// Generates the in-repo crate and syncs it in `mode`: the code path of both
 /// `cargo xtask codegen [--check]` and the golden test.
 pub fn sync_in_repo(root: &Path, mode: Mode) -> Result<(codegen::Output, sync::Report), String> {
-    let output =
-        codegen::generate(&root.join(SPEC), &in_repo_options()).map_err(|e| e.to_string())?;
+    let options = in_repo_options(root).map_err(|e| e.to_string())?;
+    let output = codegen::generate(&root.join(SPEC), &options).map_err(|e| e.to_string())?;
     let report = sync::sync(&root.join(OUT), &output.files, mode).map_err(|e| e.to_string())?;
     Ok((output, report))
 }
@@ -73,12 +89,14 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
                 options,
             )
         }
-        _ => (
-            root.join(SPEC),
-            SPEC.to_owned(),
-            root.join(OUT),
-            in_repo_options(),
-        ),
+        _ => match in_repo_options(&root) {
+            Ok(options) => (root.join(SPEC), SPEC.to_owned(), root.join(OUT), options),
+            Err(errors) => {
+                report_all(&errors.0);
+                eprintln!("error: the configuration was refused; nothing was written");
+                return ExitCode::FAILURE;
+            }
+        },
     };
     let mode = if check { Mode::Check } else { Mode::Write };
     // Locking and reading the output directory does not depend on the spec: it runs on the

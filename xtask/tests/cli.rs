@@ -232,3 +232,41 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("unknown argument `--bogus`"));
 }
+
+/// `cargo xtask codegen` without `--spec` reads `spec/codegen.toml` where there is one: the
+/// in-repo crate can be configured like any other, and a bad file is refused at its place.
+#[test]
+fn the_in_repo_crate_takes_the_configuration_beside_its_spec() {
+    use codegen::sync::Mode;
+    use xtask::codegen_cmd::{sync_in_repo, CONFIG, OUT, SPEC as SPEC_PATH};
+    let scratch = Scratch::new("in-repo");
+    let root = &scratch.0;
+    fs::create_dir_all(root.join("spec")).unwrap();
+    fs::write(root.join(SPEC_PATH), SPEC).unwrap();
+    // Without a configuration: the crate's own name.
+    let (output, _) = sync_in_repo(root, Mode::Write).unwrap();
+    let manifest = output.files.find("Cargo.toml").unwrap().contents;
+    assert!(
+        manifest.contains("name = \"authlete-models\""),
+        "{manifest}"
+    );
+    fs::write(
+        root.join(CONFIG),
+        "crate-name = \"configured\"\n[types.GetAResponseBody]\nrename = \"Reply\"\n",
+    )
+    .unwrap();
+    let (output, report) = sync_in_repo(root, Mode::Write).unwrap();
+    let manifest = output.files.find("Cargo.toml").unwrap().contents;
+    assert!(manifest.contains("name = \"configured\""), "{manifest}");
+    assert!(report
+        .written
+        .iter()
+        .any(|path| path.ends_with("operations/reply.rs")));
+    assert!(root
+        .join(OUT)
+        .join("src/models/operations/reply.rs")
+        .is_file());
+    fs::write(root.join(CONFIG), "[formats]\ndate = \"sundial\"\n").unwrap();
+    let error = sync_in_repo(root, Mode::Write).unwrap_err();
+    assert!(error.contains("spec/codegen.toml:2:8"), "{error}");
+}
