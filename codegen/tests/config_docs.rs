@@ -77,3 +77,41 @@ fn every_key_the_reader_knows_is_in_the_reference() {
     // [all-types].
     assert_eq!(checked, 5 + 6 + 5 + 2);
 }
+
+/// The table of strict types lists every pair of format and crate the generator offers, each
+/// in the row of its format with its type's path, and no pair it does not offer.
+#[test]
+fn the_strict_types_table_is_the_generators() {
+    use codegen::ir::{Strict, StrictCrate, TextFormat};
+    let text = doc();
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    let mut offered = 0;
+    for format in TextFormat::ALL {
+        let row = rows
+            .iter()
+            .find(|row| row.starts_with(&format!("| `{}` ", format.spec_name())));
+        let crates = Strict::crates_for(format);
+        let Some(row) = row else {
+            assert!(crates.is_empty(), "no row for {}", format.spec_name());
+            continue;
+        };
+        for krate in StrictCrate::ALL {
+            let path = Strict::new(format, krate).map(|s| format!("`{}`", s.written()));
+            match path {
+                Some(path) => {
+                    offered += 1;
+                    assert!(row.contains(&path), "{row} lacks {path}");
+                }
+                None => {
+                    // A crate named in the row (`"uuid"`: ...) is a crate offered there.
+                    let named = format!("`\"{}\"`", krate.config_name());
+                    assert!(!row.contains(&named), "{row} names {named}");
+                }
+            }
+        }
+    }
+    assert_eq!(offered, 11);
+}
