@@ -225,9 +225,10 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
         types: space.types.len(),
         examples: space.examples.len(),
         left_out: space
-            .examples
-            .iter()
-            .filter_map(|e| Some((e.test_name.clone(), e.contradiction.clone()?)))
+            .judged_examples()
+            .filter_map(|(_, test, verdict)| {
+                Some((test.to_owned(), verdict.contradiction()?.to_owned()))
+            })
             .collect(),
     };
     let files = render_crate(space, options)?;

@@ -4,7 +4,7 @@
 //! the model indeed refuses it, which holds the examples pass to the models.
 
 use super::ident;
-use crate::ir::{TypeRef, TypeSpace};
+use crate::ir::{TypeRef, TypeSpace, Verdict};
 use quote::quote;
 
 pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
@@ -20,12 +20,11 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
         _ => quote!(::serde_json::Value),
     };
     let refused = space
-        .examples
-        .iter()
-        .filter(|e| left_out && e.contradiction.is_some())
-        .map(|example| {
+        .judged_examples()
+        .filter(|(_, _, verdict)| left_out && verdict.contradiction().is_some())
+        .map(|(example, test, _)| {
             // In a module of their own, so their names cannot meet the round-trip tests'.
-            let name = ident(&example.test_name);
+            let name = ident(test);
             let ty = type_of(example, quote!(super::super));
             let json = example.value.to_string();
             // A test is compiled with the types of its operation's tags.
@@ -53,16 +52,18 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
         }
     });
     let tests = space
-        .examples
-        .iter()
-        .filter(|e| e.contradiction.is_none())
-        .map(|example| {
-            let name = ident(&example.test_name);
+        .judged_examples()
+        .filter_map(|(example, test, verdict)| match verdict {
+            Verdict::Kept { expected } => Some((example, test, expected)),
+            Verdict::LeftOut { .. } => None,
+        })
+        .map(|(example, test, expected)| {
+            let name = ident(test);
             let ty = type_of(example, quote!(super));
             // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
             // nothing in an example can end it early.
             let json = example.value.to_string();
-            let expected = match &example.expected {
+            let expected = match expected {
                 Some(expected) => {
                     let expected = expected.to_string();
                     quote!(::std::option::Option::Some(#expected))
@@ -114,9 +115,8 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
         (Some(arm), Some(function))
     };
     let round_trip_helpers = space
-        .examples
-        .iter()
-        .any(|e| e.contradiction.is_none())
+        .judged_examples()
+        .any(|(_, _, verdict)| verdict.contradiction().is_none())
         .then(|| quote! {
         /// Deserializes `json` into `T`, serializes it back and checks that nothing changed, or,
         /// where given, that the result is `expected` (the example with its explicit `null`s of

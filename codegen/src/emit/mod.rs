@@ -86,8 +86,9 @@ pub enum FileJob {
 
 /// Every file of the crate, in a fixed order.
 pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
-    let tested = |e: &crate::ir::Example| left_out_tests || e.contradiction.is_none();
-    let examples = space.examples.iter().any(tested);
+    let examples = space
+        .judged_examples()
+        .any(|(_, _, verdict)| left_out_tests || verdict.contradiction().is_none());
     let mut jobs: Vec<FileJob> = (0..layout::file_count(space))
         .map(|index| FileJob::Layout { index, examples })
         .collect();

@@ -18,6 +18,10 @@ pub struct TypeSpace {
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
     pub examples: Vec<Example>,
+    /// By example (the index of `examples`): its test function's name, from the naming pass.
+    pub example_tests: Vec<String>,
+    /// By example: whether it is tested, and against what, from the examples pass.
+    pub example_verdicts: Vec<Verdict>,
     pub servers: Vec<Server>,
     pub security_schemes: Vec<SecurityScheme>,
     /// The document's security requirements, for operations that do not name their own.
@@ -103,6 +107,20 @@ impl TypeSpace {
             matches!(&self.get(v.request).kind, TypeKind::Request(r) if r.body_is_request)
                 .then_some((v.request, body))
         })
+    }
+
+    /// Each example with its test's name and its verdict, once the passes have run.
+    pub fn judged_examples(&self) -> impl Iterator<Item = (&Example, &str, &Verdict)> {
+        assert_eq!(
+            (self.example_tests.len(), self.example_verdicts.len()),
+            (self.examples.len(), self.examples.len()),
+            "the naming and examples passes give every example a name and a verdict"
+        );
+        self.examples
+            .iter()
+            .zip(&self.example_tests)
+            .zip(&self.example_verdicts)
+            .map(|((example, name), verdict)| (example, name.as_str(), verdict))
     }
 
     /// The request a body is (see [`Self::requests_that_are_bodies`]), if it is one.

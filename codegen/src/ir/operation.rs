@@ -244,14 +244,27 @@ pub struct Example {
     pub value: Value,
     /// JSON pointer of the example in the spec.
     pub pointer: String,
-    /// The test function name, assigned by the naming pass.
-    pub test_name: String,
-    /// Why the example is left out of the tests, when it contradicts its own schema; set by
-    /// the examples pass.
-    pub contradiction: Option<String>,
-    /// What the round trip must give back, when it differs from `value`: explicit `null`s of
-    /// properties the schema does not call nullable come back absent. Set by the examples pass.
-    pub expected: Option<Value>,
+}
+
+/// What the examples pass decided of an example (see `TypeSpace::example_verdicts`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Tested by a round trip, which must give back `expected` where it is given (explicit
+    /// `null`s of properties the schema does not call nullable come back absent), else the
+    /// example itself.
+    Kept { expected: Option<Value> },
+    /// Left out of the round-trip tests: it contradicts its own schema, for this reason.
+    LeftOut { reason: String },
+}
+
+impl Verdict {
+    /// Why the example is left out, where it is.
+    pub fn contradiction(&self) -> Option<&str> {
+        match self {
+            Verdict::LeftOut { reason } => Some(reason),
+            Verdict::Kept { .. } => None,
+        }
+    }
 }
 
 /// A server the spec lists (3.x `servers`, or Swagger 2.0's `schemes`, `host` and `basePath`).

@@ -298,9 +298,6 @@ impl<'a> Lowerer<'a> {
                 ty: TypeRef::Named(root),
                 value,
                 pointer,
-                test_name: String::new(),
-                contradiction: None,
-                expected: None,
             });
         }
     }

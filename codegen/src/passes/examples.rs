@@ -8,7 +8,7 @@
 
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
-    EnumRepr, IntegerType, StructDef, TupleDef, TypeKind, TypeRef, TypeSpace, UnionDef,
+    EnumRepr, IntegerType, StructDef, TupleDef, TypeKind, TypeRef, TypeSpace, UnionDef, Verdict,
 };
 use crate::pointer::push_segment;
 use serde_json::Value;
@@ -52,12 +52,12 @@ pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     for (i, value) in parsed {
         space.examples[i].value = value;
     }
-    for (example, result) in space.examples.iter_mut().zip(results) {
+    let mut verdicts = Vec::with_capacity(results.len());
+    for (example, result) in space.examples.iter().zip(results) {
         match result {
             Ok(expected) => {
-                if expected != example.value {
-                    example.expected = Some(expected);
-                }
+                let expected = (expected != example.value).then_some(expected);
+                verdicts.push(Verdict::Kept { expected });
             }
             Err(reason) => {
                 warnings.push(
@@ -71,10 +71,11 @@ pub fn check(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                     )
                     .at(&example.pointer),
                 );
-                example.contradiction = Some(reason);
+                verdicts.push(Verdict::LeftOut { reason });
             }
         }
     }
+    space.example_verdicts = verdicts;
     warnings
 }
 

@@ -82,13 +82,17 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
         scheme.rust_name = claim_field(&mut schemes, &naming::field_name(&scheme.key));
     }
     let mut tests = UniqueNames::default();
-    for example in &mut space.examples {
-        let wanted = naming::field_name(&format!(
-            "{}_{}_{}",
-            example.operation_id, example.status, example.name
-        ));
-        example.test_name = claim_field(&mut tests, &wanted);
-    }
+    space.example_tests = space
+        .examples
+        .iter()
+        .map(|example| {
+            let wanted = naming::field_name(&format!(
+                "{}_{}_{}",
+                example.operation_id, example.status, example.name
+            ));
+            claim_field(&mut tests, &wanted)
+        })
+        .collect();
     warnings
 }
 

@@ -263,11 +263,10 @@ fn documented_codes(response: &ResponseDef) -> Vec<Option<u16>> {
 /// their schema: `&[(json, why)]`.
 fn contradicted(space: &TypeSpace, operation_id: &str) -> TokenStream {
     let pairs = space
-        .examples
-        .iter()
-        .filter(|e| e.operation_id == operation_id)
-        .filter_map(|e| {
-            let why = e.contradiction.as_ref()?;
+        .judged_examples()
+        .filter(|(e, _, _)| e.operation_id == operation_id)
+        .filter_map(|(e, _, verdict)| {
+            let why = verdict.contradiction()?;
             let json = e.value.to_string();
             Some(quote!((#json, #why)))
         });
