@@ -173,7 +173,7 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
         FileJob::Layout { index, examples } => layout::file(space, index, examples),
         FileJob::Type(id) => {
             let def = space.get(id);
-            let (mut tokens, calls) = model::emit_type(space, def);
+            let (mut tokens, calls) = model::emit_type(space, id);
             // A body that is its variant's request carries the request's impl.
             if let Some(request) = space.request_that_is(id).map(|r| space.get(r)) {
                 if let crate::ir::TypeKind::Request(r) = &request.kind {

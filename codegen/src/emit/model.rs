@@ -2,21 +2,23 @@
 //! their own.
 
 use super::{doc_attrs, ident, support, type_tokens, ListCall, ListItem, Std};
-use crate::ir::{StructDef, TupleDef, TypeDef, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{StructDef, TupleDef, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A type's tokens, and the support macro calls that follow them (for a struct).
-pub fn emit_type(space: &TypeSpace, def: &TypeDef) -> (TokenStream, Vec<ListCall>) {
+pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) {
+    let def = space.get(id);
+    let default = space.derives_default(id);
     let std = Std::for_type(&def.name);
     let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let tokens = match &def.kind {
-        TypeKind::Struct(s) => return emit_struct(space, def, s, std),
+        TypeKind::Struct(s) => return emit_struct(space, def, s, default, std),
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::FilePart => return emit_file_part(space, def, std),
         TypeKind::Enum(e) => return super::enums::emit(space, def, e, std),
-        TypeKind::Request(r) => super::operation::emit_request(space, def, r, std),
+        TypeKind::Request(r) => super::operation::emit_request(space, def, r, default, std),
         TypeKind::Response(r) => super::response::emit_response(space, def, r, std),
         TypeKind::Headers(fields) => super::response::emit_headers(space, def, fields, std),
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
@@ -54,15 +56,17 @@ pub fn derives_no_partial_eq(s: &StructDef) -> bool {
     s.fields.len() + usize::from(s.extra.is_some()) > DERIVED_EQ_FIELDS
 }
 
+/// A struct, deriving `Default` where `default` (the derives pass's word) says so.
 fn emit_struct(
     space: &TypeSpace,
     def: &TypeDef,
     s: &StructDef,
+    default: bool,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
     let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
-    let default = s.derive_default.then(|| quote!(Default));
+    let default = default.then(|| quote!(Default));
     let option = std.option();
     let mut properties = Vec::new();
     let sends = !space.operations.is_empty();

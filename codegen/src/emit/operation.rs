@@ -12,7 +12,15 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) -> TokenStream {
+/// A request's struct and its `Operation` impl, deriving `Default` where `default` (the derives
+/// pass's word) says so.
+pub fn emit_request(
+    space: &TypeSpace,
+    def: &TypeDef,
+    r: &RequestDef,
+    default: bool,
+    std: Std,
+) -> TokenStream {
     let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let option = std.option();
@@ -33,7 +41,7 @@ pub fn emit_request(space: &TypeSpace, def: &TypeDef, r: &RequestDef, std: Std) 
     let body = body_expr(space, r, std);
     let operation = (!r.webhook).then(|| operation_impl(space, def, r, body, std));
     let use_support = (operation.is_some() || def.mentions_text()).then(support::use_item);
-    let default = r.derive_default.then(|| quote!(, Default));
+    let default = default.then(|| quote!(, Default));
     quote! {
         #use_support
         #docs

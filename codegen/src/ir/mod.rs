@@ -33,6 +33,9 @@ pub struct TypeSpace {
     pub dependencies: std::collections::BTreeMap<String, String>,
     /// The tag features each type is compiled under, decided by the tag-gates pass.
     pub tag_gates: TagGates,
+    /// By type id: whether the struct or request derives `Default`, decided by the derives
+    /// pass (empty before it runs: nothing derives it).
+    pub derives_default: Vec<bool>,
 }
 
 /// Which Cargo features of tags each type and each operation's example tests are compiled
@@ -107,6 +110,11 @@ impl TypeSpace {
             matches!(&self.get(v.request).kind, TypeKind::Request(r) if r.body_is_request)
                 .then_some((v.request, body))
         })
+    }
+
+    /// Whether the type `id` derives `Default` (see [`Self::derives_default`]).
+    pub fn derives_default(&self, id: TypeId) -> bool {
+        self.derives_default.get(id.0).copied().unwrap_or(false)
     }
 
     /// Each example with its test's name and its verdict, once the passes have run.
@@ -272,8 +280,6 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Where properties the schema does not declare are kept, unless it forbids them.
     pub extra: Option<Extra>,
-    /// Whether `Default` can be derived, decided by the derive pass.
-    pub derive_default: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

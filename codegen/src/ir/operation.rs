@@ -24,9 +24,6 @@ pub struct RequestDef {
     /// A 3.1 webhook: an operation the API calls rather than serves. Its types are models all
     /// the same, but a client does not send it, so it has no `Operation` impl.
     pub webhook: bool,
-    /// Whether every field is optional or of a type with a default (set by the derives pass),
-    /// so that a caller can write `..Default::default()` for the parameters it leaves out.
-    pub derive_default: bool,
     /// The security requirements: alternatives, each the names of the schemes it needs
     /// together (`[]` alone: none needed). `None` where the operation does not say, and
     /// the document's apply.

@@ -147,7 +147,6 @@ impl<'a> Lowerer<'a> {
                 ty,
                 rust_name: String::new(),
             }),
-            derive_default: false,
         });
     }
 

@@ -212,7 +212,6 @@ impl<'a> Lowerer<'a> {
             response,
             body_is_request,
             webhook,
-            derive_default: false,
             security: op.security.as_ref().map(|alternatives| {
                 alternatives
                     .iter()

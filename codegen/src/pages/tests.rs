@@ -71,7 +71,6 @@ fn space() -> TypeSpace {
                 field("ids", TypeRef::Vec(Box::new(TypeRef::I64)), true, None),
             ],
             extra: None,
-            derive_default: false,
         }),
         None,
     ));

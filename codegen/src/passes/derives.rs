@@ -6,20 +6,20 @@ use crate::ir::{Field, TypeKind, TypeRef, TypeSpace};
 /// as a least fixpoint: no struct can until shown otherwise, then structs whose required fields
 /// all have defaults are added until nothing changes. A struct that requires itself (through a
 /// box) never qualifies, since its default would never end.
+///
+/// A request derives it by the same rule (so that a caller can write `..Default::default()`
+/// for the parameters it leaves out), once the structs it holds are settled. The result is the
+/// type space's `derives_default` table.
 pub fn infer_default(space: &mut TypeSpace) {
+    let mut derives = vec![false; space.types.len()];
     loop {
         let mut changed = false;
         for id in space.ids() {
             let TypeKind::Struct(s) = &space.get(id).kind else {
                 continue;
             };
-            if s.derive_default {
-                continue;
-            }
-            if fields_have_defaults(space, &s.fields) {
-                if let TypeKind::Struct(s) = &mut space.get_mut(id).kind {
-                    s.derive_default = true;
-                }
+            if !derives[id.0] && fields_have_defaults(space, &derives, &s.fields) {
+                derives[id.0] = true;
                 changed = true;
             }
         }
@@ -27,29 +27,28 @@ pub fn infer_default(space: &mut TypeSpace) {
             break;
         }
     }
-    // Requests by the same rule, once the structs they hold are settled.
     for id in space.ids() {
-        let TypeKind::Request(r) = &space.get(id).kind else {
-            continue;
-        };
-        let can = r.fields().all(|f| !f.required || has_default(space, &f.ty));
-        if let TypeKind::Request(r) = &mut space.get_mut(id).kind {
-            r.derive_default = can;
+        if let TypeKind::Request(r) = &space.get(id).kind {
+            derives[id.0] = r
+                .fields()
+                .all(|f| !f.required || has_default(space, &derives, &f.ty));
         }
     }
+    space.derives_default = derives;
 }
 
-/// Whether each field is optional or of a type with a default.
-fn fields_have_defaults(space: &TypeSpace, fields: &[Field]) -> bool {
+/// Whether each field is optional or of a type with a default, `derives` saying which structs
+/// derive it so far.
+fn fields_have_defaults(space: &TypeSpace, derives: &[bool], fields: &[Field]) -> bool {
     fields
         .iter()
-        .all(|f| !f.required || has_default(space, &f.ty))
+        .all(|f| !f.required || has_default(space, derives, &f.ty))
 }
 
-fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
+fn has_default(space: &TypeSpace, derives: &[bool], ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named(id) => match &space.get(*id).kind {
-            TypeKind::Struct(s) => s.derive_default,
+            TypeKind::Struct(_) => derives[id.0],
             TypeKind::Enum(_)
             | TypeKind::Union(_)
             | TypeKind::Newtype(_)
@@ -58,9 +57,9 @@ fn has_default(space: &TypeSpace, ty: &TypeRef) -> bool {
             | TypeKind::FilePart
             | TypeKind::Request(_)
             | TypeKind::Response(_) => false,
-            TypeKind::Alias(target) => has_default(space, target),
+            TypeKind::Alias(target) => has_default(space, derives, target),
         },
-        TypeRef::Boxed(inner) => has_default(space, inner),
+        TypeRef::Boxed(inner) => has_default(space, derives, inner),
         TypeRef::Strict(strict) => strict.has_default(),
         _ => true,
     }
