@@ -16,14 +16,30 @@ pub mod wire;
 /// mimalloc asks the kernel for transparent huge pages, and every first touch of one makes the
 /// kernel zero 2 MiB: profiled, that was a third of a whole-API run, and it doubled the peak.
 /// Turning huge pages off for this process halves the peak and the kernel's share of the run.
-/// (mimalloc's own default of handing freed memory back after 10 ms is kept: never handing it
-/// back was no faster within the noise, and took a 50 MB spec's peak from 540 to 890 MiB.)
+///
+/// Freed memory is handed back to the kernel after 10 ms. mimalloc 3 (what `mimalloc` 0.1.49
+/// builds) waits 1 s by default, longer than a whole run, so every page a run ever freed
+/// stayed counted: the inline Authlete spec peaked at 62-76 MiB regenerating, and at 38-46 MiB
+/// with 10 ms, in the same time within the noise (`docs/performance.md`). Never handing it
+/// back took a 50 MB spec's peak from 540 to 890 MiB. The allocator's choices change no byte
+/// of output.
 pub fn tune_memory() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and only changes how this process's
     // memory is backed.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+    // `mi_option_purge_delay`, the 16th option of `mi_option_t` in mimalloc 2 and 3 alike.
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    extern "C" {
+        // mimalloc's own C API, linked in with the allocator (`libmimalloc-sys`).
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: setting an option takes plain integers; the option is read when memory is
+    // next purged, so setting it at any time is sound.
+    unsafe {
+        mi_option_set(PURGE_DELAY, 10);
     }
 }
 
