@@ -7,7 +7,8 @@ use super::Lowerer;
 use crate::error::{Diagnostic, Kind};
 use crate::ir::{
     BodyEncoding, Field, MediaKind, Module, NameHint, Parameter, ParameterLocation, ParameterStyle,
-    RequestBody, RequestDef, RequestParameter, ResponseCase, TypeDef, TypeId, TypeKind, TypeRef,
+    PathTemplate, RequestBody, RequestDef, RequestParameter, ResponseCase, TypeDef, TypeId,
+    TypeKind, TypeRef,
 };
 use crate::naming;
 use crate::pointer::pointer_join;
@@ -202,11 +203,16 @@ impl<'a> Lowerer<'a> {
             let body = self.space.get_mut(body.ty);
             body.docs = body.docs.take().or_else(|| docs.clone());
         }
+        let template = PathTemplate::parse(path);
+        // A webhook's path is the name it moved under, not a template.
+        if !webhook {
+            self.check_path_template(&template, parameters, request);
+        }
         let def = self.space.get_mut(request);
         def.docs = docs;
         def.kind = TypeKind::Request(RequestDef {
             method: method.to_ascii_uppercase(),
-            path: crate::ir::PathTemplate::parse(path),
+            path: template,
             parameters: request_parameters,
             body: request_body,
             response,
@@ -223,20 +229,17 @@ impl<'a> Lowerer<'a> {
             cases,
             other_name: String::new(),
         });
-        // A webhook's path is the name it moved under, not a template.
-        if !webhook {
-            self.check_path_template(parameters, request);
-        }
     }
 
     /// Every `{name}` of the path template should be a path parameter; one that is not is
     /// left in the path as written, with a warning.
-    fn check_path_template(&mut self, parameters: &[Found<'a>], request: TypeId) {
-        let TypeKind::Request(r) = &self.space.get(request).kind else {
-            return;
-        };
-        let undeclared: Vec<String> = r
-            .path
+    fn check_path_template(
+        &mut self,
+        template: &PathTemplate,
+        parameters: &[Found<'a>],
+        request: TypeId,
+    ) {
+        let undeclared: Vec<String> = template
             .placeholders()
             .filter(|name| {
                 !parameters.iter().any(|f| {

@@ -29,9 +29,7 @@ pub fn infer_default(space: &mut TypeSpace) {
     }
     for id in space.ids() {
         if let TypeKind::Request(r) = &space.get(id).kind {
-            derives[id.0] = r
-                .fields()
-                .all(|f| !f.required || has_default(space, &derives, &f.ty));
+            derives[id.0] = fields_have_defaults(space, &derives, r.fields());
         }
     }
     space.derives_default = derives;
@@ -39,9 +37,13 @@ pub fn infer_default(space: &mut TypeSpace) {
 
 /// Whether each field is optional or of a type with a default, `derives` saying which structs
 /// derive it so far.
-fn fields_have_defaults(space: &TypeSpace, derives: &[bool], fields: &[Field]) -> bool {
+fn fields_have_defaults<'f>(
+    space: &TypeSpace,
+    derives: &[bool],
+    fields: impl IntoIterator<Item = &'f Field>,
+) -> bool {
     fields
-        .iter()
+        .into_iter()
         .all(|f| !f.required || has_default(space, derives, &f.ty))
 }
 
