@@ -239,20 +239,6 @@ impl Config {
         }
         let overrides = overrides::read(file.types, file.all_types, text, label, &mut errors);
         let select = file.select;
-        for pattern in select.paths.iter().chain(&select.exclude_paths) {
-            if !pattern.get_ref().starts_with('/') {
-                let message = format!(
-                    "`{}` is not a path: paths start with `/`",
-                    pattern.get_ref()
-                );
-                errors.push(place(
-                    Diagnostic::error(Kind::Schema, label, message)
-                        .hint("write the path as the spec does, `/stores/{storeId}`, or a prefix and `*`, `/stores/*`"),
-                    text,
-                    Some(pattern.span()),
-                ));
-            }
-        }
         if !errors.is_empty() {
             return Err(Errors(errors));
         }

@@ -174,7 +174,13 @@ fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
 pub fn type_space(bytes: &[u8], label: &str) -> Result<ir::TypeSpace, Errors> {
     let loaded = load::load_bytes(bytes, label)?;
     let provenance = loaded.provenance;
-    let (mut space, _) = lower::lower(&loaded.spec, &loaded.deep_references, label)?;
+    let (mut space, _) = lower::lower_with(
+        &loaded.spec,
+        &loaded.deep_references,
+        &provenance.webhooks,
+        label,
+        &Formats::default(),
+    )?;
     passes::run(&mut space, label);
     for def in &mut space.types {
         def.pointer = provenance.to_input(&def.pointer);
@@ -194,11 +200,18 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Output, Er
     load::select::apply(
         &mut spec,
         &mut deep_references,
+        &provenance.webhooks,
         &options.select,
         label,
         &mut warnings,
     )?;
-    let lowered = lower::lower_with(&spec, &deep_references, label, &options.formats);
+    let lowered = lower::lower_with(
+        &spec,
+        &deep_references,
+        &provenance.webhooks,
+        label,
+        &options.formats,
+    );
     let (mut space, lower_warnings) = lowered.map_err(|mut errors| {
         provenance.map_back(&mut errors.0);
         errors

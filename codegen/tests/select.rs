@@ -132,6 +132,15 @@ fn an_entry_that_matches_nothing_is_a_warning_and_choosing_nothing_an_error() {
         warnings[0].contains("tag `birds` matches no operation"),
         "{warnings:?}"
     );
+    // A path without its `/` can only be a webhook's name; likely a tag in the wrong list.
+    let output = generate("[select]\ntags = [\"animals\"]\npaths = [\"staff\"]\n").unwrap();
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("path `staff` matches no operation")
+            && warnings[0].contains("paths start with `/`"),
+        "{warnings:?}"
+    );
     let errors = generate("[select]\ntags = [\"birds\"]\n").unwrap_err();
     assert!(
         errors.to_string().contains("chooses no operation"),
@@ -146,4 +155,46 @@ fn no_selection_is_the_whole_spec() {
     let plain =
         codegen::generate_from_bytes(SPEC.as_bytes(), &Options::new("zoo", "zoo.yaml")).unwrap();
     assert_eq!(whole.files.to_vec(), plain.files.to_vec());
+}
+
+#[test]
+fn a_webhook_is_chosen_by_its_name_and_a_path_that_looks_like_one_by_its_path() {
+    let spec = r##"
+openapi: 3.1.0
+info: {title: Hooks, version: "1"}
+paths:
+  /{webhooks}/ping:
+    get:
+      operationId: readPing
+      parameters: [{name: webhooks, in: path, required: true, schema: {type: string}}]
+      responses: {"204": {description: Nothing.}}
+webhooks:
+  ping:
+    post:
+      operationId: pinged
+      responses: {"200": {description: Received.}}
+"##;
+    let chosen = |paths: &str| {
+        let config = Config::from_toml(&format!("[select]\npaths = [{paths}]\n"), "c.toml")
+            .expect("a valid configuration");
+        let options = Options {
+            select: config.select,
+            ..Options::new("hooks", "hooks.yaml")
+        };
+        let output = codegen::generate_from_bytes(spec.as_bytes(), &options).unwrap();
+        let mut requests: Vec<String> = model_files(&output)
+            .into_iter()
+            .filter(|f| f.ends_with("_request.rs"))
+            .collect();
+        requests.sort();
+        requests
+    };
+    assert_eq!(
+        chosen("\"ping\""),
+        ["src/models/operations/pinged_request.rs"]
+    );
+    assert_eq!(
+        chosen("\"/{webhooks}/ping\""),
+        ["src/models/operations/read_ping_request.rs"]
+    );
 }

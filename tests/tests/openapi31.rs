@@ -66,3 +66,23 @@ fn anchor_and_id_references_name_the_schemas_that_declare_them() {
     let back: components::Owner = serde_json::from_str(&text).unwrap();
     assert_eq!(back, owner);
 }
+
+#[test]
+fn a_real_path_that_looks_like_a_moved_webhook_stays_a_path() {
+    use codegen_tests::openapi31::Operation;
+    // `/{webhooks}/itemChanged` is a path with a parameter, beside a webhook `itemChanged`:
+    // both are kept, and only the path is an operation a client sends.
+    let request = operations::GetHookStateRequest {
+        webhooks: "hooks".to_owned(),
+    };
+    assert_eq!(request.path(), "/hooks/itemChanged");
+    assert_eq!(operations::GetHookStateRequest::METHOD, "GET");
+    let hook = include_str!("../fixtures/openapi31/src/models/operations/item_changed_request.rs");
+    assert!(!hook.contains("impl support::Operation"), "{hook}");
+    // A webhook without an operationId is named after its method and its name.
+    let removed = include_str!(
+        "../fixtures/openapi31/src/models/operations/post_webhooks_item_removed_request.rs"
+    );
+    assert!(removed.contains("pub struct PostWebhooksItemRemovedRequest"));
+    assert!(!removed.contains("impl support::Operation"), "{removed}");
+}

@@ -7,6 +7,7 @@
 //! extends (through `allOf`) a reached component that has a discriminator: such a component
 //! is one of the values the reached one stands for.
 
+use super::normalize::Webhooks;
 use crate::config::{OperationKey, Selection};
 use crate::error::{Diagnostic, Errors, Kind};
 use crate::pointer;
@@ -21,6 +22,7 @@ use serde_json::Value;
 pub fn apply(
     spec: &mut OpenAPI,
     deep_references: &mut Vec<String>,
+    webhooks: &Webhooks,
     selection: &Selection,
     label: &str,
     warnings: &mut Vec<Diagnostic>,
@@ -49,7 +51,8 @@ pub fn apply(
         for slot in methods {
             let Some(operation) = slot else { continue };
             let key = OperationKey {
-                path: display_path(path),
+                // A webhook is chosen by its name, the key the user wrote it under.
+                path: webhooks.name(path).unwrap_or(path),
                 operation_id: operation.operation_id.as_deref(),
                 tags: &operation.tags,
             };
@@ -72,11 +75,6 @@ pub fn apply(
     warnings.extend(used.unused(selection, label));
     prune_components(spec, deep_references);
     Ok(())
-}
-
-/// The path as the user wrote it: a webhook moved under `paths` is known by its name.
-fn display_path(path: &str) -> &str {
-    super::normalize::oas31::webhook_name(path).unwrap_or(path)
 }
 
 /// Which include entries chose at least one operation.
@@ -103,29 +101,38 @@ impl Used {
     }
 
     fn unused(&self, selection: &Selection, label: &str) -> Vec<Diagnostic> {
-        let mut warnings = Vec::new();
-        let mut warn = |what: &str, entry: &str| {
-            warnings.push(Diagnostic::warning(
+        let unused = |what: &str, entry: &str| {
+            Diagnostic::warning(
                 Kind::Schema,
                 label,
                 format!("the selection's {what} `{entry}` matches no operation of the spec"),
-            ));
+            )
         };
+        let mut warnings = Vec::new();
         for tag in selection.tags.iter().chain(&selection.exclude_tags) {
             if !self.tags.contains(tag) {
-                warn("tag", tag);
+                warnings.push(unused("tag", tag));
             }
         }
         let operations = selection.operations.iter();
         for id in operations.chain(&selection.exclude_operations) {
             if !self.operations.contains(id) {
-                warn("operationId", id);
+                warnings.push(unused("operationId", id));
             }
         }
         for pattern in &selection.paths {
-            if !self.paths.contains(pattern) {
-                warn("path", pattern);
+            if self.paths.contains(pattern) {
+                continue;
             }
+            let warning = unused("path", pattern);
+            warnings.push(if pattern.starts_with('/') {
+                warning
+            } else {
+                // Most likely a tag or an operationId in the wrong list.
+                warning.hint(
+                    "paths start with `/`; an entry without one matches a 3.1 webhook by its name",
+                )
+            });
         }
         warnings
     }

@@ -20,6 +20,7 @@ mod view;
 use crate::config::Formats;
 use crate::error::{Diagnostic, Errors, Severity};
 use crate::ir::{TypeId, TypeSpace};
+use crate::load::normalize::Webhooks;
 use indexmap::{IndexMap, IndexSet};
 use openapiv3::OpenAPI;
 
@@ -31,18 +32,27 @@ pub fn lower(
     deep_references: &[String],
     label: &str,
 ) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
-    lower_with(spec, deep_references, label, &Formats::default())
+    lower_with(
+        spec,
+        deep_references,
+        &Webhooks::default(),
+        label,
+        &Formats::default(),
+    )
 }
 
-/// [`lower`], with `formats` saying which string formats are plain `String`s.
+/// [`lower`], with the webhooks among the path items (see [`crate::load::normalize::Webhooks`])
+/// and `formats` saying which string formats are plain `String`s.
 pub fn lower_with(
     spec: &OpenAPI,
     deep_references: &[String],
+    webhooks: &Webhooks,
     label: &str,
     formats: &Formats,
 ) -> Result<(TypeSpace, Vec<Diagnostic>), Errors> {
     let mut lowerer = Lowerer {
         spec,
+        webhooks,
         label,
         formats,
         space: TypeSpace {
@@ -81,6 +91,8 @@ pub fn lower_with(
 
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
+    /// Which path items are webhooks moved under `paths`.
+    webhooks: &'a Webhooks,
     label: &'a str,
     /// Which string formats get a type of their own.
     formats: &'a Formats,

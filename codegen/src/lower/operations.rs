@@ -56,12 +56,17 @@ impl<'a> Lowerer<'a> {
                 let operation_id = match &op.operation_id {
                     Some(id) if !naming::pascal_case(id).is_empty() => id.clone(),
                     _ => {
-                        let derived = naming::snake_case(&format!("{method} {path}"));
+                        // A webhook's key under `paths` is not the user's; its name is.
+                        let (derived, after) = match self.webhooks.name(path) {
+                            Some(name) => (format!("{method} webhooks {name}"), "webhook name"),
+                            None => (format!("{method} {path}"), "path"),
+                        };
+                        let derived = naming::snake_case(&derived);
                         self.diagnostics.push(
                             Diagnostic::warning(
                                 Kind::Schema,
                                 self.label,
-                                format!("operation has no usable operationId; naming it `{derived}` after its method and path"),
+                                format!("operation has no usable operationId; naming it `{derived}` after its method and {after}"),
                             )
                             .at(&op_pointer)
                             .hint("add an operationId to choose the name of its types"),

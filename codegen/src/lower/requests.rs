@@ -191,7 +191,7 @@ impl<'a> Lowerer<'a> {
             content_type: body.content_type.to_owned(),
             encoding: body.encoding,
         });
-        let webhook = crate::load::normalize::oas31::is_webhook(path);
+        let webhook = self.webhooks.name(path).is_some();
         let body_is_request = !webhook
             && parameters.is_empty()
             && body

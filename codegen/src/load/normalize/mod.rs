@@ -28,6 +28,25 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Provenance {
     moves: Vec<(String, String)>,
+    /// The webhooks among the path items, which the 3.0 form has only under `paths`.
+    pub webhooks: Webhooks,
+}
+
+/// The keys under `paths` that hold a 3.1 webhook's path item, each with the webhook's name.
+/// Lowering asks it whether an operation is one the API calls rather than serves; nothing reads
+/// that from the key itself, so a real path that looks like one is a path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Webhooks(indexmap::IndexMap<String, String>);
+
+impl Webhooks {
+    /// The name of the webhook whose path item is under `paths` at `key`, if it is one.
+    pub fn name(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+
+    pub(super) fn insert(&mut self, key: String, name: String) {
+        self.0.insert(key, name);
+    }
 }
 
 impl Provenance {

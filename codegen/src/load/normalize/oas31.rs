@@ -8,18 +8,10 @@ use crate::load::walk;
 use crate::pointer::pointer_join;
 use serde_json::{json, Map, Value};
 
-/// The key under `paths` a webhook's path item moves to: no real path starts with `{`.
+/// Where under `paths` a webhook's path item moves: a key that reads as what it is in a
+/// diagnostic. Real paths can look the same (`{webhooks}` is a valid path parameter), so the
+/// key is checked free and the webhooks are listed in the provenance, never told by their key.
 const WEBHOOK_PREFIX: &str = "/{webhooks}/";
-
-/// Whether a key under `paths` is a webhook moved there, under a key no real path can have.
-pub fn is_webhook(path: &str) -> bool {
-    path.starts_with(WEBHOOK_PREFIX)
-}
-
-/// The name of the webhook moved to `path` under `paths`, if it is one.
-pub fn webhook_name(path: &str) -> Option<&str> {
-    path.strip_prefix(WEBHOOK_PREFIX)
-}
 
 pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &mut Provenance) {
     root.insert("openapi".to_owned(), Value::String("3.0.3".to_owned()));
@@ -210,7 +202,13 @@ fn move_webhooks(
         return renames;
     };
     for (name, item) in webhooks {
-        let key = format!("{WEBHOOK_PREFIX}{name}");
+        let mut key = format!("{WEBHOOK_PREFIX}{name}");
+        let mut n = 1;
+        while paths.contains_key(&key) {
+            n += 1;
+            key = format!("{WEBHOOK_PREFIX}{name}/{n}");
+        }
+        provenance.webhooks.insert(key.clone(), name.clone());
         let to = pointer_join("#/paths", &key);
         let from = pointer_join("#/webhooks", &name);
         provenance.moved(&to, &from);
