@@ -19,6 +19,7 @@ mod unions;
 use crate::ir::{TypeId, TypeSpace};
 use crate::naming;
 use proc_macro2::{Ident, Span, TokenStream};
+use std::collections::BTreeMap;
 
 pub use manifest::cargo_toml;
 pub(crate) use tokens::{
@@ -71,7 +72,12 @@ pub enum FileJob {
         index: usize,
         examples: bool,
     },
-    Type(TypeId),
+    /// A type's file; with `request`, the request whose body the type is, whose impl the
+    /// file carries (`RequestDef::body_is_request`).
+    Type {
+        id: TypeId,
+        request: Option<TypeId>,
+    },
     Support,
     /// `servers.rs`, where the spec lists servers.
     Servers,
@@ -92,11 +98,18 @@ pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
     let mut jobs: Vec<FileJob> = (0..layout::file_count(space))
         .map(|index| FileJob::Layout { index, examples })
         .collect();
+    let requests: BTreeMap<TypeId, TypeId> = space
+        .requests_that_are_bodies()
+        .map(|(request, body)| (body, request))
+        .collect();
     jobs.extend(
         space
             .ids()
             .filter(|&id| space.has_own_file(id))
-            .map(FileJob::Type),
+            .map(|id| FileJob::Type {
+                id,
+                request: requests.get(&id).copied(),
+            }),
     );
     if support::needs(space).any() {
         jobs.push(FileJob::Support);
@@ -119,7 +132,7 @@ pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
 /// files of a spec written without references are such aliases, and parsing their doc
 /// attributes back from tokens was most of their rendering. `None` for any other file.
 pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::File)> {
-    let FileJob::Type(id) = job else {
+    let FileJob::Type { id, .. } = job else {
         return None;
     };
     let def = space.get(id);
@@ -171,11 +184,11 @@ pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::Fil
 pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
     match job {
         FileJob::Layout { index, examples } => layout::file(space, index, examples),
-        FileJob::Type(id) => {
+        FileJob::Type { id, request } => {
             let def = space.get(id);
             let (mut tokens, calls) = model::emit_type(space, id);
             // A body that is its variant's request carries the request's impl.
-            if let Some(request) = space.request_that_is(id).map(|r| space.get(r)) {
+            if let Some(request) = request.map(|r| space.get(r)) {
                 if let crate::ir::TypeKind::Request(r) = &request.kind {
                     let std = Std::for_type(&def.name);
                     tokens.extend(operation::own_body_impl(space, request, r, std));

@@ -131,21 +131,14 @@ impl TypeSpace {
             .map(|((example, name), verdict)| (example, name.as_str(), verdict))
     }
 
-    /// The request a body is (see [`Self::requests_that_are_bodies`]), if it is one.
-    pub fn request_that_is(&self, body: TypeId) -> Option<TypeId> {
-        self.requests_that_are_bodies()
-            .find(|&(_, b)| b == body)
-            .map(|(request, _)| request)
-    }
-
-    /// Whether a type has a file and a page of its own: all but a request that its body is
-    /// (emitted in the body's file, as its impl).
     /// Whether a type of another crate replaces the generated one: its file is an alias of
     /// that type, and it has no page.
     pub fn is_replaced(&self, id: TypeId) -> bool {
         matches!(&self.get(id).kind, TypeKind::Alias(TypeRef::External(_)))
     }
 
+    /// Whether a type has a file and a page of its own: all but a request that its body is
+    /// (emitted in the body's file, as its impl).
     pub fn has_own_file(&self, id: TypeId) -> bool {
         !matches!(&self.get(id).kind, TypeKind::Request(r) if r.body_is_request)
     }
