@@ -117,6 +117,17 @@ pub enum BodyEncoding {
     Base64,
 }
 
+/// The media type without parameters, lower case: `Application/JSON; charset=utf-8` →
+/// `application/json`.
+pub fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// What a media type carries, for requests and responses alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MediaKind {
@@ -135,12 +146,7 @@ pub enum MediaKind {
 impl MediaKind {
     /// The kind of a media type, written as the spec writes it (parameters and case aside).
     pub fn of(media_type: &str) -> MediaKind {
-        let essence = media_type
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
+        let essence = essence(media_type);
         let (kind, subtype) = essence.split_once('/').unwrap_or((essence.as_str(), ""));
         match (kind, subtype) {
             ("application", "json") | ("*", "*") => MediaKind::Json,

@@ -12,28 +12,6 @@ use crate::naming;
 use crate::pointer::{pointer, pointer_join};
 use openapiv3::{MediaType, ReferenceOr, RequestBody};
 
-/// The suffix a request content type adds to the operation prefix when an operation accepts
-/// several content types.
-fn content_type_suffix(content_type: &str) -> &'static str {
-    match essence(content_type).as_str() {
-        "application/json" => "",
-        "application/x-www-form-urlencoded" => "Form",
-        "multipart/form-data" => "Multipart",
-        _ => "Raw",
-    }
-}
-
-/// The media type without parameters, lower case: `Application/JSON; charset=utf-8` →
-/// `application/json`.
-pub(super) fn essence(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-}
-
 impl<'a> Lowerer<'a> {
     pub(super) fn lower_operations(&mut self) {
         let spec = self.spec;
@@ -56,12 +34,13 @@ impl<'a> Lowerer<'a> {
                 let operation_id = match &op.operation_id {
                     Some(id) if !naming::pascal_case(id).is_empty() => id.clone(),
                     _ => {
-                        // A webhook's key under `paths` is not the user's; its name is.
-                        let (derived, after) = match self.webhooks.name(path) {
-                            Some(name) => (format!("{method} webhooks {name}"), "webhook name"),
-                            None => (format!("{method} {path}"), "path"),
+                        let webhook = self.webhooks.name(path);
+                        let derived = naming::bases::fallback_operation_id(method, path, webhook);
+                        let after = if webhook.is_some() {
+                            "webhook name"
+                        } else {
+                            "path"
                         };
-                        let derived = naming::snake_case(&derived);
                         self.diagnostics.push(
                             Diagnostic::warning(
                                 Kind::Schema,
@@ -273,16 +252,18 @@ fn variant_scopes(prefix: &str, body: Option<&RequestBody>) -> Vec<(String, Opti
         Some(body) if body.content.len() > 1 => body
             .content
             .keys()
-            .map(|ct| (content_type_suffix(ct), Some(ct.clone())))
+            .map(|ct| (naming::bases::content_type_suffix(ct), Some(ct.clone())))
             .collect(),
         Some(body) => vec![("", body.content.keys().next().cloned())],
         None => vec![("", None)],
     };
     content.sort_by_key(|(suffix, _)| !suffix.is_empty());
-    let mut taken = naming::UniqueNames::default();
-    content
+    let prefixes =
+        naming::bases::variant_prefixes(prefix, content.iter().map(|(suffix, _)| *suffix));
+    prefixes
         .into_iter()
-        .map(|(suffix, ct)| (taken.claim_numbered(&format!("{prefix}{suffix}"), ""), ct))
+        .zip(content)
+        .map(|(prefix, (_, ct))| (prefix, ct))
         .collect()
 }
 

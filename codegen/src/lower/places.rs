@@ -237,47 +237,18 @@ fn in_schema<'a>(schema: &'a Schema, rest: &[String]) -> Result<Place<'a>, Miss>
     }
 }
 
-/// The name of a place that lowering did not reach on its own: the names in its pointer,
-/// PascalCase, with the words that only say how the document is laid out left out
-/// (`#/components/parameters/limit/schema` → `LimitParameter`).
+/// The name of a place that lowering did not reach on its own, from the names in its pointer
+/// ([`naming::bases::pointer_words`]).
 fn hint_for(segments: &[String]) -> (Module, NameHint) {
     let module = if segments.first().map(String::as_str) == Some("paths") {
         Module::Operations
     } else {
         Module::Components
     };
-    let mut words = String::new();
-    let mut media_next = false;
-    // `components/<section>/<name>` reads as the name, then what it is: `LimitParameter`.
-    let mut segments: Vec<&String> = segments.iter().collect();
-    if segments.len() >= 3 && segments[0] == "components" && segments[1] != "schemas" {
-        segments.swap(1, 2);
-    }
-    for segment in segments {
-        if media_next {
-            media_next = false;
-            continue;
-        }
-        let word = match segment.as_str() {
-            "components" | "schemas" | "paths" | "properties" | "schema" => "",
-            "content" => {
-                media_next = true;
-                ""
-            }
-            "parameters" => "Parameter",
-            "headers" => "Header",
-            "responses" => "Response",
-            "requestBodies" | "requestBody" => "RequestBody",
-            "items" => "Item",
-            "additionalProperties" => "Value",
-            other => other,
-        };
-        words.push_str(&naming::pascal_case(word));
-    }
     (
         module,
         NameHint {
-            scope: words,
+            scope: naming::bases::pointer_words(segments),
             base: String::new(),
             parent: None,
             preferred: None,

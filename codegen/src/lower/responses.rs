@@ -171,7 +171,7 @@ impl<'a> Lowerer<'a> {
             name: String::new(),
             hint: NameHint {
                 scope: scope.to_owned(),
-                base: format!("{}Headers", naming::status_variant(status)),
+                base: naming::bases::headers_base(status),
                 parent: None,
                 preferred: None,
                 after_parent: false,

@@ -144,7 +144,7 @@ impl<'a> Lowerer<'a> {
                 // A root array (a body, a component) is a named type itself: its items need a
                 // name of their own even where the singular is the plural.
                 let root = ctx.hint.parent.is_none();
-                let mut item_ctx = ctx.nested(None, item_base(&ctx.hint.base, root));
+                let mut item_ctx = ctx.nested(None, naming::bases::item_base(&ctx.hint.base, root));
                 // The items of a part are parts too: a list of files.
                 if ctx.files == Files::Part {
                     item_ctx.files = Files::Part;
@@ -319,31 +319,16 @@ fn infer_type(view: &View) -> Option<JsonType> {
     None
 }
 
-/// The name base of an array's items: the singular of the array's, or the array's own where
-/// the singular is the plural (`logoUris` holds `LogoUris`), unless the array is itself a named
-/// type (`root`), whose items are then `…Item`.
-pub(super) fn item_base(base: &str, root: bool) -> String {
-    let single = naming::singular(base);
-    if single != base {
-        single
-    } else if root {
-        format!("{base}Item")
-    } else {
-        single
-    }
-}
-
-/// The name an inline schema gives itself, as the seed's generator reads it: its
-/// `x-speakeasy-name-override`, else its `title`, else its 3.1 `$anchor` (which the loader
-/// keeps as `x-codegen-anchor`, `openapiv3` having no place for it).
+/// The name an inline schema gives itself (see [`naming::bases::preferred`]); the 3.1
+/// `$anchor` is kept by the loader as `x-codegen-anchor`, `openapiv3` having no place for it.
 fn preferred_name(schema: &Schema) -> Option<String> {
     let data = &schema.schema_data;
     let extension = |key: &str| data.extensions.get(key).and_then(Value::as_str);
-    extension("x-speakeasy-name-override")
-        .or(data.title.as_deref())
-        .or_else(|| extension("x-codegen-anchor"))
-        .map(naming::pascal_case)
-        .filter(|name| !name.is_empty())
+    naming::bases::preferred(
+        extension("x-speakeasy-name-override"),
+        data.title.as_deref(),
+        extension("x-codegen-anchor"),
+    )
 }
 
 /// The description as the spec wrote it (the model pages show it verbatim; rustdoc trims it),

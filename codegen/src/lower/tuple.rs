@@ -35,7 +35,10 @@ impl<'a> Lowerer<'a> {
                 closed = true;
                 break;
             }
-            let item_ctx = ctx.nested(Some(id), format!("{}{}", ctx.hint.base, i + 1));
+            let item_ctx = ctx.nested(
+                Some(id),
+                crate::naming::bases::positional(&ctx.hint.base, i + 1),
+            );
             items.push(self.lower_schema_ref(
                 schema,
                 item_ctx,

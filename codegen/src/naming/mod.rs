@@ -4,6 +4,12 @@
 //! variants, snake_case fields, words split at separators and at case changes, acronyms folded
 //! (`HTTPServer` → `HttpServer`). Whatever the input, the result is a valid, warning-free Rust
 //! identifier; the original spelling is kept elsewhere for serde.
+//!
+//! [`bases`] holds the rules that compose a name base from where a type stands (an operation
+//! without an operationId, a variant per content type, a union's alternative, a response's
+//! headers, an array's items, a place known only by its pointer); lowering calls them with the
+//! data it found rather than composing names itself. Making the bases unique is the type-name
+//! pass's (`passes::type_names`).
 
 use indexmap::IndexSet;
 
@@ -319,6 +325,7 @@ fn fnv1a_64(bytes: &[u8]) -> u64 {
     })
 }
 
+pub mod bases;
 mod singular;
 pub use singular::singular;
 

@@ -155,3 +155,165 @@ fn unique_names_number_clashes_case_insensitively() {
     assert_eq!(names.claim_numbered("Client", ""), "Client3");
     assert!(names.is_taken("CLIENT2"));
 }
+
+#[test]
+fn fallback_operation_ids() {
+    let table = [
+        ("get", "/pets/{petId}", None, "get_pets_pet_id"),
+        ("post", "/", None, "post"),
+        ("delete", "/v1/users.json", None, "delete_v1_users_json"),
+        // A webhook is named after its name, whatever key the loader moved it to.
+        (
+            "post",
+            "/{webhooks}/newPet/2",
+            Some("newPet"),
+            "post_webhooks_new_pet",
+        ),
+        (
+            "put",
+            "/x",
+            Some("order shipped"),
+            "put_webhooks_order_shipped",
+        ),
+    ];
+    for (method, path, webhook, expected) in table {
+        assert_eq!(
+            bases::fallback_operation_id(method, path, webhook),
+            expected,
+            "{method} {path} {webhook:?}"
+        );
+    }
+}
+
+#[test]
+fn variant_prefixes_by_content_type() {
+    let table = [
+        ("application/json", ""),
+        ("Application/JSON; charset=utf-8", ""),
+        ("application/x-www-form-urlencoded", "Form"),
+        ("multipart/form-data; boundary=x", "Multipart"),
+        ("application/octet-stream", "Raw"),
+        ("text/plain", "Raw"),
+        ("application/merge-patch+json", "Raw"),
+    ];
+    for (media_type, suffix) in table {
+        assert_eq!(
+            bases::content_type_suffix(media_type),
+            suffix,
+            "{media_type}"
+        );
+    }
+    assert_eq!(
+        bases::variant_prefixes("UploadFile", ["", "Form", "Raw", "Raw", "raw"]),
+        [
+            "UploadFile",
+            "UploadFileForm",
+            "UploadFileRaw",
+            "UploadFileRaw2",
+            "UploadFileraw3"
+        ]
+    );
+    assert!(bases::variant_prefixes("X", []).is_empty());
+}
+
+#[test]
+fn positional_headers_and_item_bases() {
+    assert_eq!(bases::positional("Shape", 1), "Shape1");
+    assert_eq!(bases::positional("Pair", 12), "Pair12");
+    let statuses = [
+        (crate::ir::StatusKey::Code(200), "OkHeaders"),
+        (crate::ir::StatusKey::Code(429), "TooManyRequestsHeaders"),
+        (crate::ir::StatusKey::Range(5), "Status5XxHeaders"),
+        (crate::ir::StatusKey::Default, "DefaultHeaders"),
+    ];
+    for (status, expected) in statuses {
+        assert_eq!(bases::headers_base(status), expected, "{status:?}");
+    }
+    let items = [
+        ("Pets", false, "Pet"),
+        ("Pets", true, "Pet"),
+        ("Categories", false, "Category"),
+        // The singular is the plural: the items keep the array's base, or a named array's
+        // items are its `…Item`.
+        ("LogoUris", false, "LogoUris"),
+        ("LogoUris", true, "LogoUrisItem"),
+        ("Data", true, "Datum"),
+    ];
+    for (base, root, expected) in items {
+        assert_eq!(bases::item_base(base, root), expected, "{base} {root}");
+    }
+}
+
+#[test]
+fn preferred_names_in_order() {
+    let table = [
+        (
+            Some("petOwner"),
+            Some("Owner"),
+            Some("anchor"),
+            Some("PetOwner"),
+        ),
+        (None, Some("the owner"), Some("anchor"), Some("TheOwner")),
+        (None, None, Some("badgeLabel"), Some("BadgeLabel")),
+        (None, None, None, None),
+        // A name with no word in it names nothing: the next rule does not apply either.
+        (Some("--"), Some("Owner"), None, None),
+    ];
+    for (name_override, title, anchor, expected) in table {
+        assert_eq!(
+            bases::preferred(name_override, title, anchor).as_deref(),
+            expected,
+            "{name_override:?} {title:?} {anchor:?}"
+        );
+    }
+}
+
+#[test]
+fn words_of_a_pointer() {
+    let table: [(&[&str], &str); 7] = [
+        (
+            &["components", "parameters", "limit", "schema"],
+            "LimitParameter",
+        ),
+        (
+            &["components", "schemas", "Pet", "properties", "tags"],
+            "PetTags",
+        ),
+        (
+            &[
+                "components",
+                "responses",
+                "NotFound",
+                "content",
+                "application/json",
+                "schema",
+            ],
+            "NotFoundResponse",
+        ),
+        (
+            &[
+                "paths",
+                "/pets",
+                "get",
+                "responses",
+                "200",
+                "headers",
+                "X-Rate",
+            ],
+            "PetsGetResponse200HeaderXRate",
+        ),
+        (
+            &["components", "schemas", "Map", "additionalProperties"],
+            "MapValue",
+        ),
+        (
+            &["components", "requestBodies", "NewPet"],
+            "NewPetRequestBody",
+        ),
+        (&["components", "schemas", "List", "items"], "ListItem"),
+    ];
+    for (segments, expected) in table {
+        let segments: Vec<String> = segments.iter().map(|s| s.to_string()).collect();
+        assert_eq!(bases::pointer_words(&segments), expected, "{segments:?}");
+    }
+}
