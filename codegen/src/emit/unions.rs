@@ -63,20 +63,39 @@ pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenSt
         .collect();
     // Without a single mapped tag, the discriminator cannot pick anything: match by shape.
     let tagged = u.variants.iter().any(|v| !v.tags.is_empty());
+    let all_tagged = u.variants.iter().all(|v| !v.tags.is_empty());
     let by_tag = u.discriminator.as_ref().filter(|_| tagged).map(|property| {
-        let arms = u.variants.iter().zip(&names).filter(|(v, _)| !v.tags.is_empty()).map(|(v, variant)| {
+        let arms = u.variants.iter().zip(&names).filter(|(v, _)| !v.tags.is_empty());
+        if all_tagged {
+            let arms = arms.map(|(v, variant)| {
+                let tags = &v.tags;
+                quote! {
+                    #(#tags)|* => ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom),
+                }
+            });
+            return quote! {
+                // The discriminator decides; an unmapped tag is a value this spec does not know.
+                if let ::std::option::Option::Some(tag) = value.get(#property).and_then(::serde_json::Value::as_str) {
+                    return match tag {
+                        #(#arms)*
+                        _ => #result::Ok(Self::#other(value)),
+                    };
+                }
+            };
+        }
+        let arms = arms.map(|(v, variant)| {
             let tags = &v.tags;
             quote! {
-                #(#tags)|* => ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom),
+                if matches!(tag, #(#tags)|*) {
+                    return ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom);
+                }
             }
         });
         quote! {
-            // The discriminator decides; an unmapped tag is a value this spec does not know.
+            // A mapped tag decides; any other may belong to an alternative without one, which
+            // the value's shape picks below.
             if let ::std::option::Option::Some(tag) = value.get(#property).and_then(::serde_json::Value::as_str) {
-                return match tag {
-                    #(#arms)*
-                    _ => #result::Ok(Self::#other(value)),
-                };
+                #(#arms)*
             }
         }
     });

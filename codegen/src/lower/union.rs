@@ -75,6 +75,9 @@ impl<'a> Lowerer<'a> {
             None => Vec::new(),
         };
         let mut variants = Vec::with_capacity(shaped.len());
+        // For each alternative whose tag would be its schema's name, the values it declares for
+        // the discriminator's property instead, where it declares any.
+        let mut declared: Vec<Vec<String>> = Vec::with_capacity(shaped.len());
         for (n, (i, alt)) in shaped.iter().enumerate() {
             let alt_at = pointer_join(&list_at, &i.to_string());
             let alt_ctx = ctx.nested(Some(id), naming::bases::positional(&ctx.hint.base, n + 1));
@@ -88,9 +91,18 @@ impl<'a> Lowerer<'a> {
                         Some(_) => self.tags_of(reference, &name, &mapping),
                         None => Vec::new(),
                     };
+                    declared.push(match (discriminator, tags.as_slice()) {
+                        (Some(d), [only]) if *only == name && !mapping_names(&mapping, only) => {
+                            self.declared_tags(reference, &d.property_name)
+                        }
+                        _ => Vec::new(),
+                    });
                     (naming::component_name(&name), tags)
                 }
-                ReferenceOr::Item(schema) => (type_word(&View::of(schema), &ty), Vec::new()),
+                ReferenceOr::Item(schema) => {
+                    declared.push(Vec::new());
+                    (type_word(&View::of(schema), &ty), Vec::new())
+                }
             };
             variants.push(UnionVariant {
                 name_hint,
@@ -99,17 +111,55 @@ impl<'a> Lowerer<'a> {
                 tags,
             });
         }
+        use_declared_tags(&mut variants, declared);
         if discriminator.is_some() && variants.iter().any(|v| v.tags.is_empty()) {
             self.warn(
                 Kind::Schema,
                 at,
-                "a discriminated alternative has no discriminator value (inline, or missing from the mapping); it is matched by shape instead".to_owned(),
+                "a discriminated alternative has no discriminator value of its own (inline, missing from the mapping, or declaring a value another alternative declares too); it is matched by shape instead".to_owned(),
             );
         }
         if let TypeKind::Union(union) = &mut self.space.get_mut(id).kind {
             union.variants = variants;
         }
         wrap(TypeRef::Named(id))
+    }
+}
+
+/// Whether the discriminator's mapping has an entry for `value`.
+fn mapping_names(mapping: &[(String, Vec<crate::ir::TypeId>)], value: &str) -> bool {
+    mapping.iter().any(|(key, _)| key == value)
+}
+
+/// OpenAPI's implicit tag of an alternative is its schema's name; but where the alternative
+/// itself allows only some values for the discriminator's property (`type: {enum:
+/// [file_citation]}`), its name is a value it refuses, and real servers send the declared one.
+/// So an alternative's declared values are its tags, where no other alternative can claim them.
+/// A value two alternatives declare picks neither: an alternative whose name is not among its
+/// declared values then has no tag, and the value's shape picks it.
+fn use_declared_tags(variants: &mut [UnionVariant], declared: Vec<Vec<String>>) {
+    let mut claims: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (variant, declared) in variants.iter().zip(&declared) {
+        let tags = if declared.is_empty() {
+            &variant.tags
+        } else {
+            declared
+        };
+        let unique: std::collections::BTreeSet<&str> = tags.iter().map(String::as_str).collect();
+        for tag in unique {
+            *claims.entry(tag).or_default() += 1;
+        }
+    }
+    let free: Vec<bool> = declared
+        .iter()
+        .map(|tags| !tags.is_empty() && tags.iter().all(|tag| claims[tag.as_str()] == 1))
+        .collect();
+    for ((variant, tags), free) in variants.iter_mut().zip(declared).zip(free) {
+        if free {
+            variant.tags = tags;
+        } else if !tags.is_empty() && !tags.iter().any(|tag| variant.tags.contains(tag)) {
+            variant.tags.clear();
+        }
     }
 }
 
@@ -167,6 +217,51 @@ impl<'a> Lowerer<'a> {
             }
         }
         out
+    }
+
+    /// The string values the component schema that `reference` names allows for `property`,
+    /// where it lists them (`enum`, or a 3.1 `const`, which the loader makes a one-value `enum`):
+    /// in its own properties or in those of its `allOf` members, each written inline or as a
+    /// component, the property's schema itself inline or a component. Empty where it lists none.
+    fn declared_tags(&self, reference: &str, property: &str) -> Vec<String> {
+        let Some(components) = &self.spec.components else {
+            return Vec::new();
+        };
+        let component = |reference: &str| {
+            let name = crate::pointer::component(reference, "schemas")?;
+            match components.schemas.get(name.as_str())? {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { .. } => None,
+            }
+        };
+        let Some(schema) = component(reference) else {
+            return Vec::new();
+        };
+        let members = View::of(schema)
+            .all_of
+            .iter()
+            .filter_map(|member| match member {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { reference } => component(reference),
+            });
+        for holder in std::iter::once(schema).chain(members) {
+            let declared = View::of(holder).properties.and_then(|p| p.get(property));
+            let declared = match declared {
+                Some(ReferenceOr::Item(schema)) => Some(&**schema),
+                Some(ReferenceOr::Reference { reference }) => component(reference),
+                None => None,
+            };
+            let values: Vec<String> = declared
+                .map(|schema| View::of(schema).enumeration)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|value| value.as_str().map(str::to_owned))
+                .collect();
+            if !values.is_empty() {
+                return values;
+            }
+        }
+        Vec::new()
     }
 
     /// The discriminator values that select the alternative `reference` (whose place is named

@@ -206,9 +206,10 @@ fn normalize(
 }
 
 /// A union, as its `Deserialize` reads: a mapped discriminator tag picks the alternative,
-/// which must read the value; another tag is kept as it came. Without a tag, the alternatives
-/// that fit are tried best score first (ties in spec order), and the first that reads the
-/// value is the one; a value none reads is kept as it came.
+/// which must read the value; another tag is kept as it came where every alternative has a
+/// tag, and left to the shape where some have none. Without a tag, the alternatives that fit
+/// are tried best score first (ties in spec order), and the first that reads the value is the
+/// one; a value none reads is kept as it came.
 fn union(
     space: &TypeSpace,
     u: &UnionDef,
@@ -216,12 +217,14 @@ fn union(
     path: &mut String,
 ) -> Result<Value, String> {
     let tagged = u.variants.iter().any(|v| !v.tags.is_empty());
+    let all_tagged = u.variants.iter().all(|v| !v.tags.is_empty());
     if let (Some(property), true) = (&u.discriminator, tagged) {
         if let Some(tag) = value.get(property).and_then(Value::as_str) {
-            return match u.variants.iter().find(|v| v.tags.iter().any(|t| t == tag)) {
-                Some(variant) => normalize(space, &variant.ty, value, path),
-                None => Ok(value.clone()),
-            };
+            match u.variants.iter().find(|v| v.tags.iter().any(|t| t == tag)) {
+                Some(variant) => return normalize(space, &variant.ty, value, path),
+                None if all_tagged => return Ok(value.clone()),
+                None => {}
+            }
         }
     }
     let mut order: Vec<(Option<usize>, usize)> = u
