@@ -288,8 +288,10 @@ fn render_sources(space: &ir::TypeSpace, options: &Options) -> Result<Vec<Output
                     &emit::support_source(space),
                     label,
                 )),
-                job => match emit::alias_syntax(space, job) {
-                    Some((path, syntax)) => Ok(render::render_syntax(path, &syntax, label)),
+                // Aliases and plain structs, most files of a large spec, are built as syntax
+                // trees (`emit::direct`), the same trees their tokens parse to.
+                job => match emit::direct_file(space, job) {
+                    Some(file) => Ok(render::render_direct(file, label)),
                     None => render::render_rust(emit::emit_file(space, job), label),
                 },
             };

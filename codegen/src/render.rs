@@ -44,11 +44,26 @@ pub fn is_generated(text: &str) -> bool {
 pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Errors> {
     let parsed: syn::File =
         syn::parse2(file.tokens).map_err(|e| invalid_rust(&file.path, &e, spec_label))?;
+    Ok(render_parsed(file.path, &parsed, &file.calls, spec_label))
+}
+
+/// A file given as a syntax tree ([`crate::emit::direct_file`]), printed as [`render_rust`]
+/// prints the tree it parses.
+pub fn render_direct(file: crate::emit::DirectFile, spec_label: &str) -> OutputFile {
+    render_parsed(file.path, &file.syntax, &file.calls, spec_label)
+}
+
+fn render_parsed(
+    path: String,
+    parsed: &syn::File,
+    calls: &[ListCall],
+    spec_label: &str,
+) -> OutputFile {
     let mut contents = header("//", spec_label);
-    let mut printed = prettyplease::unparse(&parsed);
-    let spaced = (file.path.starts_with("src/models/") && !file.path.ends_with("/mod.rs"))
-        || file.path == "src/security.rs"
-        || file.path == "src/servers.rs";
+    let mut printed = prettyplease::unparse(parsed);
+    let spaced = (path.starts_with("src/models/") && !path.ends_with("/mod.rs"))
+        || path == "src/security.rs"
+        || path == "src/servers.rs";
     if spaced {
         printed = space_items(&printed);
     }
@@ -61,20 +76,17 @@ pub fn render_rust(file: RustFile, spec_label: &str) -> Result<OutputFile, Error
         }
         _ => contents.push_str(&printed),
     }
-    if !file.calls.is_empty() {
+    if !calls.is_empty() {
         // The calls are laid out here rather than by the printer. They are not parsed again:
         // a macro call takes any tokens, the path is the support module's, and the text stands
         // for exactly the tokens of the call (`list_calls_print_as_their_tokens`), so a parse
         // could find nothing wrong.
         contents.push('\n');
-        for call in &file.calls {
+        for call in calls {
             contents.push_str(&list_call(call));
         }
     }
-    Ok(OutputFile {
-        path: file.path,
-        contents,
-    })
+    OutputFile { path, contents }
 }
 
 /// Blank lines where a person puts them and the printer does not: before an `impl` that
@@ -106,14 +118,6 @@ fn space_items(text: &str) -> String {
         previous = line;
     }
     out
-}
-
-/// Prints a file given as a syntax tree.
-pub fn render_syntax(path: String, file: &syn::File, spec_label: &str) -> OutputFile {
-    OutputFile {
-        path,
-        contents: header("//", spec_label) + &prettyplease::unparse(file),
-    }
 }
 
 /// `path!(head {`, an item a line, `} tail);`, each type written out by [`type_text`].

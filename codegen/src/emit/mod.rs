@@ -3,6 +3,7 @@
 //! The layout is `src/lib.rs`, `src/models/mod.rs`, one module per [`Module`](crate::ir::Module) with one file per
 //! type, and `src/example_tests.rs` when the spec has response examples.
 
+mod direct;
 mod enums;
 mod examples;
 pub mod features;
@@ -18,9 +19,10 @@ mod unions;
 
 use crate::ir::{TypeId, TypeSpace};
 use crate::naming;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use std::collections::BTreeMap;
 
+pub use direct::{file as direct_file, DirectFile};
 pub use manifest::cargo_toml;
 pub(crate) use tokens::{
     doc_attrs, doc_lines, ident, named_path, raw_string, type_attrs, type_docs, type_tokens, Std,
@@ -126,58 +128,6 @@ pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
         });
     }
     jobs
-}
-
-/// A type alias's file as the syntax tree that parsing its tokens gives, built directly: most
-/// files of a spec written without references are such aliases, and parsing their doc
-/// attributes back from tokens was most of their rendering. `None` for any other file.
-pub fn alias_syntax(space: &TypeSpace, job: FileJob) -> Option<(String, syn::File)> {
-    let FileJob::Type { id, .. } = job else {
-        return None;
-    };
-    let def = space.get(id);
-    let crate::ir::TypeKind::Alias(target) = &def.kind else {
-        return None;
-    };
-    // An alias of a format's type names the support module, which the printed form holds.
-    if def.mentions_text() {
-        return None;
-    }
-    let std = Std::for_type(&def.name);
-    let ty: syn::Type = syn::parse2(type_tokens(space, target, def.module, std)).ok()?;
-    let span = Span::call_site();
-    let attrs = doc_lines(Some(&type_docs(def)))
-        .iter()
-        .map(|line| syn::Attribute {
-            pound_token: syn::token::Pound(span),
-            style: syn::AttrStyle::Outer,
-            bracket_token: syn::token::Bracket(span),
-            meta: syn::Meta::NameValue(syn::MetaNameValue {
-                path: syn::Path::from(ident("doc")),
-                eq_token: syn::token::Eq(span),
-                value: syn::Expr::Lit(syn::ExprLit {
-                    attrs: Vec::new(),
-                    lit: syn::Lit::new(raw_string(line)),
-                }),
-            }),
-        })
-        .collect();
-    let item = syn::ItemType {
-        attrs,
-        vis: syn::Visibility::Public(syn::token::Pub(span)),
-        type_token: syn::token::Type(span),
-        ident: ident(&def.name),
-        generics: syn::Generics::default(),
-        eq_token: syn::token::Eq(span),
-        ty: Box::new(ty),
-        semi_token: syn::token::Semi(span),
-    };
-    let file = syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items: vec![syn::Item::Type(item)],
-    };
-    Some((type_file_path(def), file))
 }
 
 /// Emits one planned file.

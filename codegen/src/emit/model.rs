@@ -1,7 +1,7 @@
 //! One type → its file: a struct, an alias or a newtype; enums and unions have modules of
 //! their own.
 
-use super::{doc_attrs, ident, support, type_tokens, ListCall, ListItem, Std};
+use super::{doc_attrs, ident, raw_string, support, type_tokens, ListCall, ListItem, Std};
 use crate::ir::{StructDef, TupleDef, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -14,7 +14,7 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
     let docs = super::type_attrs(space, def);
     let name = ident(&def.name);
     let tokens = match &def.kind {
-        TypeKind::Struct(s) => return emit_struct(space, def, s, default, std),
+        TypeKind::Struct(s) => return emit_struct(space, def, s, default),
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::FilePart => return emit_file_part(space, def, std),
         TypeKind::Enum(e) => return super::enums::emit(space, def, e, std),
@@ -56,81 +56,107 @@ pub fn derives_no_partial_eq(s: &StructDef) -> bool {
     s.fields.len() + usize::from(s.extra.is_some()) > DERIVED_EQ_FIELDS
 }
 
-/// A struct, deriving `Default` where `default` (the derives pass's word) says so.
-fn emit_struct(
+/// The two lines documenting the field that keeps undeclared properties, as doc attributes
+/// hold them.
+pub const EXTRA_DOCS: [&str; 2] = [
+    " Properties the spec does not declare, kept so that a read-modify-write round trip",
+    " loses nothing.",
+];
+
+/// What a struct's file is made of, for the tokens here and the tree of `emit::direct`.
+pub struct StructParts<'a> {
+    pub name: proc_macro2::Ident,
+    pub derives: Vec<TokenStream>,
+    pub fields: Vec<FieldParts<'a>>,
+    /// The field that keeps undeclared properties, and its type.
+    pub extra: Option<(proc_macro2::Ident, TokenStream)>,
+    /// `object_serde!`, and `object_eq!` for a struct too wide to derive `PartialEq`.
+    pub calls: Vec<ListCall>,
+}
+
+pub struct FieldParts<'a> {
+    pub docs: Option<&'a str>,
+    pub rust: proc_macro2::Ident,
+    pub ty: TokenStream,
+}
+
+/// A struct's parts, deriving `Default` where `default` (the derives pass's word) says so.
+pub fn struct_parts<'a>(
     space: &TypeSpace,
     def: &TypeDef,
-    s: &StructDef,
+    s: &'a StructDef,
     default: bool,
-    std: Std,
-) -> (TokenStream, Vec<ListCall>) {
-    let docs = super::type_attrs(space, def);
+) -> StructParts<'a> {
+    let std = Std::for_type(&def.name);
     let name = ident(&def.name);
-    let default = default.then(|| quote!(Default));
     let option = std.option();
     let mut properties = Vec::new();
     let sends = !space.operations.is_empty();
-    let fields = s.fields.iter().map(|field| {
-        let docs = doc_attrs(field.docs.as_deref());
-        let rust = ident(&field.rust_name);
-        let inner = type_tokens(space, &field.ty, def.module, std);
-        let nullable = matches!(field.ty, TypeRef::Nullable(_));
-        // How the property is read and written: see `object_serde!` in the support module.
-        let kind = match (field.required, nullable) {
-            (true, false) => "required",
-            (true, true) => "required_nullable",
-            (false, false) => "optional",
-            (false, true) => "nullable",
-        };
-        // A `readOnly` property is not written in a request body (where there are requests).
-        let kind = if field.read_only && sends {
-            ident(&format!("{kind}_read_only"))
-        } else {
-            ident(kind)
-        };
-        let json = &field.json_name;
-        let ty = if field.required {
-            inner
-        } else {
-            // `None` is absent; for a nullable property, `Some(None)` is an explicit `null`.
-            quote!(#option<#inner>)
-        };
-        let field = quote! {
-            #docs
-            pub #rust: #ty,
-        };
-        properties.push(ListItem {
-            words: quote!(#kind #json => #rust),
-            ty: Some(ty),
-        });
-        field
-    });
-    let fields: Vec<TokenStream> = fields.collect();
-    let extra_field = s.extra.as_ref().map(|extra| {
-        let rust = ident(&extra.rust_name);
+    let fields: Vec<FieldParts> = s
+        .fields
+        .iter()
+        .map(|field| {
+            let rust = ident(&field.rust_name);
+            let inner = type_tokens(space, &field.ty, def.module, std);
+            let nullable = matches!(field.ty, TypeRef::Nullable(_));
+            // How the property is read and written: see `object_serde!` in the support module.
+            let kind = match (field.required, nullable) {
+                (true, false) => "required",
+                (true, true) => "required_nullable",
+                (false, false) => "optional",
+                (false, true) => "nullable",
+            };
+            // A `readOnly` property is not written in a request body (where there are requests).
+            let kind = if field.read_only && sends {
+                ident(&format!("{kind}_read_only"))
+            } else {
+                ident(kind)
+            };
+            let json = &field.json_name;
+            let ty = if field.required {
+                inner
+            } else {
+                // `None` is absent; for a nullable property, `Some(None)` is an explicit `null`.
+                quote!(#option<#inner>)
+            };
+            properties.push(ListItem {
+                words: quote!(#kind #json => #rust),
+                ty: Some(ty.clone()),
+            });
+            FieldParts {
+                docs: field.docs.as_deref(),
+                rust,
+                ty,
+            }
+        })
+        .collect();
+    let extra = s.extra.as_ref().map(|extra| {
         let value = type_tokens(space, &extra.ty, def.module, std);
         let string = std.string();
-        quote! {
-            /// Properties the spec does not declare, kept so that a read-modify-write round trip
-            /// loses nothing.
-            pub #rust: ::indexmap::IndexMap<#string, #value>,
-        }
+        (
+            ident(&extra.rust_name),
+            quote!(::indexmap::IndexMap<#string, #value>),
+        )
     });
-    let extra = s.extra.as_ref().map(|extra| ident(&extra.rust_name));
+    let extra_name = extra.as_ref().map(|(rust, _)| rust.clone());
     let support_macro = support::macro_path;
     let mut calls = vec![ListCall {
         path: support_macro("object_serde"),
         head: name.clone(),
         head_type: None,
         items: properties,
-        tail: extra.as_ref().map(|extra| ListItem {
+        tail: extra_name.as_ref().map(|extra| ListItem {
             words: quote!(+ #extra),
             ty: None,
         }),
     }];
     // A struct too wide for the derived `PartialEq` gets one written a field a statement.
     let partial_eq = if derives_no_partial_eq(s) {
-        let compared = s.fields.iter().map(|f| ident(&f.rust_name)).chain(extra);
+        let compared = s
+            .fields
+            .iter()
+            .map(|f| ident(&f.rust_name))
+            .chain(extra_name);
         calls.push(ListCall {
             path: support_macro("object_eq"),
             head: name.clone(),
@@ -151,10 +177,50 @@ fn emit_struct(
         Some(quote!(Debug)),
         Some(quote!(Clone)),
         partial_eq,
-        default,
+        default.then(|| quote!(Default)),
     ]
     .into_iter()
-    .flatten();
+    .flatten()
+    .collect();
+    StructParts {
+        name,
+        derives,
+        fields,
+        extra,
+        calls,
+    }
+}
+
+/// A struct's tokens and its support macro calls.
+fn emit_struct(
+    space: &TypeSpace,
+    def: &TypeDef,
+    s: &StructDef,
+    default: bool,
+) -> (TokenStream, Vec<ListCall>) {
+    let docs = super::type_attrs(space, def);
+    let StructParts {
+        name,
+        derives,
+        fields,
+        extra,
+        calls,
+    } = struct_parts(space, def, s, default);
+    let fields = fields.iter().map(|field| {
+        let docs = doc_attrs(field.docs);
+        let (rust, ty) = (&field.rust, &field.ty);
+        quote! {
+            #docs
+            pub #rust: #ty,
+        }
+    });
+    let extra_field = extra.map(|(rust, ty)| {
+        let docs = EXTRA_DOCS.map(raw_string);
+        quote! {
+            #(#[doc = #docs])*
+            pub #rust: #ty,
+        }
+    });
     let use_support = support::use_item();
     let tokens = quote! {
         #use_support

@@ -1,0 +1,164 @@
+//! Files whose syntax tree is built directly rather than parsed back from emitted tokens: type
+//! aliases and plain structs, most of the files of a large spec. Parsing the doc attributes back
+//! from tokens was most of their rendering. Each tree is the one parsing the tokens of the plain
+//! path gives, so both print the same text; `codegen/tests/direct_syntax.rs` compares the two
+//! on every such file of every test spec.
+
+use super::model::StructParts;
+use super::{
+    doc_lines, ident, raw_string, support, type_docs, type_tokens, FileJob, ListCall, Std,
+};
+use crate::ir::{TypeDef, TypeKind, TypeSpace};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+/// A file built as a syntax tree, with the support macro calls printed after it.
+pub struct DirectFile {
+    pub path: String,
+    pub syntax: syn::File,
+    pub calls: Vec<ListCall>,
+}
+
+/// The file of `job` as a syntax tree, where it is an alias or a plain struct; `None` for any
+/// other file, which takes the plain path.
+pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
+    let FileJob::Type { id, request } = job else {
+        return None;
+    };
+    let def = space.get(id);
+    match &def.kind {
+        TypeKind::Alias(target) => {
+            // An alias of a format's type names the support module, which the printed form
+            // holds.
+            if def.mentions_text() {
+                return None;
+            }
+            let std = Std::for_type(&def.name);
+            let ty = type_syntax(type_tokens(space, target, def.module, std))?;
+            let item = syn::ItemType {
+                attrs: type_doc_attributes(def),
+                vis: public(),
+                type_token: syn::token::Type(span()),
+                ident: ident(&def.name),
+                generics: syn::Generics::default(),
+                eq_token: syn::token::Eq(span()),
+                ty: Box::new(ty),
+                semi_token: syn::token::Semi(span()),
+            };
+            Some(DirectFile {
+                path: super::type_file_path(def),
+                syntax: file_of(vec![syn::Item::Type(item)]),
+                calls: Vec::new(),
+            })
+        }
+        // A body that is its request carries the request's impl, and the configuration's
+        // derives and attributes are parsed from its text: both take the plain path.
+        TypeKind::Struct(s) if request.is_none() && !space.extras.contains_key(&def.name) => {
+            let parts = super::model::struct_parts(space, def, s, space.derives_default(id));
+            struct_file(def, parts)
+        }
+        _ => None,
+    }
+}
+
+fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
+    let mut named = syn::punctuated::Punctuated::new();
+    for field in &parts.fields {
+        named.push(syn::Field {
+            attrs: doc_attributes(&doc_lines(field.docs)),
+            vis: public(),
+            mutability: syn::FieldMutability::None,
+            ident: Some(field.rust.clone()),
+            colon_token: Some(syn::token::Colon(span())),
+            ty: type_syntax(field.ty.clone())?,
+        });
+        named.push_punct(syn::token::Comma(span()));
+    }
+    if let Some((rust, ty)) = &parts.extra {
+        named.push(syn::Field {
+            attrs: doc_attributes(&super::model::EXTRA_DOCS.map(str::to_owned)),
+            vis: public(),
+            mutability: syn::FieldMutability::None,
+            ident: Some(rust.clone()),
+            colon_token: Some(syn::token::Colon(span())),
+            ty: type_syntax(ty.clone())?,
+        });
+        named.push_punct(syn::token::Comma(span()));
+    }
+    let derives = &parts.derives;
+    let mut attrs = type_doc_attributes(def);
+    attrs.push(syn::Attribute {
+        pound_token: syn::token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket(span()),
+        meta: syn::Meta::List(syn::MetaList {
+            path: syn::Path::from(ident("derive")),
+            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span())),
+            tokens: quote!(#(#derives),*),
+        }),
+    });
+    let item = syn::ItemStruct {
+        attrs,
+        vis: public(),
+        struct_token: syn::token::Struct(span()),
+        ident: parts.name,
+        generics: syn::Generics::default(),
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: syn::token::Brace(span()),
+            named,
+        }),
+        semi_token: None,
+    };
+    let support: syn::ItemUse = syn::parse2(support::use_item()).ok()?;
+    Some(DirectFile {
+        path: super::type_file_path(def),
+        syntax: file_of(vec![syn::Item::Use(support), syn::Item::Struct(item)]),
+        calls: parts.calls,
+    })
+}
+
+fn span() -> Span {
+    Span::call_site()
+}
+
+fn public() -> syn::Visibility {
+    syn::Visibility::Public(syn::token::Pub(span()))
+}
+
+fn file_of(items: Vec<syn::Item>) -> syn::File {
+    syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    }
+}
+
+/// A type, parsed from its tokens: types are short, so this is cheap beside the docs.
+fn type_syntax(tokens: TokenStream) -> Option<syn::Type> {
+    syn::parse2(tokens).ok()
+}
+
+/// A type's doc comment (see [`type_docs`]) as attributes.
+fn type_doc_attributes(def: &TypeDef) -> Vec<syn::Attribute> {
+    doc_attributes(&doc_lines(Some(&type_docs(def))))
+}
+
+/// `#[doc = "…"]` attributes, one per line, with the literals [`super::doc_attrs`] writes.
+fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
+    lines
+        .iter()
+        .map(|line| syn::Attribute {
+            pound_token: syn::token::Pound(span()),
+            style: syn::AttrStyle::Outer,
+            bracket_token: syn::token::Bracket(span()),
+            meta: syn::Meta::NameValue(syn::MetaNameValue {
+                path: syn::Path::from(ident("doc")),
+                eq_token: syn::token::Eq(span()),
+                value: syn::Expr::Lit(syn::ExprLit {
+                    attrs: Vec::new(),
+                    lit: syn::Lit::new(raw_string(line)),
+                }),
+            }),
+        })
+        .collect()
+}
