@@ -347,6 +347,8 @@ fn apply(
     journal: &mut Journal,
 ) -> Result<Vec<String>, SyncError> {
     let mut checked = BTreeSet::new();
+    // Directories seen or made in this run: each is looked at once, not once per file in it.
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
     for batch in plan.write.chunks(WRITE_BATCH) {
         let texts = crate::parallel::map_indices(batch.len(), |k| files.contents(batch[k]));
         for (&i, text) in batch.iter().zip(texts) {
@@ -368,7 +370,10 @@ fn apply(
                 Existing::Generated(old) => Some(old),
             };
             if let Some(dir) = full.parent() {
-                create_dirs(dir, disk, journal)?;
+                if !dirs.contains(dir) {
+                    create_dirs(dir, disk, journal)?;
+                    dirs.insert(dir.to_owned());
+                }
             }
             disk.write(&full, text.as_bytes())
                 .map_err(io_error(&full))?;
@@ -427,20 +432,35 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    // A leftover of a killed run with the same process id is ours to replace; `create_new`
-    // then never opens through a link someone put at the temporary name.
-    let _ = fs::remove_file(&temp);
-    let result = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
+    let temp = dir.join(format!(".{file_name}.{}.tmp", process_id()));
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+    };
+    // `create_new` never opens through a link someone put at the temporary name. A leftover
+    // of a killed run with the same process id is ours to replace.
+    let file = match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(&temp)?;
+            create()
+        }
+        other => other,
+    };
+    let result = file
         .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
         .and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// This process's id, asked of the system once: it names every temporary file of a run.
+fn process_id() -> u32 {
+    static ID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *ID.get_or_init(std::process::id)
 }
 
 /// A unified diff of at most a screenful, enough to see what changed.

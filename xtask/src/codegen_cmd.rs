@@ -4,6 +4,7 @@
 use crate::args;
 use codegen::sync::{self, Mode};
 use codegen::Options;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -149,18 +150,32 @@ pub fn run(parsed: &args::Parsed) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    for path in &report.written {
-        println!("wrote {shown}/{path}");
+    // One line a file: buffered, so that a crate of thousands of files is not as many writes
+    // to the terminal (standard output is flushed line by line otherwise).
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let lines = report
+        .written
+        .iter()
+        .map(|path| format!("wrote {shown}/{path}"))
+        .chain(
+            report
+                .deleted
+                .iter()
+                .map(|path| format!("deleted {shown}/{path}")),
+        )
+        .chain(std::iter::once(format!(
+            "{shown}: {} written, {} deleted, {} unchanged",
+            report.written.len(),
+            report.deleted.len(),
+            report.unchanged
+        )));
+    for line in lines {
+        // A closed pipe (`| head`) is no reason to fail a run that wrote its files.
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
     }
-    for path in &report.deleted {
-        println!("deleted {shown}/{path}");
-    }
-    println!(
-        "{shown}: {} written, {} deleted, {} unchanged",
-        report.written.len(),
-        report.deleted.len(),
-        report.unchanged
-    );
+    let _ = out.flush();
     ExitCode::SUCCESS
 }
 
@@ -180,7 +195,6 @@ pub(crate) fn read_config(path: &str) -> Result<codegen::Config, codegen::Errors
 /// printing a thousand of them cost more than generating the crate.
 fn report_all(diagnostics: &[codegen::Diagnostic]) {
     use std::fmt::Write as _;
-    use std::io::Write as _;
     let mut text = String::new();
     for d in diagnostics {
         let _ = writeln!(text, "{d}");
