@@ -1,4 +1,4 @@
-//! Aliases and plain structs are rendered from a syntax tree built directly rather than parsed
+//! Aliases, plain structs and open enums are rendered from a syntax tree built directly rather than parsed
 //! back from their tokens; the text must be exactly what rendering the tokens gives, for every
 //! such file of every fixture and accepted hostile spec, and for descriptions that doc comments
 //! find hard.
@@ -11,6 +11,7 @@ use std::path::Path;
 struct Compared {
     aliases: usize,
     structs: usize,
+    enums: usize,
 }
 
 /// Compares the two ways for every such file of the spec.
@@ -26,15 +27,15 @@ fn compare(bytes: &[u8], label: &str, compared: &mut Compared) {
         let Some(file) = emit::direct_file(&space, job) else {
             continue;
         };
-        let structs = !file.calls.is_empty();
+        let count = match file.syntax.items.last() {
+            Some(syn::Item::Struct(_)) => &mut compared.structs,
+            Some(syn::Item::Enum(_)) => &mut compared.enums,
+            _ => &mut compared.aliases,
+        };
+        *count += 1;
         let direct = render::render_direct(file, label);
         let parsed = render::render_rust(emit::emit_file(&space, job), label).unwrap();
         assert_eq!(direct, parsed, "{label}");
-        if structs {
-            compared.structs += 1;
-        } else {
-            compared.aliases += 1;
-        }
     }
 }
 
@@ -58,7 +59,7 @@ fn files_built_as_syntax_equal_parsed_ones_in_every_test_spec() {
         }
     }
     assert!(
-        compared.aliases >= 20 && compared.structs >= 200,
+        compared.aliases >= 20 && compared.structs >= 200 && compared.enums >= 50,
         "too few compared: {compared:?}"
     );
 }
@@ -94,8 +95,23 @@ fn files_built_as_syntax_equal_parsed_ones_for_hard_docs() {
             "        f{i}: {{type: string, description: {doc}}}\n"
         ));
     }
+    // An enum whose values are documented by themselves.
+    let values = serde_json::to_string(&[
+        "plain",
+        "a \"quote\"",
+        "line\nbreak",
+        "back`tick",
+        "",
+        "carriage\rreturn",
+        "*/",
+    ])
+    .unwrap();
+    spec.push_str(&format!("    Values: {{type: string, enum: {values}}}\n"));
     // Each body has the shape of `Thing`, so each is an alias of it, with its own docs.
     let mut compared = Compared::default();
     compare(spec.as_bytes(), "hard_docs.yaml", &mut compared);
-    assert_eq!((compared.aliases, compared.structs), (docs.len(), 2));
+    assert_eq!(
+        (compared.aliases, compared.structs, compared.enums),
+        (docs.len(), 2, 1)
+    );
 }

@@ -1,9 +1,10 @@
 //! Files whose syntax tree is built directly rather than parsed back from emitted tokens: type
-//! aliases and plain structs, most of the files of a large spec. Parsing the doc attributes back
+//! aliases, plain structs and open enums, most of the files of a large spec. Parsing the doc attributes back
 //! from tokens was most of their rendering. Each tree is the one parsing the tokens of the plain
 //! path gives, so both print the same text; `codegen/tests/direct_syntax.rs` compares the two
 //! on every such file of every test spec.
 
+use super::enums::EnumParts;
 use super::model::StructParts;
 use super::{
     doc_lines, ident, raw_string, support, type_docs, type_tokens, FileJob, ListCall, Std,
@@ -19,8 +20,8 @@ pub struct DirectFile {
     pub calls: Vec<ListCall>,
 }
 
-/// The file of `job` as a syntax tree, where it is an alias or a plain struct; `None` for any
-/// other file, which takes the plain path.
+/// The file of `job` as a syntax tree, where it is an alias, a plain struct or an open enum;
+/// `None` for any other file, which takes the plain path.
 pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
     let FileJob::Type { id, request } = job else {
         return None;
@@ -57,7 +58,74 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             let parts = super::model::struct_parts(space, def, s, space.derives_default(id));
             struct_file(def, parts)
         }
+        TypeKind::Enum(e) if !space.extras.contains_key(&def.name) => {
+            let parts = super::enums::parts(def, e, Std::for_type(&def.name));
+            enum_file(def, parts)
+        }
         _ => None,
+    }
+}
+
+fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
+    let mut variants = syn::punctuated::Punctuated::new();
+    for (variant, doc) in parts.variants.iter().zip(&parts.variant_docs) {
+        variants.push(syn::Variant {
+            attrs: vec![doc_attribute(syn::Lit::Str(syn::LitStr::new(doc, span())))],
+            ident: variant.clone(),
+            fields: syn::Fields::Unit,
+            discriminant: None,
+        });
+        variants.push_punct(syn::token::Comma(span()));
+    }
+    let mut held = syn::punctuated::Punctuated::new();
+    held.push(syn::Field {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        mutability: syn::FieldMutability::None,
+        ident: None,
+        colon_token: None,
+        ty: type_syntax(parts.held)?,
+    });
+    variants.push(syn::Variant {
+        attrs: doc_attributes(&[super::enums::OTHER_DOCS.to_owned()]),
+        ident: parts.other,
+        fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
+            paren_token: syn::token::Paren(span()),
+            unnamed: held,
+        }),
+        discriminant: None,
+    });
+    variants.push_punct(syn::token::Comma(span()));
+    let mut attrs = type_doc_attributes(def);
+    attrs.push(derive(quote!(Debug, Clone, PartialEq, Eq, Hash)));
+    let item = syn::ItemEnum {
+        attrs,
+        vis: public(),
+        enum_token: syn::token::Enum(span()),
+        ident: parts.name,
+        generics: syn::Generics::default(),
+        brace_token: syn::token::Brace(span()),
+        variants,
+    };
+    let support: syn::ItemUse = syn::parse2(support::use_item()).ok()?;
+    Some(DirectFile {
+        path: super::type_file_path(def),
+        syntax: file_of(vec![syn::Item::Use(support), syn::Item::Enum(item)]),
+        calls: vec![parts.call],
+    })
+}
+
+/// `#[derive(…)]` of the given paths.
+fn derive(paths: TokenStream) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: syn::token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket(span()),
+        meta: syn::Meta::List(syn::MetaList {
+            path: syn::Path::from(ident("derive")),
+            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span())),
+            tokens: paths,
+        }),
     }
 }
 
@@ -87,16 +155,7 @@ fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
     }
     let derives = &parts.derives;
     let mut attrs = type_doc_attributes(def);
-    attrs.push(syn::Attribute {
-        pound_token: syn::token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: syn::token::Bracket(span()),
-        meta: syn::Meta::List(syn::MetaList {
-            path: syn::Path::from(ident("derive")),
-            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span())),
-            tokens: quote!(#(#derives),*),
-        }),
-    });
+    attrs.push(derive(quote!(#(#derives),*)));
     let item = syn::ItemStruct {
         attrs,
         vis: public(),
@@ -147,18 +206,23 @@ fn type_doc_attributes(def: &TypeDef) -> Vec<syn::Attribute> {
 fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
     lines
         .iter()
-        .map(|line| syn::Attribute {
-            pound_token: syn::token::Pound(span()),
-            style: syn::AttrStyle::Outer,
-            bracket_token: syn::token::Bracket(span()),
-            meta: syn::Meta::NameValue(syn::MetaNameValue {
-                path: syn::Path::from(ident("doc")),
-                eq_token: syn::token::Eq(span()),
-                value: syn::Expr::Lit(syn::ExprLit {
-                    attrs: Vec::new(),
-                    lit: syn::Lit::new(raw_string(line)),
-                }),
-            }),
-        })
+        .map(|line| doc_attribute(syn::Lit::new(raw_string(line))))
         .collect()
+}
+
+/// `#[doc = lit]`.
+fn doc_attribute(lit: syn::Lit) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: syn::token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket(span()),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Path::from(ident("doc")),
+            eq_token: syn::token::Eq(span()),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit,
+            }),
+        }),
+    }
 }

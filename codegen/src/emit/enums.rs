@@ -11,6 +11,21 @@ use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, TypeDef, TypeSpace};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+/// The doc comment of the catch-all variant, as a doc attribute holds it.
+pub const OTHER_DOCS: &str = " A value the spec does not list, kept exactly as received.";
+
+/// What an enum's file is made of, for the tokens here and the tree of `emit::direct`.
+pub struct EnumParts {
+    pub name: proc_macro2::Ident,
+    pub variants: Vec<proc_macro2::Ident>,
+    /// Each variant's doc line: its value.
+    pub variant_docs: Vec<String>,
+    pub other: proc_macro2::Ident,
+    /// The type the catch-all holds.
+    pub held: TokenStream,
+    pub call: ListCall,
+}
+
 /// The enum's tokens, and the support macro call that implements it, a value a line.
 pub fn emit(
     space: &TypeSpace,
@@ -19,6 +34,31 @@ pub fn emit(
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
     let docs = super::type_attrs(space, def);
+    let EnumParts {
+        name,
+        variants,
+        variant_docs,
+        other,
+        held,
+        call,
+    } = parts(def, e, std);
+    let use_support = support::use_item();
+    let other_docs = super::raw_string(OTHER_DOCS);
+    let tokens = quote! {
+        #use_support
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#[doc = #variant_docs] #variants,)*
+            #[doc = #other_docs]
+            #other(#held),
+        }
+    };
+    (tokens, vec![call])
+}
+
+/// An enum's parts.
+pub fn parts(def: &TypeDef, e: &EnumDef, std: Std) -> EnumParts {
     let name = ident(&def.name);
     let other = ident(&e.other_name);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
@@ -33,10 +73,14 @@ pub fn emit(
             }
         })
         .collect();
-    let variant_docs = e.variants.iter().map(|v| match &v.value {
-        EnumValue::String(s) => format!(" `{s}`"),
-        EnumValue::Integer(n) => format!(" `{n}`"),
-    });
+    let variant_docs = e
+        .variants
+        .iter()
+        .map(|v| match &v.value {
+            EnumValue::String(s) => format!(" `{s}`"),
+            EnumValue::Integer(n) => format!(" `{n}`"),
+        })
+        .collect();
     // The integer type is named in the call only where it is not the usual `i64`.
     let (held, implement, typed) = match (e.repr, e.integer_type()) {
         (EnumRepr::String, _) => (std.string(), "string_enum", None),
@@ -64,16 +108,12 @@ pub fn emit(
             ty: None,
         }),
     };
-    let use_support = support::use_item();
-    let tokens = quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#[doc = #variant_docs] #variants,)*
-            /// A value the spec does not list, kept exactly as received.
-            #other(#held),
-        }
-    };
-    (tokens, vec![call])
+    EnumParts {
+        name,
+        variants,
+        variant_docs,
+        other,
+        held,
+        call,
+    }
 }
