@@ -1,7 +1,7 @@
-//! Aliases, plain structs and open enums are rendered from a syntax tree built directly rather than parsed
-//! back from their tokens; the text must be exactly what rendering the tokens gives, for every
-//! such file of every fixture and accepted hostile spec, and for descriptions that doc comments
-//! find hard.
+//! Aliases, plain structs, open enums and the modules' `mod.rs` are rendered from a syntax tree
+//! built directly rather than parsed back from their tokens; the text must be exactly what
+//! rendering the tokens gives, for every such file of every fixture and accepted hostile spec,
+//! and for descriptions that doc comments find hard.
 
 use codegen::{emit, load, lower, passes, render};
 use std::path::Path;
@@ -12,6 +12,7 @@ struct Compared {
     aliases: usize,
     structs: usize,
     enums: usize,
+    modules: usize,
 }
 
 /// Compares the two ways for every such file of the spec.
@@ -28,6 +29,7 @@ fn compare(bytes: &[u8], label: &str, compared: &mut Compared) {
             continue;
         };
         let count = match file.syntax.items.last() {
+            _ if file.path.ends_with("/mod.rs") => &mut compared.modules,
             Some(syn::Item::Struct(_)) => &mut compared.structs,
             Some(syn::Item::Enum(_)) => &mut compared.enums,
             _ => &mut compared.aliases,
@@ -59,7 +61,10 @@ fn files_built_as_syntax_equal_parsed_ones_in_every_test_spec() {
         }
     }
     assert!(
-        compared.aliases >= 20 && compared.structs >= 200 && compared.enums >= 50,
+        compared.aliases >= 20
+            && compared.structs >= 200
+            && compared.enums >= 50
+            && compared.modules >= 40,
         "too few compared: {compared:?}"
     );
 }
@@ -114,4 +119,6 @@ fn files_built_as_syntax_equal_parsed_ones_for_hard_docs() {
         (compared.aliases, compared.structs, compared.enums),
         (docs.len(), 2, 1)
     );
+    // Components and operations.
+    assert_eq!(compared.modules, 2);
 }

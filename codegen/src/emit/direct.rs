@@ -1,5 +1,6 @@
 //! Files whose syntax tree is built directly rather than parsed back from emitted tokens: type
-//! aliases, plain structs and open enums, most of the files of a large spec. Parsing the doc attributes back
+//! aliases, plain structs and open enums, most of the files of a large spec, and the modules'
+//! `mod.rs`, the largest. Parsing the doc attributes back
 //! from tokens was most of their rendering. Each tree is the one parsing the tokens of the plain
 //! path gives, so both print the same text; `codegen/tests/direct_syntax.rs` compares the two
 //! on every such file of every test spec.
@@ -23,8 +24,10 @@ pub struct DirectFile {
 /// The file of `job` as a syntax tree, where it is an alias, a plain struct or an open enum;
 /// `None` for any other file, which takes the plain path.
 pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
-    let FileJob::Type { id, request } = job else {
-        return None;
+    let (id, request) = match job {
+        FileJob::Type { id, request } => (id, request),
+        FileJob::Layout { index, .. } => return module_file(space, index),
+        _ => return None,
     };
     let def = space.get(id);
     match &def.kind {
@@ -64,6 +67,62 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
         }
         _ => None,
     }
+}
+
+/// A module's `mod.rs`: `mod file;` and `pub use self::file::Type;` a type, each under the
+/// type's tag gate.
+fn module_file(space: &TypeSpace, index: usize) -> Option<DirectFile> {
+    let parts = super::layout::module_parts(space, index)?;
+    let mut items = Vec::with_capacity(2 * parts.entries.len());
+    for (file, name, id) in &parts.entries {
+        let predicate = super::features::type_cfg_predicate(space, *id);
+        // Attributes are not `Clone` in the features of `syn` used here: one each.
+        let gate = || -> Vec<syn::Attribute> {
+            predicate
+                .iter()
+                .map(|predicate| attribute("cfg", predicate.clone()))
+                .collect()
+        };
+        let file = ident(file);
+        items.push(syn::Item::Mod(syn::ItemMod {
+            attrs: gate(),
+            vis: syn::Visibility::Inherited,
+            unsafety: None,
+            mod_token: syn::token::Mod(span()),
+            ident: file.clone(),
+            content: None,
+            semi: Some(syn::token::Semi(span())),
+        }));
+        let path = |ident, tree| {
+            syn::UseTree::Path(syn::UsePath {
+                ident,
+                colon2_token: syn::token::PathSep(span()),
+                tree: Box::new(tree),
+            })
+        };
+        let name = syn::UseTree::Name(syn::UseName { ident: ident(name) });
+        items.push(syn::Item::Use(syn::ItemUse {
+            attrs: gate(),
+            vis: public(),
+            use_token: syn::token::Use(span()),
+            leading_colon: None,
+            tree: path(ident("self"), path(file, name)),
+            semi_token: syn::token::Semi(span()),
+        }));
+    }
+    let doc = syn::Attribute {
+        style: syn::AttrStyle::Inner(syn::token::Not(span())),
+        ..doc_attribute(syn::Lit::Str(syn::LitStr::new(parts.doc, span())))
+    };
+    Some(DirectFile {
+        path: parts.path,
+        syntax: syn::File {
+            shebang: None,
+            attrs: vec![doc],
+            items,
+        },
+        calls: Vec::new(),
+    })
 }
 
 fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
@@ -117,14 +176,19 @@ fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
 
 /// `#[derive(…)]` of the given paths.
 fn derive(paths: TokenStream) -> syn::Attribute {
+    attribute("derive", paths)
+}
+
+/// `#[name(tokens)]`.
+fn attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
     syn::Attribute {
         pound_token: syn::token::Pound(span()),
         style: syn::AttrStyle::Outer,
         bracket_token: syn::token::Bracket(span()),
         meta: syn::Meta::List(syn::MetaList {
-            path: syn::Path::from(ident("derive")),
+            path: syn::Path::from(ident(name)),
             delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span())),
-            tokens: paths,
+            tokens,
         }),
     }
 }

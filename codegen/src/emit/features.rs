@@ -25,10 +25,22 @@ pub fn operation_cfg(space: &TypeSpace, operation_id: &str) -> Option<TokenStrea
         .and_then(|(_, gate)| gate.as_ref().map(cfg))
 }
 
+/// What a gated type's `cfg(…)` holds: `feature = "all-tags"`, or `any(…)` of it and its
+/// tags' features.
+pub fn type_cfg_predicate(space: &TypeSpace, id: TypeId) -> Option<TokenStream> {
+    let gate = space.tag_gates.by_type.get(id.0)?;
+    gate.as_ref().map(predicate)
+}
+
 fn cfg(features: &BTreeSet<String>) -> TokenStream {
+    let predicate = predicate(features);
+    quote!(#[cfg(#predicate)])
+}
+
+fn predicate(features: &BTreeSet<String>) -> TokenStream {
     if features.is_empty() {
-        return quote!(#[cfg(feature = #ALL_TAGS)]);
+        return quote!(feature = #ALL_TAGS);
     }
     let features = std::iter::once(ALL_TAGS).chain(features.iter().map(String::as_str));
-    quote!(#[cfg(any(#(feature = #features),*))])
+    quote!(any(#(feature = #features),*))
 }

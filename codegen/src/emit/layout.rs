@@ -181,6 +181,23 @@ fn module_mod_rs(space: &TypeSpace, module: Module) -> RustFile {
     }
 }
 
+/// The module's `mod.rs` as `emit::direct` builds it: its path, doc and entries.
+pub fn module_parts(space: &TypeSpace, i: usize) -> Option<ModuleParts<'_>> {
+    let module = *modules(space).iter().nth(i.checked_sub(2)?)?;
+    Some(ModuleParts {
+        path: module_mod_path(module),
+        doc: module_doc(module),
+        entries: module_entries(space, module),
+    })
+}
+
+/// A module's `mod.rs`: its path, its doc, and a file stem, a type name and a type a type.
+pub struct ModuleParts<'s> {
+    pub path: String,
+    pub doc: &'static str,
+    pub entries: Vec<(String, &'s str, TypeId)>,
+}
+
 fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str, TypeId)> {
     let mut entries: Vec<(String, &str, TypeId)> = space
         .ids()
