@@ -2,7 +2,7 @@
 //! the value it declares for the property (OpenAPI's implicit tag, its schema's name, is a value
 //! its own schema refuses), and a tag no alternative owns leaves the choice to the shape.
 
-use codegen_tests::one_of::models::components::{Clash, Event, PartlyTagged};
+use codegen_tests::one_of::models::components::{Clash, Event, PartlyTagged, Pet};
 use serde_json::{json, Value};
 
 fn read<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
@@ -45,4 +45,19 @@ fn a_tag_no_alternative_owns_falls_through_to_the_shape() {
     // Without `note`, only the tagged alternative's shape fits.
     let bare: PartlyTagged = read(json!({"type": "other"}));
     assert!(matches!(bare, PartlyTagged::Known(_)), "{bare:?}");
+}
+
+#[test]
+fn alternatives_that_fix_a_property_are_told_apart_by_it_without_a_discriminator() {
+    // Both shapes would fit `{kind, …}`; without the inferred tag the first would read a dog,
+    // its open enum `kind` keeping `dog` as an unknown value.
+    let dog: Pet = read(json!({"kind": "dog", "bark": true}));
+    assert!(matches!(dog, Pet::Dog(_)), "{dog:?}");
+    let cat: Pet = read(json!({"kind": "cat", "meow": true}));
+    assert!(matches!(cat, Pet::Cat(_)), "{cat:?}");
+    // The tag is inferred, not written: a value its alternative refuses is kept, not an error.
+    let half: Pet = read(json!({"kind": "cat"}));
+    assert!(matches!(half, Pet::Unknown(_)), "{half:?}");
+    let bird: Pet = read(json!({"kind": "bird"}));
+    assert!(matches!(bird, Pet::Unknown(_)), "{bird:?}");
 }

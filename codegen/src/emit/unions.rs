@@ -66,11 +66,21 @@ pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenSt
     let all_tagged = u.variants.iter().all(|v| !v.tags.is_empty());
     let by_tag = u.discriminator.as_ref().filter(|_| tagged).map(|property| {
         let arms = u.variants.iter().zip(&names).filter(|(v, _)| !v.tags.is_empty());
+        // A discriminator inferred from the alternatives' constants keeps a value its tag's
+        // alternative refuses; a written one makes that an error.
+        let read = |variant: &proc_macro2::Ident| {
+            if u.inferred {
+                quote!(#result::Ok(::serde_json::from_value(value.clone()).map(Self::#variant).unwrap_or_else(|_| Self::#other(value))))
+            } else {
+                quote!(::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom))
+            }
+        };
         if all_tagged {
             let arms = arms.map(|(v, variant)| {
                 let tags = &v.tags;
+                let read = read(variant);
                 quote! {
-                    #(#tags)|* => ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom),
+                    #(#tags)|* => #read,
                 }
             });
             return quote! {
@@ -85,9 +95,10 @@ pub fn emit(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> TokenSt
         }
         let arms = arms.map(|(v, variant)| {
             let tags = &v.tags;
+            let read = read(variant);
             quote! {
                 if matches!(tag, #(#tags)|*) {
-                    return ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom);
+                    return #read;
                 }
             }
         });

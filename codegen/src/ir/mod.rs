@@ -366,6 +366,10 @@ pub struct UnionDef {
     pub variants: Vec<UnionVariant>,
     /// The property whose value picks the variant, when the schema has a discriminator.
     pub discriminator: Option<String>,
+    /// Whether the discriminator was inferred (alternatives that each fix the property to a
+    /// value of their own) rather than written: then a value its tag's alternative refuses is
+    /// kept in the catch-all, where a written one makes it an error.
+    pub inferred: bool,
     /// Name of the catch-all variant, assigned by the naming pass.
     pub other_name: String,
 }

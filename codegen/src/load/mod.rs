@@ -120,17 +120,15 @@ fn normalize_version(
     label: &str,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(Value, normalize::Provenance), Errors> {
-    match check_version(&value, label)? {
-        Version::V30 => Ok((value, normalize::Provenance::default())),
-        Version::V31 => {
-            let provenance = normalize::from_31(&mut value, label, warnings)?;
-            Ok((value, provenance))
-        }
-        Version::V20 => {
-            let provenance = normalize::from_20(&mut value, label, warnings)?;
-            Ok((value, provenance))
-        }
+    let provenance = match check_version(&value, label)? {
+        Version::V30 => normalize::Provenance::default(),
+        Version::V31 => normalize::from_31(&mut value, label, warnings)?,
+        Version::V20 => normalize::from_20(&mut value, label, warnings)?,
+    };
+    if let Some(root) = value.as_object_mut() {
+        normalize::constant_tags::tags_from_constants(root);
     }
+    Ok((value, provenance))
 }
 
 /// The local `$ref`s of a document that point deeper than `#/components/<section>/<name>`,

@@ -81,6 +81,7 @@ impl<'a> Lowerer<'a> {
                 kind: TypeKind::Union(UnionDef {
                     variants: Vec::new(),
                     discriminator: Some(property.clone()),
+                    inferred: false,
                     other_name: String::new(),
                 }),
             });

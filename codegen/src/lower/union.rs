@@ -5,6 +5,7 @@ use super::view::{JsonType, View};
 use super::Lowerer;
 use crate::error::Kind;
 use crate::ir::{Strict, TypeKind, TypeRef, UnionDef, UnionVariant};
+use crate::load::normalize::INFERRED_DISCRIMINATOR;
 use crate::naming;
 use crate::pointer::pointer_join;
 use openapiv3::ReferenceOr;
@@ -67,6 +68,8 @@ impl<'a> Lowerer<'a> {
             TypeKind::Union(UnionDef {
                 variants: Vec::new(),
                 discriminator: discriminator.map(|d| d.property_name.clone()),
+                inferred: discriminator
+                    .is_some_and(|d| d.extensions.contains_key(INFERRED_DISCRIMINATOR)),
                 other_name: String::new(),
             }),
         );

@@ -151,6 +151,7 @@ impl Dedup<'_> {
             TypeKind::Union(u) => {
                 out.push('U');
                 opt_text(&mut out, u.discriminator.as_deref());
+                out.push(if u.inferred { 'i' } else { 'w' });
                 text(&mut out, &u.other_name);
                 for variant in &u.variants {
                     out.push('(');

@@ -206,7 +206,8 @@ fn normalize(
 }
 
 /// A union, as its `Deserialize` reads: a mapped discriminator tag picks the alternative,
-/// which must read the value; another tag is kept as it came where every alternative has a
+/// which must read the value (or, for an inferred discriminator, the value is kept as it came
+/// where it does not); another tag is kept as it came where every alternative has a
 /// tag, and left to the shape where some have none. Without a tag, the alternatives that fit
 /// are tried best score first (ties in spec order), and the first that reads the value is the
 /// one; a value none reads is kept as it came.
@@ -221,6 +222,10 @@ fn union(
     if let (Some(property), true) = (&u.discriminator, tagged) {
         if let Some(tag) = value.get(property).and_then(Value::as_str) {
             match u.variants.iter().find(|v| v.tags.iter().any(|t| t == tag)) {
+                Some(variant) if u.inferred => {
+                    let read = normalize(space, &variant.ty, value, &mut path.clone());
+                    return Ok(read.unwrap_or_else(|_| value.clone()));
+                }
                 Some(variant) => return normalize(space, &variant.ty, value, path),
                 None if all_tagged => return Ok(value.clone()),
                 None => {}

@@ -11,11 +11,16 @@
 /// so the positional schemas travel as `properties` named `0`, `1`, …, which it does keep.
 pub const TUPLE_MARK: &str = "x-codegen-tuple";
 
+/// The extension by which normalisation marks a discriminator it inferred rather than read
+/// (`oas31::tags_from_constants`).
+pub const INFERRED_DISCRIMINATOR: &str = "x-codegen-inferred";
+
 /// The extension in which normalisation keeps Swagger 2.0's `collectionFormat` where OpenAPI 3
 /// has no style for it (`tsv`).
 pub const COLLECTION_FORMAT: &str = "x-collection-format";
 
 mod anchors;
+pub mod constant_tags;
 pub mod oas31;
 mod schema31;
 pub mod swagger2;

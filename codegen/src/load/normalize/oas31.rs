@@ -1,5 +1,5 @@
 //! OpenAPI 3.1 → the 3.0 form the rest of the pipeline reads: the document-level rules here
-//! (`$defs` as components, discriminator tags from constants, path items, webhooks moved under
+//! (`$defs` as components, path items, webhooks moved under
 //! `paths` and recorded in the provenance so that diagnostics name the user's own place, mutual
 //! TLS), and each schema rewritten in place by `schema31`, so every place keeps its pointer.
 
@@ -39,7 +39,6 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
         mut tuples,
     } = rules;
     defs.into_components(root, notes, provenance, &mut tuples);
-    tags_from_constants(root);
     // A reference into a place that moves follows it: a tuple's positional schemas, a path
     // item.
     let mut renames = Vec::new();
@@ -58,91 +57,6 @@ pub fn normalize(root: &mut Map<String, Value>, notes: &mut Notes, provenance: &
     if !root.contains_key("paths") {
         root.insert("paths".to_owned(), json!({}));
     }
-}
-
-/// A union whose alternatives are all component schemas that each fix one property to a
-/// different constant (`kind: {const: circle}`) is discriminated by that property: 3.1 specs
-/// often tag alternatives so, and without a discriminator an open enum would accept any tag.
-fn tags_from_constants(root: &mut Map<String, Value>) {
-    let tags = component_tags(root);
-    if tags.is_empty() {
-        return;
-    }
-    walk::schemas(root, &mut |schema, _| {
-        if schema.contains_key("discriminator") {
-            return;
-        }
-        for key in ["oneOf", "anyOf"] {
-            let Some(Value::Array(alternatives)) = schema.get(key) else {
-                continue;
-            };
-            let names: Option<Vec<String>> = alternatives
-                .iter()
-                .map(|a| crate::pointer::component(a.get("$ref")?.as_str()?, "schemas"))
-                .collect();
-            let Some(names) = names.filter(|n| n.len() > 1) else {
-                continue;
-            };
-            if let Some(discriminator) = shared_tag(&names, &tags) {
-                schema.insert("discriminator".to_owned(), discriminator);
-                return;
-            }
-        }
-    });
-}
-
-/// For each component schema, its properties fixed to one string: (property, value).
-fn component_tags(root: &Map<String, Value>) -> indexmap::IndexMap<String, Vec<(String, String)>> {
-    let mut tags = indexmap::IndexMap::new();
-    let Some(Value::Object(schemas)) = root.get("components").and_then(|c| c.get("schemas")) else {
-        return tags;
-    };
-    for (name, schema) in schemas {
-        let Some(Value::Object(properties)) = schema.get("properties") else {
-            continue;
-        };
-        let fixed: Vec<(String, String)> = properties
-            .iter()
-            .filter_map(|(property, p)| match p.get("enum") {
-                Some(Value::Array(values)) => match values.as_slice() {
-                    [Value::String(value)] => Some((property.clone(), value.clone())),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect();
-        if !fixed.is_empty() {
-            tags.insert(name.clone(), fixed);
-        }
-    }
-    tags
-}
-
-/// The discriminator of alternatives that all fix one property to distinct values.
-fn shared_tag(
-    names: &[String],
-    tags: &indexmap::IndexMap<String, Vec<(String, String)>>,
-) -> Option<Value> {
-    let first = tags.get(&names[0])?;
-    'property: for (property, _) in first {
-        let mut mapping = Map::new();
-        for name in names {
-            let value = tags
-                .get(name)
-                .and_then(|fixed| fixed.iter().find(|(p, _)| p == property))
-                .map(|(_, v)| v.clone());
-            let Some(value) = value else {
-                continue 'property;
-            };
-            let reference =
-                Value::String(crate::pointer::pointer(&["components", "schemas", name]));
-            if mapping.insert(value, reference).is_some() {
-                continue 'property;
-            }
-        }
-        return Some(json!({ "propertyName": property, "mapping": mapping }));
-    }
-    None
 }
 
 /// A path item of `paths` or `webhooks` that is a `$ref` to `components/pathItems` is that

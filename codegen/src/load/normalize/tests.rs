@@ -416,16 +416,28 @@ fn alternatives_tagged_by_constants_are_discriminated_by_them() {
         }}
     });
     super::from_31(&mut doc, "t", &mut Vec::new()).expect("normalises");
+    // A rule of every version, run after the version's own.
+    super::constant_tags::tags_from_constants(doc.as_object_mut().unwrap());
     let schemas = &doc["components"]["schemas"];
-    assert_eq!(
-        schemas["Shape"]["discriminator"],
-        json!({"propertyName": "kind", "mapping": {
-            "circle": "#/components/schemas/Circle",
-            "square": "#/components/schemas/Square"
-        }})
-    );
+    let inferred = json!({"propertyName": "kind", "mapping": {
+        "circle": "#/components/schemas/Circle",
+        "square": "#/components/schemas/Square"
+    }, "x-codegen-inferred": true});
+    assert_eq!(schemas["Shape"]["discriminator"], inferred);
     // Two alternatives with the same constant cannot be told apart by it.
     assert!(schemas["Either"].get("discriminator").is_none());
+
+    // In 3.0 a constant is a one-value `enum`.
+    let mut doc = json!({"components": {"schemas": {
+        "Shape": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Square"}]},
+        "Circle": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["circle"]}}},
+        "Square": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["square"]}}}
+    }}});
+    super::constant_tags::tags_from_constants(doc.as_object_mut().unwrap());
+    assert_eq!(
+        doc["components"]["schemas"]["Shape"]["discriminator"],
+        inferred
+    );
 }
 
 #[test]
