@@ -1,4 +1,5 @@
-//! Aliases, plain structs, open enums and the modules' `mod.rs` are rendered from a syntax tree
+//! Aliases, plain structs, open enums, requests, responses, response headers and the modules'
+//! `mod.rs` are rendered from a syntax tree
 //! built directly rather than parsed back from their tokens; the text must be exactly what
 //! rendering the tokens gives, for every such file of every fixture and accepted hostile spec,
 //! and for descriptions that doc comments find hard.
@@ -13,6 +14,11 @@ struct Compared {
     structs: usize,
     enums: usize,
     modules: usize,
+    /// Files whose last item is an impl: of `Decode` (responses), of `Operation` (requests
+    /// and bodies that are their requests), or inherent (response headers).
+    responses: usize,
+    requests: usize,
+    headers: usize,
 }
 
 /// Compares the two ways for every such file of the spec.
@@ -30,6 +36,13 @@ fn compare(bytes: &[u8], label: &str, compared: &mut Compared) {
         };
         let count = match file.syntax.items.last() {
             _ if file.path.ends_with("/mod.rs") => &mut compared.modules,
+            Some(syn::Item::Impl(item)) => match &item.trait_ {
+                None => &mut compared.headers,
+                Some((_, path, _)) if path.segments.last().unwrap().ident == "Decode" => {
+                    &mut compared.responses
+                }
+                Some(_) => &mut compared.requests,
+            },
             Some(syn::Item::Struct(_)) => &mut compared.structs,
             Some(syn::Item::Enum(_)) => &mut compared.enums,
             _ => &mut compared.aliases,
@@ -64,7 +77,10 @@ fn files_built_as_syntax_equal_parsed_ones_in_every_test_spec() {
         compared.aliases >= 20
             && compared.structs >= 200
             && compared.enums >= 50
-            && compared.modules >= 40,
+            && compared.modules >= 40
+            && compared.requests >= 100
+            && compared.responses >= 100
+            && compared.headers >= 5,
         "too few compared: {compared:?}"
     );
 }
@@ -86,7 +102,7 @@ fn files_built_as_syntax_equal_parsed_ones_for_hard_docs() {
     for (i, doc) in docs.iter().enumerate() {
         let doc = serde_json::to_string(doc).unwrap();
         spec.push_str(&format!(
-            "  /p{i}:\n    get:\n      operationId: op{i}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                description: {doc}\n                type: object\n                properties:\n                  a: {{type: string}}\n"
+            "  /p{i}:\n    get:\n      operationId: op{i}\n      description: {doc}\n      parameters:\n        - {{name: q, in: query, description: {doc}, schema: {{type: string}}}}\n      responses:\n        '200':\n          description: {doc}\n          headers:\n            X-Note: {{description: {doc}, schema: {{type: string}}}}\n          content:\n            application/json:\n              schema:\n                description: {doc}\n                type: object\n                properties:\n                  a: {{type: string}}\n"
         ));
     }
     spec.push_str("components:\n  schemas:\n    Thing:\n      type: object\n      properties:\n        a: {type: string}\n");
@@ -121,4 +137,9 @@ fn files_built_as_syntax_equal_parsed_ones_for_hard_docs() {
     );
     // Components and operations.
     assert_eq!(compared.modules, 2);
+    // Each operation's request, response and headers, documented by its doc.
+    assert_eq!(
+        (compared.requests, compared.responses, compared.headers),
+        (docs.len(), docs.len(), docs.len())
+    );
 }

@@ -1,17 +1,18 @@
 //! Files whose syntax tree is built directly rather than parsed back from emitted tokens: type
-//! aliases, plain structs and open enums, most of the files of a large spec, and the modules'
-//! `mod.rs`, the largest. Parsing the doc attributes back
-//! from tokens was most of their rendering. Each tree is the one parsing the tokens of the plain
-//! path gives, so both print the same text; `codegen/tests/direct_syntax.rs` compares the two
-//! on every such file of every test spec.
+//! aliases, plain structs, open enums, requests, responses and response headers (most of the
+//! files of a large spec), and the modules' `mod.rs`, the largest. Parsing doc attributes and
+//! function bodies back from tokens was most of their rendering. Each tree is one that parsing
+//! its own tokens gives again, so both print the same text; `codegen/tests/direct_syntax.rs`
+//! compares the two on every such file of every test spec.
 
 use super::enums::EnumParts;
 use super::model::StructParts;
-use super::{
-    doc_lines, ident, raw_string, support, type_docs, type_tokens, FileJob, ListCall, Std,
+use super::syntax::{
+    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, span,
+    struct_item, type_doc_attributes, type_syntax, use_support,
 };
+use super::{doc_lines, ident, type_tokens, FileJob, ListCall, Std};
 use crate::ir::{TypeDef, TypeKind, TypeSpace};
-use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 /// A file built as a syntax tree, with the support macro calls printed after it.
@@ -55,11 +56,35 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
                 calls: Vec::new(),
             })
         }
-        // A body that is its request carries the request's impl, and the configuration's
-        // derives and attributes are parsed from its text: both take the plain path.
-        TypeKind::Struct(s) if request.is_none() && !space.extras.contains_key(&def.name) => {
+        // The configuration's derives and attributes are parsed from their text: such a
+        // struct takes the plain path.
+        TypeKind::Struct(s) if !space.extras.contains_key(&def.name) => {
             let parts = super::model::struct_parts(space, def, s, space.derives_default(id));
-            struct_file(def, parts)
+            let mut file = struct_file(def, parts)?;
+            // A body that is its request carries the request's impl.
+            if let Some(request) = request.map(|r| space.get(r)) {
+                if let TypeKind::Request(r) = &request.kind {
+                    let std = Std::for_type(&def.name);
+                    let item = super::operation::own_body_impl(space, request, r, std);
+                    file.syntax.items.push(item);
+                }
+            }
+            Some(file)
+        }
+        TypeKind::Request(r) => {
+            let std = Std::for_type(&def.name);
+            let default = space.derives_default(id);
+            let items = super::operation::request_items(space, def, r, default, std);
+            Some(items_file(def, items))
+        }
+        TypeKind::Response(r) => {
+            let items = super::response::response_items(space, def, r, Std::for_type(&def.name));
+            Some(items_file(def, items))
+        }
+        TypeKind::Headers(fields) => {
+            let std = Std::for_type(&def.name);
+            let items = super::response::headers_items(space, def, fields, std);
+            Some(items_file(def, items))
         }
         TypeKind::Enum(e) if !space.extras.contains_key(&def.name) => {
             let parts = super::enums::parts(def, e, Std::for_type(&def.name));
@@ -125,6 +150,15 @@ fn module_file(space: &TypeSpace, index: usize) -> Option<DirectFile> {
     })
 }
 
+/// A type's file of the given items, with no macro calls after them.
+fn items_file(def: &TypeDef, items: Vec<syn::Item>) -> DirectFile {
+    DirectFile {
+        path: super::type_file_path(def),
+        syntax: file_of(items),
+        calls: Vec::new(),
+    }
+}
+
 fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
     let mut variants = syn::punctuated::Punctuated::new();
     for (variant, doc) in parts.variants.iter().zip(&parts.variant_docs) {
@@ -166,127 +200,40 @@ fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
         brace_token: syn::token::Brace(span()),
         variants,
     };
-    let support: syn::ItemUse = syn::parse2(support::use_item()).ok()?;
     Some(DirectFile {
         path: super::type_file_path(def),
-        syntax: file_of(vec![syn::Item::Use(support), syn::Item::Enum(item)]),
+        syntax: file_of(vec![use_support(), syn::Item::Enum(item)]),
         calls: vec![parts.call],
     })
 }
 
-/// `#[derive(…)]` of the given paths.
-fn derive(paths: TokenStream) -> syn::Attribute {
-    attribute("derive", paths)
-}
-
-/// `#[name(tokens)]`.
-fn attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
-    syn::Attribute {
-        pound_token: syn::token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: syn::token::Bracket(span()),
-        meta: syn::Meta::List(syn::MetaList {
-            path: syn::Path::from(ident(name)),
-            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span())),
-            tokens,
-        }),
-    }
-}
-
 fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
-    let mut named = syn::punctuated::Punctuated::new();
+    let mut fields = Vec::with_capacity(parts.fields.len() + 1);
     for field in &parts.fields {
-        named.push(syn::Field {
-            attrs: doc_attributes(&doc_lines(field.docs)),
-            vis: public(),
-            mutability: syn::FieldMutability::None,
-            ident: Some(field.rust.clone()),
-            colon_token: Some(syn::token::Colon(span())),
-            ty: type_syntax(field.ty.clone())?,
-        });
-        named.push_punct(syn::token::Comma(span()));
+        let docs = doc_attributes(&doc_lines(field.docs));
+        fields.push(named_field(
+            docs,
+            true,
+            field.rust.clone(),
+            type_syntax(field.ty.clone())?,
+        ));
     }
     if let Some((rust, ty)) = &parts.extra {
-        named.push(syn::Field {
-            attrs: doc_attributes(&super::model::EXTRA_DOCS.map(str::to_owned)),
-            vis: public(),
-            mutability: syn::FieldMutability::None,
-            ident: Some(rust.clone()),
-            colon_token: Some(syn::token::Colon(span())),
-            ty: type_syntax(ty.clone())?,
-        });
-        named.push_punct(syn::token::Comma(span()));
+        let docs = doc_attributes(&super::model::EXTRA_DOCS.map(str::to_owned));
+        fields.push(named_field(
+            docs,
+            true,
+            rust.clone(),
+            type_syntax(ty.clone())?,
+        ));
     }
     let derives = &parts.derives;
     let mut attrs = type_doc_attributes(def);
     attrs.push(derive(quote!(#(#derives),*)));
-    let item = syn::ItemStruct {
-        attrs,
-        vis: public(),
-        struct_token: syn::token::Struct(span()),
-        ident: parts.name,
-        generics: syn::Generics::default(),
-        fields: syn::Fields::Named(syn::FieldsNamed {
-            brace_token: syn::token::Brace(span()),
-            named,
-        }),
-        semi_token: None,
-    };
-    let support: syn::ItemUse = syn::parse2(support::use_item()).ok()?;
+    let item = struct_item(attrs, parts.name, fields);
     Some(DirectFile {
         path: super::type_file_path(def),
-        syntax: file_of(vec![syn::Item::Use(support), syn::Item::Struct(item)]),
+        syntax: file_of(vec![use_support(), syn::Item::Struct(item)]),
         calls: parts.calls,
     })
-}
-
-fn span() -> Span {
-    Span::call_site()
-}
-
-fn public() -> syn::Visibility {
-    syn::Visibility::Public(syn::token::Pub(span()))
-}
-
-fn file_of(items: Vec<syn::Item>) -> syn::File {
-    syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items,
-    }
-}
-
-/// A type, parsed from its tokens: types are short, so this is cheap beside the docs.
-fn type_syntax(tokens: TokenStream) -> Option<syn::Type> {
-    syn::parse2(tokens).ok()
-}
-
-/// A type's doc comment (see [`type_docs`]) as attributes.
-fn type_doc_attributes(def: &TypeDef) -> Vec<syn::Attribute> {
-    doc_attributes(&doc_lines(Some(&type_docs(def))))
-}
-
-/// `#[doc = "…"]` attributes, one per line, with the literals [`super::doc_attrs`] writes.
-fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
-    lines
-        .iter()
-        .map(|line| doc_attribute(syn::Lit::new(raw_string(line))))
-        .collect()
-}
-
-/// `#[doc = lit]`.
-fn doc_attribute(lit: syn::Lit) -> syn::Attribute {
-    syn::Attribute {
-        pound_token: syn::token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: syn::token::Bracket(span()),
-        meta: syn::Meta::NameValue(syn::MetaNameValue {
-            path: syn::Path::from(ident("doc")),
-            eq_token: syn::token::Eq(span()),
-            value: syn::Expr::Lit(syn::ExprLit {
-                attrs: Vec::new(),
-                lit,
-            }),
-        }),
-    }
 }

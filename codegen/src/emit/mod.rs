@@ -14,6 +14,7 @@ mod operation;
 mod response;
 mod service;
 mod support;
+mod syntax;
 mod tokens;
 mod unions;
 
@@ -141,7 +142,8 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
             if let Some(request) = request.map(|r| space.get(r)) {
                 if let crate::ir::TypeKind::Request(r) = &request.kind {
                     let std = Std::for_type(&def.name);
-                    tokens.extend(operation::own_body_impl(space, request, r, std));
+                    let item = operation::own_body_impl(space, request, r, std);
+                    tokens.extend(quote::ToTokens::into_token_stream(item));
                 }
             }
             RustFile {

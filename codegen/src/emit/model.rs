@@ -18,9 +18,18 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::FilePart => return emit_file_part(space, def, std),
         TypeKind::Enum(e) => return super::enums::emit(space, def, e, std),
-        TypeKind::Request(r) => super::operation::emit_request(space, def, r, default, std),
-        TypeKind::Response(r) => super::response::emit_response(space, def, r, std),
-        TypeKind::Headers(fields) => super::response::emit_headers(space, def, fields, std),
+        TypeKind::Request(r) => {
+            let items = super::operation::request_items(space, def, r, default, std);
+            quote!(#(#items)*)
+        }
+        TypeKind::Response(r) => {
+            let items = super::response::response_items(space, def, r, std);
+            quote!(#(#items)*)
+        }
+        TypeKind::Headers(fields) => {
+            let items = super::response::headers_items(space, def, fields, std);
+            quote!(#(#items)*)
+        }
         TypeKind::Union(u) => super::unions::emit(space, def, u, std),
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);

@@ -1,84 +1,98 @@
-//! `{Variant}Request` and `{Variant}Response`: the request struct with its
-//! `support::Operation` impl, and the response enum with `decode` and `status`.
+//! `{Variant}Request`: the request struct with its `support::Operation` impl.
 //!
 //! The impls are written out per type (they are short): each parameter is one call of a support
 //! helper that applies its location's style rules, so a reader sees where every field goes.
+//! Struct and function bodies are built as syntax trees ([`super::syntax`]); the impl's
+//! signatures and constants, short and the same for every request, are written as tokens and
+//! parsed.
 
-use super::{doc_attrs, ident, support, type_tokens, Std};
+use super::syntax::{
+    binding, boolean, call, character, derive, doc_attributes, field, fill_impl, for_loop, let_,
+    let_else, method, named_field, new_of, none, ok, parse, path, path_expr, prelude, reference,
+    return_, self_field, semi, some, string, struct_item, support, tail, try_, tuple_struct_pat,
+    type_attributes, use_support, var,
+};
+use super::{doc_lines, ident, type_tokens, Std};
 use crate::ir::{
     BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
     RequestParameter, TypeDef, TypeRef, TypeSpace,
 };
-use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{Expr, Stmt};
 
-/// A request's struct and its `Operation` impl, deriving `Default` where `default` (the derives
-/// pass's word) says so.
-pub fn emit_request(
+/// The items of a request's file: the support import where the file uses it, the struct
+/// (deriving `Default` where `default`, the derives pass's word, says so) and, but for a
+/// webhook, its `Operation` impl.
+pub fn request_items(
     space: &TypeSpace,
     def: &TypeDef,
     r: &RequestDef,
     default: bool,
     std: Std,
-) -> TokenStream {
-    let docs = super::type_attrs(space, def);
-    let name = ident(&def.name);
+) -> Vec<syn::Item> {
     let option = std.option();
-    let fields = r.fields().map(|field| {
-        let docs = doc_attrs(field.docs.as_deref());
-        let rust = ident(&field.rust_name);
-        let inner = type_tokens(space, &field.ty, def.module, std);
-        let ty = if field.required {
-            inner
-        } else {
-            quote!(#option<#inner>)
-        };
-        quote! {
-            #docs
-            pub #rust: #ty,
-        }
-    });
-    let body = body_expr(space, r, std);
-    let operation = (!r.webhook).then(|| operation_impl(space, def, r, body, std));
-    let use_support = (operation.is_some() || def.mentions_text()).then(support::use_item);
-    let default = default.then(|| quote!(, Default));
-    quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq #default)]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        #operation
+    let fields = r
+        .fields()
+        .map(|field| {
+            let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
+            let inner = type_tokens(space, &field.ty, def.module, std);
+            let ty = if field.required {
+                inner
+            } else {
+                quote!(#option<#inner>)
+            };
+            named_field(docs, true, ident(&field.rust_name), parse(ty))
+        })
+        .collect();
+    let operation =
+        (!r.webhook).then(|| operation_impl(space, def, r, body_stmts(space, r, std), std));
+    let mut items = Vec::with_capacity(3);
+    if operation.is_some() || def.mentions_text() {
+        items.push(use_support());
     }
+    let mut attrs = type_attributes(space, def);
+    attrs.push(if default {
+        derive(quote!(Debug, Clone, PartialEq, Default))
+    } else {
+        derive(quote!(Debug, Clone, PartialEq))
+    });
+    items.push(syn::Item::Struct(struct_item(
+        attrs,
+        ident(&def.name),
+        fields,
+    )));
+    items.extend(operation);
+    items
 }
 
 /// The `Operation` impl of a request whose body is the request itself (see
 /// `RequestDef::body_is_request`), for the body's struct: no parameters, and the body is `self`.
-pub fn own_body_impl(
-    space: &TypeSpace,
-    request: &TypeDef,
-    r: &RequestDef,
-    std: Std,
-) -> TokenStream {
-    let some = std.some();
-    let ok = std.ok();
+pub fn own_body_impl(space: &TypeSpace, request: &TypeDef, r: &RequestDef, std: Std) -> syn::Item {
     let body = match (r.encoding(), struct_body(space, r)) {
         (Some(BodyEncoding::Multipart), Some(s)) => {
-            let parts = multipart_parts(space, s, std);
-            quote! {
-                let body = self;
-                #parts
-                #ok(#some(form.finish()))
-            }
+            let mut stmts = vec![let_("body", false, var("self"))];
+            stmts.extend(multipart_parts(space, s));
+            stmts.push(tail(finished_form(std)));
+            stmts
         }
         (encoding, _) => {
             let encode = encoder(encoding.unwrap_or(BodyEncoding::Json));
-            quote!(#encode(self).map(#some))
+            vec![tail(method(
+                call(encode, [var("self")]),
+                "map",
+                [some(std)],
+            ))]
         }
     };
     operation_impl(space, request, r, body, std)
+}
+
+/// `Ok(Some(form.finish()))`.
+fn finished_form(std: Std) -> Expr {
+    call(
+        ok(std),
+        [call(some(std), [method(var("form"), "finish", [])])],
+    )
 }
 
 /// The struct a request's body is, seen through aliases.
@@ -93,11 +107,13 @@ fn struct_body<'s>(space: &'s TypeSpace, r: &RequestDef) -> Option<&'s crate::ir
 /// The statements that write a struct body (`body`) as `multipart/form-data` into `form`: a
 /// part per property, a file part per file (a list of files a part each), then the undeclared
 /// properties.
-fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef, std: Std) -> TokenStream {
-    let mut statements = Vec::new();
+fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
+    let form_new = path_expr(path(&["support", "Multipart", "new"], false));
+    let mut statements = vec![let_("form", true, call(form_new, []))];
+    let of_body = |rust: &str| reference(field(var("body"), &ident(rust)), false);
+    let add = |what: &str, args: Vec<Expr>| semi(try_(method(var("form"), what, args)));
     for field in &s.fields {
-        let name = &field.json_name;
-        let rust = ident(&field.rust_name);
+        let name = string(&field.json_name);
         // The wrappers around a file, outermost first: an `Option` where the property is
         // optional, and each `Option` (nullable) and `Vec` of its type.
         let mut wrappers = usize::from(!field.required);
@@ -119,37 +135,31 @@ fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef, std: Std) -> Tok
             }
         };
         let statement = match (file, wrappers) {
-            (false, _) => quote!(form.field(#name, &body.#rust)?;),
-            (true, 0) => quote!(form.file(#name, &body.#rust)?;),
+            (false, _) => add("field", vec![name, of_body(&field.rust_name)]),
+            (true, 0) => add("file", vec![name, of_body(&field.rust_name)]),
             (true, n) => {
-                let flatten = (0..n).map(|_| quote!(.flatten()));
-                quote! {
-                    for file in ::std::iter::once(&body.#rust) #(#flatten)* {
-                        form.file(#name, file)?;
-                    }
-                }
+                let once = path_expr(path(&["std", "iter", "once"], true));
+                let files = (0..n).fold(call(once, [of_body(&field.rust_name)]), |files, _| {
+                    method(files, "flatten", [])
+                });
+                for_loop("file", files, vec![add("file", vec![name, var("file")])])
             }
         };
         statements.push(statement);
     }
     if let Some(extra) = &s.extra {
-        let rust = ident(&extra.rust_name);
-        statements.push(quote!(form.extra(&body.#rust)?;));
+        statements.push(add("extra", vec![of_body(&extra.rust_name)]));
     }
-    let _ = std;
-    quote! {
-        let mut form = support::Multipart::new();
-        #(#statements)*
-    }
+    statements
 }
 
 fn operation_impl(
     space: &TypeSpace,
     def: &TypeDef,
     r: &RequestDef,
-    body: TokenStream,
+    body: Vec<Stmt>,
     std: Std,
-) -> TokenStream {
+) -> syn::Item {
     let name = ident(&def.name);
     let option = std.option();
     let string = std.string();
@@ -169,12 +179,11 @@ fn operation_impl(
         (None, _) => std.none(),
     };
     let response = super::named_path(space, r.response, def.module);
-    let path = path_body(r, std);
     let (query, headers) = parameter_bodies(r, std);
     // The operation's own requirements, else the document's.
     let requirements = r.security.as_ref().unwrap_or(&space.security);
     let security = requirements.iter().map(|schemes| quote!(&[#(#schemes),*]));
-    quote! {
+    let skeleton = quote! {
         impl support::Operation for #name {
             const METHOD: &'static str = #method;
             const PATH_TEMPLATE: &'static str = #template;
@@ -182,50 +191,57 @@ fn operation_impl(
             const SECURITY: &'static [&'static [&'static str]] = &[#(#security),*];
             type Response = #(#response)::*;
 
-            fn path(&self) -> #string {
-                #path
-            }
+            fn path(&self) -> #string {}
 
-            fn query(&self) -> #vec<(#string, #string)> {
-                #query
-            }
+            fn query(&self) -> #vec<(#string, #string)> {}
 
-            fn headers(&self) -> #vec<(#string, #string)> {
-                #headers
-            }
+            fn headers(&self) -> #vec<(#string, #string)> {}
 
-            fn body(&self) -> #result<#option<#vec<u8>>, support::EncodeError> {
-                #body
-            }
+            fn body(&self) -> #result<#option<#vec<u8>>, support::EncodeError> {}
         }
-    }
+    };
+    fill_impl(skeleton, vec![path_body(r, std), query, headers, body])
 }
 
-fn style_tokens(style: ParameterStyle) -> TokenStream {
-    match style {
-        ParameterStyle::Simple => quote!(support::Style::Simple),
-        ParameterStyle::Label => quote!(support::Style::Label),
-        ParameterStyle::Matrix => quote!(support::Style::Matrix),
-        ParameterStyle::Form => quote!(support::Style::Form),
-        ParameterStyle::SpaceDelimited => quote!(support::Style::SpaceDelimited),
-        ParameterStyle::PipeDelimited => quote!(support::Style::PipeDelimited),
-        ParameterStyle::DeepObject => quote!(support::Style::DeepObject),
-        ParameterStyle::TabDelimited => quote!(support::Style::TabDelimited),
-    }
+/// `support::Style::…`.
+fn style_expr(style: ParameterStyle) -> Expr {
+    let name = match style {
+        ParameterStyle::Simple => "Simple",
+        ParameterStyle::Label => "Label",
+        ParameterStyle::Matrix => "Matrix",
+        ParameterStyle::Form => "Form",
+        ParameterStyle::SpaceDelimited => "SpaceDelimited",
+        ParameterStyle::PipeDelimited => "PipeDelimited",
+        ParameterStyle::DeepObject => "DeepObject",
+        ParameterStyle::TabDelimited => "TabDelimited",
+    };
+    path_expr(path(&["support", "Style", name], false))
+}
+
+/// `support::helper(&mut list, "name", …, &self.field);`: one parameter's call.
+fn parameter_call(helper: &str, list: &str, name: &str, more: Vec<Expr>, field: &str) -> Stmt {
+    let mut args = vec![reference(var(list), true), string(name)];
+    args.extend(more);
+    args.push(reference(self_field(&ident(field)), false));
+    semi(call(support(helper), args))
 }
 
 /// The path: the template's text as written, each `{name}` of a path parameter replaced by
 /// the parameter's value.
-fn path_body(r: &RequestDef, std: Std) -> TokenStream {
-    let string = std.string();
-    let mut statements = Vec::new();
+fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
+    let mut statements = vec![let_(
+        "path",
+        true,
+        new_of(std, &["std", "string", "String"]),
+    )];
     // `push` for one character, as clippy asks of a person.
-    let push = |text: &str| -> TokenStream {
+    let push = |text: &str| -> Stmt {
         let mut chars = text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => quote!(path.push(#c);),
-            _ => quote!(path.push_str(#text);),
-        }
+        let call = match (chars.next(), chars.next()) {
+            (Some(c), None) => method(var("path"), "push", [character(c)]),
+            _ => method(var("path"), "push_str", [string(text)]),
+        };
+        semi(call)
     };
     // The text since the last placeholder, pushed before the next parameter's value, or with
     // a placeholder that is no parameter (kept as written: lowering warned), or at the end.
@@ -254,25 +270,25 @@ fn path_body(r: &RequestDef, std: Std) -> TokenStream {
         if !text.is_empty() {
             statements.push(push(&std::mem::take(&mut text)));
         }
-        let rust = ident(&field.rust_name);
-        let style = style_tokens(parameter.style);
-        let explode = parameter.explode;
-        statements
-            .push(quote!(support::path_param(&mut path, #name, #style, #explode, &self.#rust);));
+        let style = vec![style_expr(parameter.style), boolean(parameter.explode)];
+        statements.push(parameter_call(
+            "path_param",
+            "path",
+            name,
+            style,
+            &field.rust_name,
+        ));
     }
     if !text.is_empty() {
         statements.push(push(&text));
     }
-    quote! {
-        let mut path = #string::new();
-        #(#statements)*
-        path
-    }
+    statements.push(tail(var("path")));
+    statements
 }
 
 /// The bodies of `query` and `headers`: one helper call per parameter, cookies joined last.
-fn parameter_bodies(r: &RequestDef, std: Std) -> (TokenStream, TokenStream) {
-    let vec = std.vec();
+fn parameter_bodies(r: &RequestDef, std: Std) -> (Vec<Stmt>, Vec<Stmt>) {
+    const VEC: &[&str] = &["std", "vec", "Vec"];
     let mut query = Vec::new();
     let mut headers = Vec::new();
     let mut cookies = Vec::new();
@@ -281,102 +297,108 @@ fn parameter_bodies(r: &RequestDef, std: Std) -> (TokenStream, TokenStream) {
         how: parameter,
     } in &r.parameters
     {
-        let name = &field.json_name;
-        let rust = ident(&field.rust_name);
-        let explode = parameter.explode;
+        let name = field.json_name.as_str();
+        let rust = field.rust_name.as_str();
+        let explode = boolean(parameter.explode);
         match parameter.location {
             ParameterLocation::Path => {}
             ParameterLocation::Query => {
-                let style = style_tokens(parameter.style);
-                query.push(
-                    quote!(support::query_param(&mut query, #name, #style, #explode, &self.#rust);),
-                );
+                let style = vec![style_expr(parameter.style), explode];
+                query.push(parameter_call("query_param", "query", name, style, rust));
             }
             ParameterLocation::Header => {
-                headers.push(
-                    quote!(support::header_param(&mut headers, #name, #explode, &self.#rust);),
-                );
+                headers.push(parameter_call(
+                    "header_param",
+                    "headers",
+                    name,
+                    vec![explode],
+                    rust,
+                ));
             }
             ParameterLocation::Cookie => {
-                cookies.push(
-                    quote!(support::cookie_param(&mut cookies, #name, #explode, &self.#rust);),
-                );
+                cookies.push(parameter_call(
+                    "cookie_param",
+                    "cookies",
+                    name,
+                    vec![explode],
+                    rust,
+                ));
             }
         }
     }
-    let query = if query.is_empty() {
-        quote!(#vec::new())
-    } else {
-        quote! {
-            let mut query = #vec::new();
-            #(#query)*
-            query
-        }
+    // `let mut list = Vec::new();`, the calls, then the list; or `Vec::new()` alone.
+    let list = |name: &str, mut calls: Vec<Stmt>| -> Vec<Stmt> {
+        calls.insert(0, let_(name, true, new_of(std, VEC)));
+        calls.push(tail(var(name)));
+        calls
     };
-    let cookie_header = (!cookies.is_empty()).then(|| {
-        quote! {
-            let mut cookies = #vec::new();
-            #(#cookies)*
-            support::cookie_header(&mut headers, cookies);
-        }
-    });
-    let headers = if headers.is_empty() && cookie_header.is_none() {
-        quote!(#vec::new())
+    let query = if query.is_empty() {
+        vec![tail(new_of(std, VEC))]
     } else {
-        quote! {
-            let mut headers = #vec::new();
-            #(#headers)*
-            #cookie_header
-            headers
-        }
+        list("query", query)
+    };
+    if !cookies.is_empty() {
+        cookies.insert(0, let_("cookies", true, new_of(std, VEC)));
+        let args = [reference(var("headers"), true), var("cookies")];
+        cookies.push(semi(call(support("cookie_header"), args)));
+    }
+    let headers = if headers.is_empty() && cookies.is_empty() {
+        vec![tail(new_of(std, VEC))]
+    } else {
+        headers.append(&mut cookies);
+        list("headers", headers)
     };
     (query, headers)
 }
 
-fn body_expr(space: &TypeSpace, r: &RequestDef, std: Std) -> TokenStream {
-    let ok = std.ok();
-    let none = std.none();
-    let some = std.some();
+fn body_stmts(space: &TypeSpace, r: &RequestDef, std: Std) -> Vec<Stmt> {
     let Some(RequestBody {
         field, encoding, ..
     }) = &r.body
     else {
-        return quote!(#ok(#none));
+        return vec![tail(call(ok(std), [none(std)]))];
     };
     let encoding = *encoding;
     let rust = ident(&field.rust_name);
     if let (BodyEncoding::Multipart, Some(s)) = (encoding, struct_body(space, r)) {
-        let parts = multipart_parts(space, s, std);
         let take = if field.required {
-            quote!(let body = &self.#rust;)
+            let_("body", false, reference(self_field(&rust), false))
         } else {
-            quote! {
-                let #some(body) = &self.#rust else {
-                    return #ok(#none);
-                };
-            }
+            let pattern = tuple_struct_pat(prelude_some(std), vec![binding("body")]);
+            let give_up = semi(return_(call(ok(std), [none(std)])));
+            let_else(pattern, reference(self_field(&rust), false), vec![give_up])
         };
-        return quote! {
-            #take
-            #parts
-            #ok(#some(form.finish()))
-        };
+        let mut stmts = vec![take];
+        stmts.extend(multipart_parts(space, s));
+        stmts.push(tail(finished_form(std)));
+        return stmts;
     }
     let encode = encoder(encoding);
-    if field.required {
-        quote!(#encode(&self.#rust).map(#some))
+    let value = if field.required {
+        method(
+            call(encode, [reference(self_field(&rust), false)]),
+            "map",
+            [some(std)],
+        )
     } else {
-        quote!(self.#rust.as_ref().map(#encode).transpose())
-    }
+        let each = method(method(self_field(&rust), "as_ref", []), "map", [encode]);
+        method(each, "transpose", [])
+    };
+    vec![tail(value)]
 }
 
-fn encoder(encoding: BodyEncoding) -> TokenStream {
-    match encoding {
-        BodyEncoding::Json => quote!(support::json_body),
-        BodyEncoding::Form => quote!(support::form_body),
-        BodyEncoding::Multipart => quote!(support::multipart_body),
-        BodyEncoding::Text => quote!(support::text_body),
-        BodyEncoding::Binary => quote!(support::bytes_body),
-        BodyEncoding::Base64 => quote!(support::base64_body),
-    }
+/// `Some` as a pattern's path.
+fn prelude_some(std: Std) -> syn::Path {
+    prelude(std, &["std", "option", "Option", "Some"])
+}
+
+fn encoder(encoding: BodyEncoding) -> Expr {
+    support(match encoding {
+        BodyEncoding::Json => "json_body",
+        BodyEncoding::Form => "form_body",
+        BodyEncoding::Multipart => "multipart_body",
+        BodyEncoding::Text => "text_body",
+        BodyEncoding::Binary => "bytes_body",
+        BodyEncoding::Base64 => "base64_body",
+    })
 }

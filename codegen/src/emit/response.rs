@@ -2,93 +2,123 @@
 //! the headers and the body of a reply (`support::Decode`), and the types of the documented
 //! response headers.
 
-use super::{doc_attrs, ident, support, type_tokens, Std};
+use super::syntax::{
+    arm, binary, call, closure, deref, derive, doc_attributes, fill_impl, integer, integer_pat,
+    match_, method, named_field, ok, parse, path, path_expr, path_pat, public, self_variant, span,
+    string, struct_expr, struct_item, struct_pat, support, tail, try_, tuple_pat, type_attributes,
+    use_support, var, wild,
+};
+use super::{doc_lines, ident, type_tokens, Std};
 use crate::ir::{
     Field, ResponseBody, ResponseCase, ResponseDef, StatusKey, TypeDef, TypeKind, TypeRef,
     TypeSpace,
 };
-use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use syn::punctuated::Punctuated;
+use syn::token::{EqEq, Slash};
+use syn::{BinOp, Expr, Pat};
 
 /// What one case of a response holds, and how it is read.
 struct Case {
-    /// The variant as declared.
-    declared: TokenStream,
+    /// The variant as declared (its doc comment is added by the caller).
+    declared: syn::Variant,
     /// The expression that builds it from `status`, `headers` and `body`.
-    build: TokenStream,
+    build: Expr,
     /// The pattern that takes its status apart in `status()`.
-    pattern: TokenStream,
+    pattern: Pat,
     /// Whether the status is a fixed code (else the variant keeps the status it came with).
     fixed: bool,
 }
 
-pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std) -> TokenStream {
-    let docs = super::type_attrs(space, def);
+/// The items of a response's file: the support import, the enum and its `Decode` impl.
+pub fn response_items(
+    space: &TypeSpace,
+    def: &TypeDef,
+    r: &ResponseDef,
+    std: Std,
+) -> Vec<syn::Item> {
     let name = ident(&def.name);
-    let string = std.string();
-    let vec = std.vec();
     let result = std.result();
-    let ok = std.ok();
     let other = ident(&r.other_name);
-    let mut variants = Vec::new();
+    let mut variants = Punctuated::<syn::Variant, syn::token::Comma>::new();
     let mut exact = Vec::new();
     let mut ranges = Vec::new();
     let mut default = None;
     let mut statuses = Vec::new();
     for case in &r.cases {
         let Case {
-            declared,
+            mut declared,
             build,
             pattern,
             fixed,
-        } = case_tokens(space, def, case, std);
-        let case_docs = doc_attrs(Some(&case_doc(case)));
-        variants.push(quote!(#case_docs #declared,));
-        let status_of = if fixed {
-            let StatusKey::Code(code) = case.status else {
-                unreachable!("a fixed case has a code")
-            };
-            let code = Literal::u16_unsuffixed(code);
-            quote!(#code)
-        } else {
-            quote!(*status)
+        } = case_syntax(space, def, case, std);
+        declared.attrs = doc_attributes(&doc_lines(Some(&case_doc(case))));
+        variants.push(declared);
+        variants.push_punct(syn::token::Comma(span()));
+        let status_of = match case.status {
+            StatusKey::Code(code) if fixed => integer(code),
+            _ => deref(var("status")),
         };
-        statuses.push(quote!(#pattern => #status_of,));
+        statuses.push(arm(pattern, None, status_of));
         match case.status {
-            StatusKey::Code(code) => {
-                let code = Literal::u16_unsuffixed(code);
-                exact.push(quote!(#code => #build,));
-            }
+            StatusKey::Code(code) => exact.push(arm(integer_pat(code), None, build)),
+            // A guard rather than `400..=499`: exact codes of the range come first, and the
+            // range pattern would overlap them.
             StatusKey::Range(digit) => {
-                // A guard rather than `400..=499`: exact codes of the range come first, and
-                // the range pattern would overlap them.
-                let digit = Literal::u16_unsuffixed(digit);
-                ranges.push(quote!(_ if status / 100 == #digit => #build,));
+                let hundreds = binary(var("status"), BinOp::Div(Slash(span())), integer(100));
+                let guard = binary(hundreds, BinOp::Eq(EqEq(span())), integer(digit));
+                ranges.push(arm(wild(), Some(guard), build));
             }
             StatusKey::Default => default = Some(build),
         }
     }
     let fallback = default.unwrap_or_else(|| {
-        quote! {
-            #ok(Self::#other {
-                status,
-                content_type: support::content_type(headers),
-                body: body.to_vec(),
-            })
-        }
+        let fields = vec![
+            (ident("status"), None),
+            (
+                ident("content_type"),
+                Some(call(support("content_type"), [var("headers")])),
+            ),
+            (ident("body"), Some(method(var("body"), "to_vec", []))),
+        ];
+        call(ok(std), [struct_expr(self_variant(&other), fields)])
     });
     // With no status to tell apart, the one case is the whole reply.
     let decide = if exact.is_empty() && ranges.is_empty() {
         fallback
     } else {
-        quote! {
-            match status {
-                #(#exact)*
-                #(#ranges)*
-                _ => #fallback,
-            }
-        }
+        let mut arms = exact;
+        arms.append(&mut ranges);
+        arms.push(arm(wild(), None, fallback));
+        match_(var("status"), arms)
     };
+    let mut undocumented: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
+    let string = parse(std.string());
+    let vec = std.vec();
+    let bytes = parse(quote!(#vec<u8>));
+    for (field, ty) in [
+        ("status", parse(quote!(u16))),
+        ("content_type", string),
+        ("body", bytes),
+    ] {
+        undocumented.push(named_field(Vec::new(), false, ident(field), ty));
+        undocumented.push_punct(syn::token::Comma(span()));
+    }
+    variants.push(syn::Variant {
+        attrs: doc_attributes(&[UNDOCUMENTED_DOC.to_owned()]),
+        ident: other.clone(),
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: syn::token::Brace(span()),
+            named: undocumented,
+        }),
+        discriminant: None,
+    });
+    variants.push_punct(syn::token::Comma(span()));
+    statuses.push(arm(
+        struct_pat(self_variant(&other), &["status"]),
+        None,
+        deref(var("status")),
+    ));
     // A parameter no arm reads is named `_…`, as a person would, rather than silenced.
     let undocumented = !r.cases.iter().any(|c| c.status == StatusKey::Default);
     let reads_headers = undocumented
@@ -96,45 +126,36 @@ pub fn emit_response(space: &TypeSpace, def: &TypeDef, r: &ResponseDef, std: Std
             .iter()
             .any(|c| c.headers.is_some() || matches!(c.body, ResponseBody::Content(_)));
     let reads_body = undocumented || r.cases.iter().any(|c| c.body != ResponseBody::Empty);
-    let headers_param = if reads_headers {
-        quote!(headers)
-    } else {
-        quote!(_headers)
+    let headers_param = ident(if reads_headers { "headers" } else { "_headers" });
+    let body_param = ident(if reads_body { "body" } else { "_body" });
+    let mut attrs = type_attributes(space, def);
+    attrs.push(derive(quote!(Debug, Clone, PartialEq)));
+    let item = syn::ItemEnum {
+        attrs,
+        vis: public(),
+        enum_token: syn::token::Enum(span()),
+        ident: name.clone(),
+        generics: syn::Generics::default(),
+        brace_token: syn::token::Brace(span()),
+        variants,
     };
-    let body_param = if reads_body {
-        quote!(body)
-    } else {
-        quote!(_body)
-    };
-    let use_support = support::use_item();
-    quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-            /// A response the spec does not document, kept as it came.
-            #other {
-                status: u16,
-                content_type: #string,
-                body: #vec<u8>,
-            },
-        }
-
+    let skeleton = quote! {
         impl support::Decode for #name {
-            fn decode(status: u16, #headers_param: &dyn support::Headers, #body_param: &[u8]) -> #result<Self, support::DecodeError> {
-                #decide
-            }
+            fn decode(status: u16, #headers_param: &dyn support::Headers, #body_param: &[u8]) -> #result<Self, support::DecodeError> {}
 
-            fn status(&self) -> u16 {
-                match self {
-                    #(#statuses)*
-                    Self::#other { status, .. } => *status,
-                }
-            }
+            fn status(&self) -> u16 {}
         }
-    }
+    };
+    let status = match_(var("self"), statuses);
+    vec![
+        use_support(),
+        syn::Item::Enum(item),
+        fill_impl(skeleton, vec![vec![tail(decide)], vec![tail(status)]]),
+    ]
 }
+
+/// The doc of the variant that keeps a response the spec does not document.
+const UNDOCUMENTED_DOC: &str = " A response the spec does not document, kept as it came.";
 
 /// The doc of a case: its status, and the response's description on one line.
 fn case_doc(case: &ResponseCase) -> String {
@@ -156,12 +177,12 @@ fn case_doc(case: &ResponseCase) -> String {
 
 /// The payload type of a case's body and the expression that reads it (a `Result`), `None`
 /// without one.
-fn body_tokens(
+fn body_syntax(
     space: &TypeSpace,
     def: &TypeDef,
     body: &ResponseBody,
     std: Std,
-) -> Option<(TokenStream, TokenStream)> {
+) -> Option<(syn::Type, Expr)> {
     let vec = std.vec();
     let option = std.option();
     // A body may be absent or `null` whatever its schema: the payload is an `Option` of the
@@ -173,108 +194,141 @@ fn body_tokens(
         };
         (
             type_tokens(space, inner, def.module, std),
-            body_name(space, ty),
+            string(&body_name(space, ty)),
         )
     };
-    match body {
-        ResponseBody::Empty => None,
+    let (ty, read) = match body {
+        ResponseBody::Empty => return None,
         ResponseBody::Json(ty) => {
             let (ty, name) = json(ty);
-            Some((
-                quote!(#option<#ty>),
-                quote!(support::decode_json(status, #name, body)),
-            ))
+            let read = call(support("decode_json"), [var("status"), name, var("body")]);
+            (quote!(#option<#ty>), read)
         }
         ResponseBody::Content(ty) => {
             let (ty, name) = json(ty);
-            Some((
+            let args = [var("status"), name, var("headers"), var("body")];
+            (
                 quote!(support::Content<#ty>),
-                quote!(support::decode_content(status, #name, headers, body)),
-            ))
+                call(support("decode_content"), args),
+            )
         }
-        ResponseBody::Text => Some((std.string(), quote!(support::decode_text(status, body)))),
-        ResponseBody::Bytes => Some((quote!(#vec<u8>), quote!(support::decode_bytes(body)))),
-        ResponseBody::Base64 => Some((
+        ResponseBody::Text => (
+            std.string(),
+            call(support("decode_text"), [var("status"), var("body")]),
+        ),
+        ResponseBody::Bytes => (
             quote!(#vec<u8>),
-            quote!(support::decode_base64(status, body)),
-        )),
-    }
+            call(support("decode_bytes"), [var("body")]),
+        ),
+        ResponseBody::Base64 => (
+            quote!(#vec<u8>),
+            call(support("decode_base64"), [var("status"), var("body")]),
+        ),
+    };
+    Some((parse(ty), read))
 }
 
-fn case_tokens(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) -> Case {
-    let ok = std.ok();
+fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) -> Case {
     let variant = ident(&case.rust_name);
+    let this = || self_variant(&variant);
     let fixed = matches!(case.status, StatusKey::Code(_));
-    let body = body_tokens(space, def, &case.body, std);
+    let body = body_syntax(space, def, &case.body, std);
     let headers = case.headers.map(|id| {
-        let path = type_tokens(space, &TypeRef::Named(id), def.module, std);
-        (path.clone(), quote!(#path::from_headers(status, headers)?))
+        let tokens = type_tokens(space, &TypeRef::Named(id), def.module, std);
+        let mut from = parse::<syn::Path>(tokens.clone());
+        from.segments
+            .push(syn::PathSegment::from(ident("from_headers")));
+        let read = try_(call(path_expr(from), [var("status"), var("headers")]));
+        (parse::<syn::Type>(tokens), read)
     });
+    let variant_of = |fields| syn::Variant {
+        attrs: Vec::new(),
+        ident: variant.clone(),
+        fields,
+        discriminant: None,
+    };
     match (fixed, body, headers) {
         // Without headers the variant holds its parts in order: the status (for a range or
         // `default`), then the body.
         (fixed, body, None) => {
-            let status = (!fixed).then(|| quote!(u16));
-            let status_read = (!fixed).then(|| quote!(status));
-            let parts: Vec<TokenStream> = status
-                .into_iter()
-                .chain(body.as_ref().map(|b| b.0.clone()))
-                .collect();
-            let reads: Vec<TokenStream> =
-                status_read.into_iter().chain(body.map(|b| b.1)).collect();
-            if parts.is_empty() {
-                Case {
-                    declared: quote!(#variant),
-                    build: quote!(#ok(Self::#variant)),
-                    pattern: quote!(Self::#variant),
-                    fixed,
-                }
-            } else {
-                let pattern = if fixed {
-                    quote!(Self::#variant(..))
-                } else {
-                    quote!(Self::#variant(status, ..))
-                };
-                // The body's read is a `Result`: the variant is made from it by `map`.
-                let build = match reads.as_slice() {
-                    [read] if fixed => quote!(#read.map(Self::#variant)),
-                    [status, read] => quote!(#read.map(|body| Self::#variant(#status, body))),
-                    _ => quote!(#ok(Self::#variant(#(#reads),*))),
-                };
-                Case {
-                    declared: quote!(#variant(#(#parts),*)),
-                    build,
-                    pattern,
-                    fixed,
-                }
-            }
-        }
-        // With headers, the parts are named.
-        (fixed, body, Some((headers_ty, headers_read))) => {
-            let mut declared = Vec::new();
-            let mut reads = Vec::new();
+            let mut parts: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
             if !fixed {
-                declared.push(quote!(status: u16));
-                reads.push(quote!(status));
+                parts.push(unnamed(parse(quote!(u16))));
             }
-            if let Some((ty, read)) = body {
-                declared.push(quote!(body: #ty));
-                reads.push(quote!(body: #read?));
+            let read = body.map(|(ty, read)| {
+                parts.push(unnamed(ty));
+                read
+            });
+            if parts.is_empty() {
+                return Case {
+                    declared: variant_of(syn::Fields::Unit),
+                    build: call(ok(std), [path_expr(this())]),
+                    pattern: path_pat(this()),
+                    fixed,
+                };
             }
-            declared.push(quote!(headers: #headers_ty));
-            reads.push(quote!(headers: #headers_read));
-            let pattern = if fixed {
-                quote!(Self::#variant { .. })
-            } else {
-                quote!(Self::#variant { status, .. })
+            let pattern = tuple_pat(this(), if fixed { &[] } else { &["status"] });
+            // The body's read is a `Result`: the variant is made from it by `map`.
+            let build = match (fixed, read) {
+                (true, Some(read)) => method(read, "map", [path_expr(this())]),
+                (false, Some(read)) => {
+                    let made = call(path_expr(this()), [var("status"), var("body")]);
+                    method(read, "map", [closure("body", made)])
+                }
+                (_, None) => call(ok(std), [call(path_expr(this()), [var("status")])]),
             };
             Case {
-                declared: quote!(#variant { #(#declared),* }),
-                build: quote!(#ok(Self::#variant { #(#reads),* })),
+                declared: variant_of(syn::Fields::Unnamed(syn::FieldsUnnamed {
+                    paren_token: syn::token::Paren(span()),
+                    unnamed: parts,
+                })),
+                build,
                 pattern,
                 fixed,
             }
         }
+        // With headers, the parts are named.
+        (fixed, body, Some((headers_ty, headers_read))) => {
+            let mut declared = Punctuated::new();
+            let mut reads = Vec::new();
+            if !fixed {
+                declared.push(named_field(
+                    Vec::new(),
+                    false,
+                    ident("status"),
+                    parse(quote!(u16)),
+                ));
+                reads.push((ident("status"), None));
+            }
+            if let Some((ty, read)) = body {
+                declared.push(named_field(Vec::new(), false, ident("body"), ty));
+                reads.push((ident("body"), Some(try_(read))));
+            }
+            declared.push(named_field(Vec::new(), false, ident("headers"), headers_ty));
+            reads.push((ident("headers"), Some(headers_read)));
+            let pattern = struct_pat(this(), if fixed { &[] } else { &["status"] });
+            Case {
+                declared: variant_of(syn::Fields::Named(syn::FieldsNamed {
+                    brace_token: syn::token::Brace(span()),
+                    named: declared,
+                })),
+                build: call(ok(std), [struct_expr(this(), reads)]),
+                pattern,
+                fixed,
+            }
+        }
+    }
+}
+
+/// A field of a tuple variant.
+fn unnamed(ty: syn::Type) -> syn::Field {
+    syn::Field {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        mutability: syn::FieldMutability::None,
+        ident: None,
+        colon_token: None,
+        ty,
     }
 }
 
@@ -287,59 +341,65 @@ fn body_name(space: &TypeSpace, ty: &TypeRef) -> String {
     }
 }
 
-/// The type of a response's documented headers: a struct with a field per header, read from
-/// the reply's headers by `from_headers`.
-pub fn emit_headers(space: &TypeSpace, def: &TypeDef, fields: &[Field], std: Std) -> TokenStream {
-    let docs = super::type_attrs(space, def);
+/// The items of the file of a response's documented headers: the support import, a struct
+/// with a field per header, and `from_headers`, which reads them from a reply.
+pub fn headers_items(
+    space: &TypeSpace,
+    def: &TypeDef,
+    fields: &[Field],
+    std: Std,
+) -> Vec<syn::Item> {
     let name = ident(&def.name);
     let option = std.option();
     let result = std.result();
-    let ok = std.ok();
-    let type_name = &def.name;
-    let declared = fields.iter().map(|field| {
-        let docs = doc_attrs(field.docs.as_deref());
-        let rust = ident(&field.rust_name);
-        let inner = type_tokens(space, strip_nullable(&field.ty), def.module, std);
-        let ty = if field.required {
-            inner
-        } else {
-            quote!(#option<#inner>)
-        };
-        quote! {
-            #docs
-            pub #rust: #ty,
-        }
-    });
-    let reads = fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        let header = &field.json_name;
-        let shape = header_shape(space, strip_nullable(&field.ty));
-        let read = if field.required {
-            quote!(support::required_header(status, #type_name, headers, #header, #shape)?)
-        } else {
-            quote!(support::header(status, #type_name, headers, #header, #shape)?)
-        };
-        quote!(#rust: #read,)
-    });
-    let use_support = support::use_item();
-    quote! {
-        #use_support
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub struct #name {
-            #(#declared)*
-        }
-
+    let declared = fields
+        .iter()
+        .map(|field| {
+            let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
+            let inner = type_tokens(space, strip_nullable(&field.ty), def.module, std);
+            let ty = if field.required {
+                inner
+            } else {
+                quote!(#option<#inner>)
+            };
+            named_field(docs, true, ident(&field.rust_name), parse(ty))
+        })
+        .collect();
+    let reads = fields
+        .iter()
+        .map(|field| {
+            let helper = if field.required {
+                "required_header"
+            } else {
+                "header"
+            };
+            let shape = header_shape(space, strip_nullable(&field.ty));
+            let args = [
+                var("status"),
+                string(&def.name),
+                var("headers"),
+                string(&field.json_name),
+                path_expr(path(&["support", "HeaderShape", shape], false)),
+            ];
+            let read = try_(call(support(helper), args));
+            (ident(&field.rust_name), Some(read))
+        })
+        .collect();
+    let mut attrs = type_attributes(space, def);
+    attrs.push(derive(quote!(Debug, Clone, PartialEq)));
+    let skeleton = quote! {
         impl #name {
             /// Reads the headers from a reply with status `status`: a header of another type
             /// than the spec says is an error, and a required one must be there.
-            pub fn from_headers(status: u16, headers: &dyn support::Headers) -> #result<Self, support::DecodeError> {
-                #ok(Self {
-                    #(#reads)*
-                })
-            }
+            pub fn from_headers(status: u16, headers: &dyn support::Headers) -> #result<Self, support::DecodeError> {}
         }
-    }
+    };
+    let body = call(ok(std), [struct_expr(path(&["Self"], false), reads)]);
+    vec![
+        use_support(),
+        syn::Item::Struct(struct_item(attrs, name, declared)),
+        fill_impl(skeleton, vec![vec![tail(body)]]),
+    ]
 }
 
 fn strip_nullable(ty: &TypeRef) -> &TypeRef {
@@ -351,7 +411,7 @@ fn strip_nullable(ty: &TypeRef) -> &TypeRef {
 
 /// How a header's text is read as its type: as a string, as a JSON scalar (a number or a
 /// boolean), or as a comma-separated list of either.
-fn header_shape(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
+fn header_shape(space: &TypeSpace, ty: &TypeRef) -> &'static str {
     fn scalar(space: &TypeSpace, ty: &TypeRef) -> bool {
         match ty {
             TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 | TypeRef::F64 => true,
@@ -366,9 +426,9 @@ fn header_shape(space: &TypeSpace, ty: &TypeRef) -> TokenStream {
         }
     }
     match ty {
-        TypeRef::Vec(item) if scalar(space, item) => quote!(support::HeaderShape::ScalarList),
-        TypeRef::Vec(_) => quote!(support::HeaderShape::TextList),
-        ty if scalar(space, ty) => quote!(support::HeaderShape::Scalar),
-        _ => quote!(support::HeaderShape::Text),
+        TypeRef::Vec(item) if scalar(space, item) => "ScalarList",
+        TypeRef::Vec(_) => "TextList",
+        ty if scalar(space, ty) => "Scalar",
+        _ => "Text",
     }
 }

@@ -134,6 +134,11 @@ impl Std {
         }
     }
 
+    /// Whether this file spells the prelude in full (`::std::option::Option`).
+    pub fn is_full(self) -> bool {
+        self.full
+    }
+
     pub fn option(self) -> TokenStream {
         if self.full {
             quote!(::std::option::Option)
@@ -187,14 +192,6 @@ impl Std {
             quote!(::std::option::Option::None)
         } else {
             quote!(None)
-        }
-    }
-
-    pub fn ok(self) -> TokenStream {
-        if self.full {
-            quote!(::std::result::Result::Ok)
-        } else {
-            quote!(Ok)
         }
     }
 }

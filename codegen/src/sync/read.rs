@@ -89,7 +89,9 @@ pub(super) fn holds(path: &Path, text: &[u8]) -> Result<bool, SyncError> {
     if length != text.len() as u64 {
         return Ok(false);
     }
-    let mut block = [0u8; 64 * 1024];
+    // A block no larger than the file: most files are a few KiB, and zeroing a whole block
+    // for each of them would cost more than reading them.
+    let mut block = vec![0u8; text.len().clamp(1, 64 * 1024)];
     let mut rest = text;
     loop {
         let n = file.read(&mut block).map_err(io_error(path))?;

@@ -1,0 +1,160 @@
+//! Builders of the items of a file and their parts: attributes, fields, structs, and impls
+//! whose bodies are built by the expression builders of the parent module.
+
+use super::{literal, parse, span};
+use crate::emit::ident;
+use proc_macro2::{Ident, TokenStream};
+use syn::punctuated::Punctuated;
+use syn::{token, Stmt};
+
+pub(in crate::emit) fn public() -> syn::Visibility {
+    syn::Visibility::Public(token::Pub(span()))
+}
+
+pub(in crate::emit) fn file_of(items: Vec<syn::Item>) -> syn::File {
+    syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    }
+}
+
+/// `use super::…::support;`.
+pub(in crate::emit) fn use_support() -> syn::Item {
+    syn::Item::Use(parse(crate::emit::support::use_item()))
+}
+
+/// A type, parsed from its tokens: types are short, so this is cheap beside the docs.
+pub(in crate::emit) fn type_syntax(tokens: TokenStream) -> Option<syn::Type> {
+    syn::parse2(tokens).ok()
+}
+
+/// `#[derive(…)]` of the given paths.
+pub(in crate::emit) fn derive(paths: TokenStream) -> syn::Attribute {
+    attribute("derive", paths)
+}
+
+/// `#[name(tokens)]`.
+pub(in crate::emit) fn attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: token::Bracket(span()),
+        meta: syn::Meta::List(syn::MetaList {
+            path: syn::Path::from(ident(name)),
+            delimiter: syn::MacroDelimiter::Paren(token::Paren(span())),
+            tokens,
+        }),
+    }
+}
+
+/// A type's doc comment (see [`crate::emit::type_docs`]) as attributes.
+pub(in crate::emit) fn type_doc_attributes(def: &crate::ir::TypeDef) -> Vec<syn::Attribute> {
+    doc_attributes(&crate::emit::doc_lines(Some(&crate::emit::type_docs(def))))
+}
+
+/// What [`crate::emit::type_attrs`] writes, as attributes: the doc comment, then the derives and
+/// attributes the configuration adds (parsed: they are short, and were checked when the
+/// configuration was read).
+pub(in crate::emit) fn type_attributes(
+    space: &crate::ir::TypeSpace,
+    def: &crate::ir::TypeDef,
+) -> Vec<syn::Attribute> {
+    let mut attrs = type_doc_attributes(def);
+    if space.extras.contains_key(&def.name) {
+        let tokens = crate::emit::type_attrs(space, def);
+        let extra = parse::<AttributeList>(tokens).0;
+        attrs.extend(extra.into_iter().skip(attrs.len()));
+    }
+    attrs
+}
+
+/// Outer attributes, as many as there are.
+struct AttributeList(Vec<syn::Attribute>);
+
+impl syn::parse::Parse for AttributeList {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        syn::Attribute::parse_outer(input).map(AttributeList)
+    }
+}
+
+/// `#[doc = "…"]` attributes, one per line, with the literals [`crate::emit::doc_attrs`] writes.
+pub(in crate::emit) fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
+    lines
+        .iter()
+        .map(|line| doc_attribute(syn::Lit::new(crate::emit::raw_string(line))))
+        .collect()
+}
+
+/// `#[doc = lit]`.
+pub(in crate::emit) fn doc_attribute(lit: syn::Lit) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: token::Bracket(span()),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Path::from(ident("doc")),
+            eq_token: token::Eq(span()),
+            value: literal(lit),
+        }),
+    }
+}
+
+/// A field of a struct or of a variant with named fields: docs, `pub` where `public`.
+pub(in crate::emit) fn named_field(
+    docs: Vec<syn::Attribute>,
+    public_: bool,
+    name: Ident,
+    ty: syn::Type,
+) -> syn::Field {
+    syn::Field {
+        attrs: docs,
+        vis: if public_ {
+            public()
+        } else {
+            syn::Visibility::Inherited
+        },
+        mutability: syn::FieldMutability::None,
+        ident: Some(name),
+        colon_token: Some(token::Colon(span())),
+        ty,
+    }
+}
+
+/// `pub struct name { fields, }` with its attributes.
+pub(in crate::emit) fn struct_item(
+    attrs: Vec<syn::Attribute>,
+    name: Ident,
+    fields: Vec<syn::Field>,
+) -> syn::ItemStruct {
+    let mut named = Punctuated::new();
+    for field in fields {
+        named.push(field);
+        named.push_punct(token::Comma(span()));
+    }
+    syn::ItemStruct {
+        attrs,
+        vis: public(),
+        struct_token: token::Struct(span()),
+        ident: name,
+        generics: syn::Generics::default(),
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: token::Brace(span()),
+            named,
+        }),
+        semi_token: None,
+    }
+}
+
+/// An impl whose functions were written with empty bodies, given those bodies in order.
+pub(in crate::emit) fn fill_impl(tokens: TokenStream, bodies: Vec<Vec<Stmt>>) -> syn::Item {
+    let mut item: syn::ItemImpl = parse(tokens);
+    let mut bodies = bodies.into_iter();
+    for impl_item in &mut item.items {
+        if let syn::ImplItem::Fn(function) = impl_item {
+            function.block.stmts = bodies.next().expect("a body for every function");
+        }
+    }
+    debug_assert!(bodies.next().is_none(), "a function for every body");
+    syn::Item::Impl(item)
+}

@@ -1,0 +1,423 @@
+//! Small builders of `syn` trees: the expressions, patterns and statements of the impls of
+//! requests, responses and response headers, built directly instead of written as tokens and
+//! parsed back, which was most of the cost of rendering them. Each builder makes the tree
+//! `syn` makes of the same code; `codegen/tests/direct_syntax.rs` prints every such file of
+//! every test spec both ways and compares the text.
+
+mod items;
+
+pub(super) use items::{
+    attribute, derive, doc_attribute, doc_attributes, file_of, fill_impl, named_field, public,
+    struct_item, type_attributes, type_doc_attributes, type_syntax, use_support,
+};
+
+use super::{ident, Std};
+use proc_macro2::{Ident, Span, TokenStream};
+use syn::punctuated::Punctuated;
+use syn::{token, Expr, Pat, Stmt};
+
+pub(super) fn span() -> Span {
+    Span::call_site()
+}
+
+/// A path of idents, `::`-led where `leading`.
+pub(super) fn path(segments: &[&str], leading: bool) -> syn::Path {
+    let mut punctuated = Punctuated::new();
+    for segment in segments {
+        punctuated.push(syn::PathSegment::from(ident(segment)));
+    }
+    syn::Path {
+        leading_colon: leading.then(|| token::PathSep(span())),
+        segments: punctuated,
+    }
+}
+
+/// `Self::variant`.
+pub(super) fn self_variant(variant: &Ident) -> syn::Path {
+    let mut path = path(&["Self"], false);
+    path.segments.push(syn::PathSegment::from(variant.clone()));
+    path
+}
+
+/// A prelude item as `std` spells it in this file: `Ok`, or `::std::result::Result::Ok`
+/// where a type of the file's own name shadows the prelude.
+pub(super) fn prelude(std: Std, full: &[&str]) -> syn::Path {
+    if std.is_full() {
+        path(full, true)
+    } else {
+        path(&full[full.len() - 1..], false)
+    }
+}
+
+pub(super) fn ok(std: Std) -> Expr {
+    path_expr(prelude(std, &["std", "result", "Result", "Ok"]))
+}
+
+pub(super) fn some(std: Std) -> Expr {
+    path_expr(prelude(std, &["std", "option", "Option", "Some"]))
+}
+
+pub(super) fn none(std: Std) -> Expr {
+    path_expr(prelude(std, &["std", "option", "Option", "None"]))
+}
+
+/// `Vec::new()`, `String::new()`: the `new` of a prelude type.
+pub(super) fn new_of(std: Std, full: &[&str]) -> Expr {
+    let mut path = prelude(std, full);
+    path.segments.push(syn::PathSegment::from(ident("new")));
+    call(path_expr(path), [])
+}
+
+pub(super) fn path_expr(path: syn::Path) -> Expr {
+    Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+    })
+}
+
+/// A local variable or a parameter.
+pub(super) fn var(name: &str) -> Expr {
+    path_expr(path(&[name], false))
+}
+
+/// `support::name`.
+pub(super) fn support(name: &str) -> Expr {
+    path_expr(path(&["support", name], false))
+}
+
+pub(super) fn literal(lit: syn::Lit) -> Expr {
+    Expr::Lit(syn::ExprLit {
+        attrs: Vec::new(),
+        lit,
+    })
+}
+
+pub(super) fn string(text: &str) -> Expr {
+    literal(syn::Lit::Str(syn::LitStr::new(text, span())))
+}
+
+pub(super) fn character(c: char) -> Expr {
+    literal(syn::Lit::Char(syn::LitChar::new(c, span())))
+}
+
+pub(super) fn boolean(value: bool) -> Expr {
+    literal(syn::Lit::Bool(syn::LitBool::new(value, span())))
+}
+
+/// An unsuffixed integer.
+pub(super) fn integer(value: u16) -> Expr {
+    literal(syn::Lit::Int(syn::LitInt::new(&value.to_string(), span())))
+}
+
+pub(super) fn call(func: Expr, args: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(func),
+        paren_token: token::Paren(span()),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `receiver.name(args)`.
+pub(super) fn method(receiver: Expr, name: &str, args: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: token::Dot(span()),
+        method: ident(name),
+        turbofish: None,
+        paren_token: token::Paren(span()),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `&expr`, or `&mut expr`.
+pub(super) fn reference(expr: Expr, mutable: bool) -> Expr {
+    Expr::Reference(syn::ExprReference {
+        attrs: Vec::new(),
+        and_token: token::And(span()),
+        mutability: mutable.then(|| token::Mut(span())),
+        expr: Box::new(expr),
+    })
+}
+
+/// `base.name`.
+pub(super) fn field(base: Expr, name: &Ident) -> Expr {
+    Expr::Field(syn::ExprField {
+        attrs: Vec::new(),
+        base: Box::new(base),
+        dot_token: token::Dot(span()),
+        member: syn::Member::Named(name.clone()),
+    })
+}
+
+/// `self.name`.
+pub(super) fn self_field(name: &Ident) -> Expr {
+    field(var("self"), name)
+}
+
+/// `expr?`.
+pub(super) fn try_(expr: Expr) -> Expr {
+    Expr::Try(syn::ExprTry {
+        attrs: Vec::new(),
+        expr: Box::new(expr),
+        question_token: token::Question(span()),
+    })
+}
+
+/// `*expr`.
+pub(super) fn deref(expr: Expr) -> Expr {
+    Expr::Unary(syn::ExprUnary {
+        attrs: Vec::new(),
+        op: syn::UnOp::Deref(token::Star(span())),
+        expr: Box::new(expr),
+    })
+}
+
+pub(super) fn binary(left: Expr, op: syn::BinOp, right: Expr) -> Expr {
+    Expr::Binary(syn::ExprBinary {
+        attrs: Vec::new(),
+        left: Box::new(left),
+        op,
+        right: Box::new(right),
+    })
+}
+
+/// `|param| body`.
+pub(super) fn closure(param: &str, body: Expr) -> Expr {
+    let mut inputs = Punctuated::new();
+    inputs.push(binding(param));
+    Expr::Closure(syn::ExprClosure {
+        attrs: Vec::new(),
+        lifetimes: None,
+        constness: None,
+        movability: None,
+        asyncness: None,
+        capture: None,
+        or1_token: token::Or(span()),
+        inputs,
+        or2_token: token::Or(span()),
+        output: syn::ReturnType::Default,
+        body: Box::new(body),
+    })
+}
+
+/// A struct expression: `path { name: value, name }` (a `None` value is the shorthand).
+pub(super) fn struct_expr(path: syn::Path, fields: Vec<(Ident, Option<Expr>)>) -> Expr {
+    let fields = fields
+        .into_iter()
+        .map(|(name, value)| syn::FieldValue {
+            attrs: Vec::new(),
+            member: syn::Member::Named(name.clone()),
+            colon_token: value.is_some().then(|| token::Colon(span())),
+            expr: value.unwrap_or_else(|| path_expr(syn::Path::from(name))),
+        })
+        .collect();
+    Expr::Struct(syn::ExprStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        brace_token: token::Brace(span()),
+        fields,
+        dot2_token: None,
+        rest: None,
+    })
+}
+
+/// `match scrutinee { arms }`.
+pub(super) fn match_(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
+    Expr::Match(syn::ExprMatch {
+        attrs: Vec::new(),
+        match_token: token::Match(span()),
+        expr: Box::new(scrutinee),
+        brace_token: token::Brace(span()),
+        arms,
+    })
+}
+
+/// `pat if guard => body,`.
+pub(super) fn arm(pat: Pat, guard: Option<Expr>, body: Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: Vec::new(),
+        pat,
+        guard: guard.map(|guard| (token::If(span()), Box::new(guard))),
+        fat_arrow_token: token::FatArrow(span()),
+        body: Box::new(body),
+        comma: Some(token::Comma(span())),
+    }
+}
+
+/// A binding pattern: `name`.
+pub(super) fn binding(name: &str) -> Pat {
+    Pat::Ident(syn::PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: None,
+        ident: ident(name),
+        subpat: None,
+    })
+}
+
+pub(super) fn wild() -> Pat {
+    Pat::Wild(syn::PatWild {
+        attrs: Vec::new(),
+        underscore_token: token::Underscore(span()),
+    })
+}
+
+fn rest() -> syn::PatRest {
+    syn::PatRest {
+        attrs: Vec::new(),
+        dot2_token: token::DotDot(span()),
+    }
+}
+
+/// A literal pattern: `200`.
+pub(super) fn integer_pat(value: u16) -> Pat {
+    let Expr::Lit(lit) = integer(value) else {
+        unreachable!("an integer is a literal")
+    };
+    Pat::Lit(lit)
+}
+
+/// `path`, a unit variant.
+pub(super) fn path_pat(path: syn::Path) -> Pat {
+    Pat::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+    })
+}
+
+/// `path(bindings.., ..)`.
+pub(super) fn tuple_pat(path: syn::Path, bindings: &[&str]) -> Pat {
+    let mut elems: Punctuated<Pat, token::Comma> = bindings.iter().map(|b| binding(b)).collect();
+    elems.push(Pat::Rest(rest()));
+    Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        paren_token: token::Paren(span()),
+        elems,
+    })
+}
+
+/// `path(elems)`, without a rest.
+pub(super) fn tuple_struct_pat(path: syn::Path, elems: Vec<Pat>) -> Pat {
+    Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        paren_token: token::Paren(span()),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+/// `path { bindings.., .. }`.
+pub(super) fn struct_pat(path: syn::Path, bindings: &[&str]) -> Pat {
+    let fields = bindings
+        .iter()
+        .map(|name| syn::FieldPat {
+            attrs: Vec::new(),
+            member: syn::Member::Named(ident(name)),
+            colon_token: None,
+            pat: Box::new(binding(name)),
+        })
+        .collect();
+    Pat::Struct(syn::PatStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        brace_token: token::Brace(span()),
+        fields,
+        rest: Some(rest()),
+    })
+}
+
+/// `let name = init;`, `let mut name = init;`.
+pub(super) fn let_(name: &str, mutable: bool, init: Expr) -> Stmt {
+    let pat = Pat::Ident(syn::PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: mutable.then(|| token::Mut(span())),
+        ident: ident(name),
+        subpat: None,
+    });
+    local(pat, init, None)
+}
+
+/// `let pat = init else { diverge };`.
+pub(super) fn let_else(pat: Pat, init: Expr, diverge: Vec<Stmt>) -> Stmt {
+    local(pat, init, Some(block_expr(diverge)))
+}
+
+fn local(pat: Pat, init: Expr, diverge: Option<Expr>) -> Stmt {
+    Stmt::Local(syn::Local {
+        attrs: Vec::new(),
+        let_token: token::Let(span()),
+        pat,
+        init: Some(syn::LocalInit {
+            eq_token: token::Eq(span()),
+            expr: Box::new(init),
+            diverge: diverge.map(|d| (token::Else(span()), Box::new(d))),
+        }),
+        semi_token: token::Semi(span()),
+    })
+}
+
+/// `expr;`.
+pub(super) fn semi(expr: Expr) -> Stmt {
+    Stmt::Expr(expr, Some(token::Semi(span())))
+}
+
+/// The value of a block: `expr` without a semicolon.
+pub(super) fn tail(expr: Expr) -> Stmt {
+    Stmt::Expr(expr, None)
+}
+
+/// `return expr`.
+pub(super) fn return_(expr: Expr) -> Expr {
+    Expr::Return(syn::ExprReturn {
+        attrs: Vec::new(),
+        return_token: token::Return(span()),
+        expr: Some(Box::new(expr)),
+    })
+}
+
+pub(super) fn block(stmts: Vec<Stmt>) -> syn::Block {
+    syn::Block {
+        brace_token: token::Brace(span()),
+        stmts,
+    }
+}
+
+fn block_expr(stmts: Vec<Stmt>) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: block(stmts),
+    })
+}
+
+/// `for pat in expr { body }`, as a statement.
+pub(super) fn for_loop(pat: &str, expr: Expr, body: Vec<Stmt>) -> Stmt {
+    Stmt::Expr(
+        Expr::ForLoop(syn::ExprForLoop {
+            attrs: Vec::new(),
+            label: None,
+            for_token: token::For(span()),
+            pat: Box::new(binding(pat)),
+            in_token: token::In(span()),
+            expr: Box::new(expr),
+            body: block(body),
+        }),
+        None,
+    )
+}
+
+/// A small piece parsed from its tokens (a type, a signature): short, so cheap beside the
+/// bodies built here. The tokens come from the emitters, so a failure is a bug.
+pub(super) fn parse<T: syn::parse::Parse>(tokens: TokenStream) -> T {
+    syn::parse2(tokens).expect("emitted tokens parse")
+}
