@@ -7,10 +7,12 @@
 //! parsed.
 
 use super::syntax::{
-    binding, boolean, call, character, derive, doc_attributes, field, fill_impl, for_loop, let_,
-    let_else, method, named_field, new_of, none, ok, parse, path, path_expr, prelude, reference,
-    return_, self_field, semi, some, string, struct_item, support, tail, try_, tuple_struct_pat,
-    type_attributes, use_support, var,
+    array, binding, boolean, call, character, const_item, derive, doc_attributes, field, for_loop,
+    function, impl_item, let_, let_else, method, named_field, new_of, none, ok, parse, path,
+    path_expr, path_type, prelude, prelude_type, reference, reference_type, return_, self_field,
+    semi, slice_type, some, string, struct_item, support, support_result, tail, try_,
+    tuple_struct_pat, tuple_type, type_attributes, type_item, use_support, var, word_type,
+    Function, OPTION, STRING, VEC,
 };
 use super::{doc_lines, ident, type_tokens, Std};
 use crate::ir::{
@@ -160,47 +162,74 @@ fn operation_impl(
     body: Vec<Stmt>,
     std: Std,
 ) -> syn::Item {
-    let name = ident(&def.name);
-    let option = std.option();
-    let string = std.string();
-    let vec = std.vec();
-    let result = std.result();
-    let method = &r.method;
-    let template = r.path.as_str();
+    let static_str = || reference_type(word_type("str"), true);
     let content_type = match (r.content_type(), r.encoding()) {
         (Some(_), Some(BodyEncoding::Multipart)) => {
-            let some = std.some();
-            quote!(#some(support::MULTIPART_CONTENT_TYPE))
+            call(some(std), [support("MULTIPART_CONTENT_TYPE")])
         }
-        (Some(ct), _) => {
-            let some = std.some();
-            quote!(#some(#ct))
-        }
-        (None, _) => std.none(),
+        (Some(ct), _) => call(some(std), [string(ct)]),
+        (None, _) => none(std),
     };
-    let response = super::named_path(space, r.response, def.module);
+    let response = syn::Path {
+        leading_colon: None,
+        segments: super::named_path(space, r.response, def.module)
+            .into_iter()
+            .map(syn::PathSegment::from)
+            .collect(),
+    };
     let (query, headers) = parameter_bodies(r, std);
     // The operation's own requirements, else the document's.
     let requirements = r.security.as_ref().unwrap_or(&space.security);
-    let security = requirements.iter().map(|schemes| quote!(&[#(#schemes),*]));
-    let skeleton = quote! {
-        impl support::Operation for #name {
-            const METHOD: &'static str = #method;
-            const PATH_TEMPLATE: &'static str = #template;
-            const CONTENT_TYPE: #option<&'static str> = #content_type;
-            const SECURITY: &'static [&'static [&'static str]] = &[#(#security),*];
-            type Response = #(#response)::*;
-
-            fn path(&self) -> #string {}
-
-            fn query(&self) -> #vec<(#string, #string)> {}
-
-            fn headers(&self) -> #vec<(#string, #string)> {}
-
-            fn body(&self) -> #result<#option<#vec<u8>>, support::EncodeError> {}
-        }
+    let security = requirements.iter().map(|schemes| {
+        let names = schemes.iter().map(|scheme| string(scheme));
+        reference(array(names.collect()), false)
+    });
+    let security_type = {
+        let list = |inner| reference_type(slice_type(inner), true);
+        list(list(static_str()))
     };
-    fill_impl(skeleton, vec![path_body(r, std), query, headers, body])
+    let string_type = || prelude_type(std, STRING, Vec::new());
+    let pairs = || {
+        let pair = tuple_type(vec![string_type(), string_type()]);
+        prelude_type(std, VEC, vec![pair])
+    };
+    let bytes = prelude_type(std, VEC, vec![word_type("u8")]);
+    let getter = |name, output, body| {
+        function(Function {
+            attrs: Vec::new(),
+            public: false,
+            name,
+            by_ref: true,
+            params: Vec::new(),
+            output,
+            body,
+        })
+    };
+    let items = vec![
+        const_item("METHOD", static_str(), string(&r.method)),
+        const_item("PATH_TEMPLATE", static_str(), string(r.path.as_str())),
+        const_item(
+            "CONTENT_TYPE",
+            prelude_type(std, OPTION, vec![static_str()]),
+            content_type,
+        ),
+        const_item(
+            "SECURITY",
+            security_type,
+            reference(array(security.collect()), false),
+        ),
+        type_item("Response", path_type(response)),
+        getter("path", string_type(), path_body(r, std)),
+        getter("query", pairs(), query),
+        getter("headers", pairs(), headers),
+        getter(
+            "body",
+            support_result(std, prelude_type(std, OPTION, vec![bytes]), "EncodeError"),
+            body,
+        ),
+    ];
+    let operation = path(&["support", "Operation"], false);
+    impl_item(Some(operation), ident(&def.name), items)
 }
 
 /// `support::Style::…`.
@@ -288,7 +317,6 @@ fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
 
 /// The bodies of `query` and `headers`: one helper call per parameter, cookies joined last.
 fn parameter_bodies(r: &RequestDef, std: Std) -> (Vec<Stmt>, Vec<Stmt>) {
-    const VEC: &[&str] = &["std", "vec", "Vec"];
     let mut query = Vec::new();
     let mut headers = Vec::new();
     let mut cookies = Vec::new();

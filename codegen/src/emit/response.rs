@@ -3,10 +3,14 @@
 //! response headers.
 
 use super::syntax::{
-    arm, binary, call, closure, deref, derive, doc_attributes, fill_impl, integer, integer_pat,
-    match_, method, named_field, ok, parse, path, path_expr, path_pat, public, self_variant, span,
-    string, struct_expr, struct_item, struct_pat, support, tail, try_, tuple_pat, type_attributes,
+    arm, binary, call, closure, deref, derive, doc_attributes, integer, integer_pat, match_,
+    method, named_field, ok, parse, path, path_expr, path_pat, public, self_variant, span, string,
+    struct_expr, struct_item, struct_pat, support, tail, try_, tuple_pat, type_attributes,
     use_support, var, wild,
+};
+use super::syntax::{
+    function, impl_item, reference_type, slice_type, status_and_headers, support_result, word_type,
+    Function,
 };
 use super::{doc_lines, ident, type_tokens, Std};
 use crate::ir::{
@@ -38,7 +42,6 @@ pub fn response_items(
     std: Std,
 ) -> Vec<syn::Item> {
     let name = ident(&def.name);
-    let result = std.result();
     let other = ident(&r.other_name);
     let mut variants = Punctuated::<syn::Variant, syn::token::Comma>::new();
     let mut exact = Vec::new();
@@ -126,8 +129,8 @@ pub fn response_items(
             .iter()
             .any(|c| c.headers.is_some() || matches!(c.body, ResponseBody::Content(_)));
     let reads_body = undocumented || r.cases.iter().any(|c| c.body != ResponseBody::Empty);
-    let headers_param = ident(if reads_headers { "headers" } else { "_headers" });
-    let body_param = ident(if reads_body { "body" } else { "_body" });
+    let headers_param = if reads_headers { "headers" } else { "_headers" };
+    let body_param = if reads_body { "body" } else { "_body" };
     let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq)));
     let item = syn::ItemEnum {
@@ -139,18 +142,32 @@ pub fn response_items(
         brace_token: syn::token::Brace(span()),
         variants,
     };
-    let skeleton = quote! {
-        impl support::Decode for #name {
-            fn decode(status: u16, #headers_param: &dyn support::Headers, #body_param: &[u8]) -> #result<Self, support::DecodeError> {}
-
-            fn status(&self) -> u16 {}
-        }
-    };
-    let status = match_(var("self"), statuses);
+    let mut decode_params = status_and_headers(headers_param);
+    let bytes = reference_type(slice_type(word_type("u8")), false);
+    decode_params.push((ident(body_param), bytes));
+    let decode = function(Function {
+        attrs: Vec::new(),
+        public: false,
+        name: "decode",
+        by_ref: false,
+        params: decode_params,
+        output: support_result(std, word_type("Self"), "DecodeError"),
+        body: vec![tail(decide)],
+    });
+    let status = function(Function {
+        attrs: Vec::new(),
+        public: false,
+        name: "status",
+        by_ref: true,
+        params: Vec::new(),
+        output: word_type("u16"),
+        body: vec![tail(match_(var("self"), statuses))],
+    });
+    let decode_trait = path(&["support", "Decode"], false);
     vec![
         use_support(),
         syn::Item::Enum(item),
-        fill_impl(skeleton, vec![vec![tail(decide)], vec![tail(status)]]),
+        impl_item(Some(decode_trait), name, vec![decode, status]),
     ]
 }
 
@@ -351,7 +368,6 @@ pub fn headers_items(
 ) -> Vec<syn::Item> {
     let name = ident(&def.name);
     let option = std.option();
-    let result = std.result();
     let declared = fields
         .iter()
         .map(|field| {
@@ -387,18 +403,24 @@ pub fn headers_items(
         .collect();
     let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq)));
-    let skeleton = quote! {
-        impl #name {
-            /// Reads the headers from a reply with status `status`: a header of another type
-            /// than the spec says is an error, and a required one must be there.
-            pub fn from_headers(status: u16, headers: &dyn support::Headers) -> #result<Self, support::DecodeError> {}
-        }
-    };
     let body = call(ok(std), [struct_expr(path(&["Self"], false), reads)]);
+    let doc = [
+        " Reads the headers from a reply with status `status`: a header of another type",
+        " than the spec says is an error, and a required one must be there.",
+    ];
+    let from_headers = function(Function {
+        attrs: doc_attributes(&doc.map(str::to_owned)),
+        public: true,
+        name: "from_headers",
+        by_ref: false,
+        params: status_and_headers("headers"),
+        output: support_result(std, word_type("Self"), "DecodeError"),
+        body: vec![tail(body)],
+    });
     vec![
         use_support(),
-        syn::Item::Struct(struct_item(attrs, name, declared)),
-        fill_impl(skeleton, vec![vec![tail(body)]]),
+        syn::Item::Struct(struct_item(attrs, name.clone(), declared)),
+        impl_item(None, name, vec![from_headers]),
     ]
 }
 

@@ -178,22 +178,6 @@ impl Std {
             quote!(Result)
         }
     }
-
-    pub fn some(self) -> TokenStream {
-        if self.full {
-            quote!(::std::option::Option::Some)
-        } else {
-            quote!(Some)
-        }
-    }
-
-    pub fn none(self) -> TokenStream {
-        if self.full {
-            quote!(::std::option::Option::None)
-        } else {
-            quote!(None)
-        }
-    }
 }
 
 /// Type and trait names of the std prelude that a spec type could take.

@@ -5,7 +5,7 @@ use super::{literal, parse, span};
 use crate::emit::ident;
 use proc_macro2::{Ident, TokenStream};
 use syn::punctuated::Punctuated;
-use syn::{token, Stmt};
+use syn::token;
 
 pub(in crate::emit) fn public() -> syn::Visibility {
     syn::Visibility::Public(token::Pub(span()))
@@ -144,17 +144,4 @@ pub(in crate::emit) fn struct_item(
         }),
         semi_token: None,
     }
-}
-
-/// An impl whose functions were written with empty bodies, given those bodies in order.
-pub(in crate::emit) fn fill_impl(tokens: TokenStream, bodies: Vec<Vec<Stmt>>) -> syn::Item {
-    let mut item: syn::ItemImpl = parse(tokens);
-    let mut bodies = bodies.into_iter();
-    for impl_item in &mut item.items {
-        if let syn::ImplItem::Fn(function) = impl_item {
-            function.block.stmts = bodies.next().expect("a body for every function");
-        }
-    }
-    debug_assert!(bodies.next().is_none(), "a function for every body");
-    syn::Item::Impl(item)
 }

@@ -4,11 +4,17 @@
 //! `syn` makes of the same code; `codegen/tests/direct_syntax.rs` prints every such file of
 //! every test spec both ways and compares the text.
 
+mod impls;
 mod items;
 
+pub(super) use impls::{
+    const_item, function, impl_item, path_type, prelude_type, reference_type, slice_type,
+    status_and_headers, support_result, tuple_type, type_item, word_type, Function, OPTION, STRING,
+    VEC,
+};
 pub(super) use items::{
-    attribute, derive, doc_attribute, doc_attributes, file_of, fill_impl, named_field, public,
-    struct_item, type_attributes, type_doc_attributes, type_syntax, use_support,
+    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, struct_item,
+    type_attributes, type_doc_attributes, type_syntax, use_support,
 };
 
 use super::{ident, Std};
@@ -116,6 +122,15 @@ pub(super) fn call(func: Expr, args: impl IntoIterator<Item = Expr>) -> Expr {
         func: Box::new(func),
         paren_token: token::Paren(span()),
         args: args.into_iter().collect(),
+    })
+}
+
+/// `[elems]`.
+pub(super) fn array(elems: Vec<Expr>) -> Expr {
+    Expr::Array(syn::ExprArray {
+        attrs: Vec::new(),
+        bracket_token: token::Bracket(span()),
+        elems: elems.into_iter().collect(),
     })
 }
 
