@@ -8,10 +8,10 @@
 use super::enums::EnumParts;
 use super::model::StructParts;
 use super::syntax::{
-    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, span,
-    struct_item, type_doc_attributes, type_syntax, use_support,
+    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, rust_type,
+    span, struct_item, type_doc_attributes, type_syntax, use_support,
 };
-use super::{doc_lines, ident, type_tokens, FileJob, ListCall, Std};
+use super::{doc_lines, ident, FileJob, ListCall, Std};
 use crate::ir::{TypeDef, TypeKind, TypeSpace};
 use quote::quote;
 
@@ -39,7 +39,7 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
                 return None;
             }
             let std = Std::for_type(&def.name);
-            let ty = type_syntax(type_tokens(space, target, def.module, std))?;
+            let ty = rust_type(space, target, def.module, std);
             let item = syn::ItemType {
                 attrs: type_doc_attributes(def),
                 vis: public(),
@@ -209,23 +209,13 @@ fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
 
 fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
     let mut fields = Vec::with_capacity(parts.fields.len() + 1);
-    for field in &parts.fields {
+    for field in parts.fields {
         let docs = doc_attributes(&doc_lines(field.docs));
-        fields.push(named_field(
-            docs,
-            true,
-            field.rust.clone(),
-            type_syntax(field.ty.clone())?,
-        ));
+        fields.push(named_field(docs, true, field.rust, field.ty));
     }
-    if let Some((rust, ty)) = &parts.extra {
+    if let Some((rust, ty)) = parts.extra {
         let docs = doc_attributes(&super::model::EXTRA_DOCS.map(str::to_owned));
-        fields.push(named_field(
-            docs,
-            true,
-            rust.clone(),
-            type_syntax(ty.clone())?,
-        ));
+        fields.push(named_field(docs, true, rust, ty));
     }
     let derives = &parts.derives;
     let mut attrs = type_doc_attributes(def);

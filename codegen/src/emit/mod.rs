@@ -25,8 +25,9 @@ use std::collections::BTreeMap;
 
 pub use direct::{file as direct_file, DirectFile};
 pub use manifest::cargo_toml;
+pub(crate) use syntax::type_tokens;
 pub(crate) use tokens::{
-    doc_attrs, doc_lines, ident, named_path, raw_string, type_attrs, type_docs, type_tokens, Std,
+    doc_attrs, doc_lines, ident, named_path, raw_string, type_attrs, type_docs, Std,
 };
 
 /// A Rust source file to render, by its path relative to the crate root.

@@ -1,10 +1,11 @@
 //! One type → its file: a struct, an alias or a newtype; enums and unions have modules of
 //! their own.
 
+use super::syntax::{prelude_type, rust_type, OPTION};
 use super::{doc_attrs, ident, raw_string, support, type_tokens, ListCall, ListItem, Std};
 use crate::ir::{StructDef, TupleDef, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// A type's tokens, and the support macro calls that follow them (for a struct).
 pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) {
@@ -78,7 +79,7 @@ pub struct StructParts<'a> {
     pub derives: Vec<TokenStream>,
     pub fields: Vec<FieldParts<'a>>,
     /// The field that keeps undeclared properties, and its type.
-    pub extra: Option<(proc_macro2::Ident, TokenStream)>,
+    pub extra: Option<(proc_macro2::Ident, syn::Type)>,
     /// `object_serde!`, and `object_eq!` for a struct too wide to derive `PartialEq`.
     pub calls: Vec<ListCall>,
 }
@@ -86,7 +87,7 @@ pub struct StructParts<'a> {
 pub struct FieldParts<'a> {
     pub docs: Option<&'a str>,
     pub rust: proc_macro2::Ident,
-    pub ty: TokenStream,
+    pub ty: syn::Type,
 }
 
 /// A struct's parts, deriving `Default` where `default` (the derives pass's word) says so.
@@ -98,7 +99,6 @@ pub fn struct_parts<'a>(
 ) -> StructParts<'a> {
     let std = Std::for_type(&def.name);
     let name = ident(&def.name);
-    let option = std.option();
     let mut properties = Vec::new();
     let sends = !space.operations.is_empty();
     let fields: Vec<FieldParts> = s
@@ -106,7 +106,7 @@ pub fn struct_parts<'a>(
         .iter()
         .map(|field| {
             let rust = ident(&field.rust_name);
-            let inner = type_tokens(space, &field.ty, def.module, std);
+            let inner = rust_type(space, &field.ty, def.module, std);
             let nullable = matches!(field.ty, TypeRef::Nullable(_));
             // How the property is read and written: see `object_serde!` in the support module.
             let kind = match (field.required, nullable) {
@@ -126,11 +126,11 @@ pub fn struct_parts<'a>(
                 inner
             } else {
                 // `None` is absent; for a nullable property, `Some(None)` is an explicit `null`.
-                quote!(#option<#inner>)
+                prelude_type(std, OPTION, vec![inner])
             };
             properties.push(ListItem {
                 words: quote!(#kind #json => #rust),
-                ty: Some(ty.clone()),
+                ty: Some(ty.to_token_stream()),
             });
             FieldParts {
                 docs: field.docs.as_deref(),
@@ -140,11 +140,10 @@ pub fn struct_parts<'a>(
         })
         .collect();
     let extra = s.extra.as_ref().map(|extra| {
-        let value = type_tokens(space, &extra.ty, def.module, std);
-        let string = std.string();
+        let map = TypeRef::Map(Box::new(extra.ty.clone()));
         (
             ident(&extra.rust_name),
-            quote!(::indexmap::IndexMap<#string, #value>),
+            rust_type(space, &map, def.module, std),
         )
     });
     let extra_name = extra.as_ref().map(|(rust, _)| rust.clone());

@@ -8,13 +8,13 @@
 
 use super::syntax::{
     array, binding, boolean, call, character, const_item, derive, doc_attributes, field, for_loop,
-    function, impl_item, let_, let_else, method, named_field, new_of, none, ok, parse, path,
-    path_expr, path_type, prelude, prelude_type, reference, reference_type, return_, self_field,
+    function, impl_item, let_, let_else, method, named_field, new_of, none, ok, path, path_expr,
+    path_type, prelude, prelude_type, reference, reference_type, return_, rust_type, self_field,
     semi, slice_type, some, string, struct_item, support, support_result, tail, try_,
     tuple_struct_pat, tuple_type, type_attributes, type_item, use_support, var, word_type,
     Function, OPTION, STRING, VEC,
 };
-use super::{doc_lines, ident, type_tokens, Std};
+use super::{doc_lines, ident, Std};
 use crate::ir::{
     BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
     RequestParameter, TypeDef, TypeRef, TypeSpace,
@@ -32,18 +32,17 @@ pub fn request_items(
     default: bool,
     std: Std,
 ) -> Vec<syn::Item> {
-    let option = std.option();
     let fields = r
         .fields()
         .map(|field| {
             let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
-            let inner = type_tokens(space, &field.ty, def.module, std);
+            let inner = rust_type(space, &field.ty, def.module, std);
             let ty = if field.required {
                 inner
             } else {
-                quote!(#option<#inner>)
+                prelude_type(std, OPTION, vec![inner])
             };
-            named_field(docs, true, ident(&field.rust_name), parse(ty))
+            named_field(docs, true, ident(&field.rust_name), ty)
         })
         .collect();
     let operation =

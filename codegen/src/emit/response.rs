@@ -3,16 +3,16 @@
 //! response headers.
 
 use super::syntax::{
-    arm, binary, call, closure, deref, derive, doc_attributes, integer, integer_pat, match_,
-    method, named_field, ok, parse, path, path_expr, path_pat, public, self_variant, span, string,
-    struct_expr, struct_item, struct_pat, support, tail, try_, tuple_pat, type_attributes,
-    use_support, var, wild,
+    arm, binary, call, closure, deref, derive, doc_attributes, generic_type, integer, integer_pat,
+    match_, method, named_field, ok, path, path_expr, path_pat, path_type, prelude_type, public,
+    rust_type, self_variant, span, string, struct_expr, struct_item, struct_pat, support, tail,
+    try_, tuple_pat, type_attributes, use_support, var, wild, OPTION, STRING, VEC,
 };
 use super::syntax::{
     function, impl_item, reference_type, slice_type, status_and_headers, support_result, word_type,
     Function,
 };
-use super::{doc_lines, ident, type_tokens, Std};
+use super::{doc_lines, ident, named_path, Std};
 use crate::ir::{
     Field, ResponseBody, ResponseCase, ResponseDef, StatusKey, TypeDef, TypeKind, TypeRef,
     TypeSpace,
@@ -96,11 +96,10 @@ pub fn response_items(
         match_(var("status"), arms)
     };
     let mut undocumented: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
-    let string = parse(std.string());
-    let vec = std.vec();
-    let bytes = parse(quote!(#vec<u8>));
+    let string = prelude_type(std, STRING, Vec::new());
+    let bytes = prelude_type(std, VEC, vec![word_type("u8")]);
     for (field, ty) in [
-        ("status", parse(quote!(u16))),
+        ("status", word_type("u16")),
         ("content_type", string),
         ("body", bytes),
     ] {
@@ -200,8 +199,7 @@ fn body_syntax(
     body: &ResponseBody,
     std: Std,
 ) -> Option<(syn::Type, Expr)> {
-    let vec = std.vec();
-    let option = std.option();
+    let bytes = || prelude_type(std, VEC, vec![word_type("u8")]);
     // A body may be absent or `null` whatever its schema: the payload is an `Option` of the
     // schema's type (of what it holds, where it is nullable already).
     let json = |ty: &TypeRef| {
@@ -210,39 +208,33 @@ fn body_syntax(
             other => other,
         };
         (
-            type_tokens(space, inner, def.module, std),
+            rust_type(space, inner, def.module, std),
             string(&body_name(space, ty)),
         )
     };
-    let (ty, read) = match body {
+    Some(match body {
         ResponseBody::Empty => return None,
         ResponseBody::Json(ty) => {
             let (ty, name) = json(ty);
             let read = call(support("decode_json"), [var("status"), name, var("body")]);
-            (quote!(#option<#ty>), read)
+            (prelude_type(std, OPTION, vec![ty]), read)
         }
         ResponseBody::Content(ty) => {
             let (ty, name) = json(ty);
             let args = [var("status"), name, var("headers"), var("body")];
-            (
-                quote!(support::Content<#ty>),
-                call(support("decode_content"), args),
-            )
+            let content = generic_type(path(&["support", "Content"], false), vec![ty]);
+            (content, call(support("decode_content"), args))
         }
         ResponseBody::Text => (
-            std.string(),
+            prelude_type(std, STRING, Vec::new()),
             call(support("decode_text"), [var("status"), var("body")]),
         ),
-        ResponseBody::Bytes => (
-            quote!(#vec<u8>),
-            call(support("decode_bytes"), [var("body")]),
-        ),
+        ResponseBody::Bytes => (bytes(), call(support("decode_bytes"), [var("body")])),
         ResponseBody::Base64 => (
-            quote!(#vec<u8>),
+            bytes(),
             call(support("decode_base64"), [var("status"), var("body")]),
         ),
-    };
-    Some((parse(ty), read))
+    })
 }
 
 fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) -> Case {
@@ -251,12 +243,18 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
     let fixed = matches!(case.status, StatusKey::Code(_));
     let body = body_syntax(space, def, &case.body, std);
     let headers = case.headers.map(|id| {
-        let tokens = type_tokens(space, &TypeRef::Named(id), def.module, std);
-        let mut from = parse::<syn::Path>(tokens.clone());
+        let path = || syn::Path {
+            leading_colon: None,
+            segments: named_path(space, id, def.module)
+                .into_iter()
+                .map(syn::PathSegment::from)
+                .collect(),
+        };
+        let mut from = path();
         from.segments
             .push(syn::PathSegment::from(ident("from_headers")));
         let read = try_(call(path_expr(from), [var("status"), var("headers")]));
-        (parse::<syn::Type>(tokens), read)
+        (path_type(path()), read)
     });
     let variant_of = |fields| syn::Variant {
         attrs: Vec::new(),
@@ -270,7 +268,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
         (fixed, body, None) => {
             let mut parts: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
             if !fixed {
-                parts.push(unnamed(parse(quote!(u16))));
+                parts.push(unnamed(word_type("u16")));
             }
             let read = body.map(|(ty, read)| {
                 parts.push(unnamed(ty));
@@ -313,7 +311,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
                     Vec::new(),
                     false,
                     ident("status"),
-                    parse(quote!(u16)),
+                    word_type("u16"),
                 ));
                 reads.push((ident("status"), None));
             }
@@ -367,18 +365,17 @@ pub fn headers_items(
     std: Std,
 ) -> Vec<syn::Item> {
     let name = ident(&def.name);
-    let option = std.option();
     let declared = fields
         .iter()
         .map(|field| {
             let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
-            let inner = type_tokens(space, strip_nullable(&field.ty), def.module, std);
+            let inner = rust_type(space, strip_nullable(&field.ty), def.module, std);
             let ty = if field.required {
                 inner
             } else {
-                quote!(#option<#inner>)
+                prelude_type(std, OPTION, vec![inner])
             };
-            named_field(docs, true, ident(&field.rust_name), parse(ty))
+            named_field(docs, true, ident(&field.rust_name), ty)
         })
         .collect();
     let reads = fields

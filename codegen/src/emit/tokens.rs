@@ -163,14 +163,6 @@ impl Std {
         }
     }
 
-    pub fn boxed(self) -> TokenStream {
-        if self.full {
-            quote!(::std::boxed::Box)
-        } else {
-            quote!(Box)
-        }
-    }
-
     pub fn result(self) -> TokenStream {
         if self.full {
             quote!(::std::result::Result)
@@ -232,61 +224,6 @@ fn clean_doc_text(text: &str) -> std::borrow::Cow<'_, str> {
             .map(|c| if bad(c) { '\u{FFFD}' } else { c })
             .collect(),
     )
-}
-
-/// The Rust type for a reference, as seen from a type in `from`. Sibling types are named
-/// through `super`, so the crate also works when mounted as a module of another crate.
-pub(crate) fn type_tokens(space: &TypeSpace, ty: &TypeRef, from: Module, std: Std) -> TokenStream {
-    match ty {
-        TypeRef::String => std.string(),
-        TypeRef::Text(format) => {
-            let name = ident(format.type_name());
-            quote!(support::#name)
-        }
-        TypeRef::External(path) => {
-            let ty: syn::Type = syn::parse_str(path).expect("a replacing type checked as a type");
-            quote!(#ty)
-        }
-        TypeRef::Strict(strict) => {
-            let ty: syn::Type = syn::parse_str(strict.type_path()).expect("a fixed type");
-            quote!(#ty)
-        }
-        TypeRef::I32 => quote!(i32),
-        TypeRef::I64 => quote!(i64),
-        TypeRef::U32 => quote!(u32),
-        TypeRef::U64 => quote!(u64),
-        TypeRef::F64 => quote!(f64),
-        TypeRef::Bool => quote!(bool),
-        TypeRef::Json => quote!(::serde_json::Value),
-        TypeRef::Bytes => {
-            let vec = std.vec();
-            quote!(#vec<u8>)
-        }
-        TypeRef::Vec(item) => {
-            let item = type_tokens(space, item, from, std);
-            let vec = std.vec();
-            quote!(#vec<#item>)
-        }
-        TypeRef::Map(value) => {
-            let value = type_tokens(space, value, from, std);
-            let string = std.string();
-            quote!(::indexmap::IndexMap<#string, #value>)
-        }
-        TypeRef::Nullable(inner) => {
-            let inner = type_tokens(space, inner, from, std);
-            let option = std.option();
-            quote!(#option<#inner>)
-        }
-        TypeRef::Boxed(inner) => {
-            let inner = type_tokens(space, inner, from, std);
-            let boxed = std.boxed();
-            quote!(#boxed<#inner>)
-        }
-        TypeRef::Named(id) => {
-            let path = named_path(space, *id, from);
-            quote!(#(#path)::*)
-        }
-    }
 }
 
 /// The path to a named type from a type file of `from`: `super::Name` for a type of the same

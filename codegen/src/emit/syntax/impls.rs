@@ -1,74 +1,12 @@
-//! Builders of types and impls: the signatures, constants and associated types of the impls
-//! of requests, responses and response headers, which are the same few shapes in every file.
+//! Builders of impls: the signatures, constants and associated types of the impls of
+//! requests, responses and response headers, which are the same few shapes in every file.
 
+use super::types::{dyn_type, path_type, prelude_type, reference_type, word_type, RESULT};
 use super::{path, span};
 use crate::emit::ident;
 use proc_macro2::Ident;
 use syn::punctuated::Punctuated;
 use syn::{token, Expr, ImplItem, Stmt, Type};
-
-/// A type named by a path.
-pub(in crate::emit) fn path_type(path: syn::Path) -> Type {
-    Type::Path(syn::TypePath { qself: None, path })
-}
-
-/// `path<args>`: the path's last segment takes the arguments.
-pub(in crate::emit) fn generic_type(mut path: syn::Path, args: Vec<Type>) -> Type {
-    let last = path.segments.last_mut().expect("a path has a segment");
-    last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-        colon2_token: None,
-        lt_token: token::Lt(span()),
-        args: args.into_iter().map(syn::GenericArgument::Type).collect(),
-        gt_token: token::Gt(span()),
-    });
-    path_type(path)
-}
-
-/// `&inner`, or `&'static inner`.
-pub(in crate::emit) fn reference_type(inner: Type, is_static: bool) -> Type {
-    Type::Reference(syn::TypeReference {
-        and_token: token::And(span()),
-        lifetime: is_static.then(|| syn::Lifetime::new("'static", span())),
-        mutability: None,
-        elem: Box::new(inner),
-    })
-}
-
-/// `[inner]`.
-pub(in crate::emit) fn slice_type(inner: Type) -> Type {
-    Type::Slice(syn::TypeSlice {
-        bracket_token: token::Bracket(span()),
-        elem: Box::new(inner),
-    })
-}
-
-/// `(a, b)`.
-pub(in crate::emit) fn tuple_type(elems: Vec<Type>) -> Type {
-    Type::Tuple(syn::TypeTuple {
-        paren_token: token::Paren(span()),
-        elems: elems.into_iter().collect(),
-    })
-}
-
-/// `dyn path`.
-pub(in crate::emit) fn dyn_type(path: syn::Path) -> Type {
-    let mut bounds = Punctuated::new();
-    bounds.push(syn::TypeParamBound::Trait(syn::TraitBound {
-        paren_token: None,
-        modifier: syn::TraitBoundModifier::None,
-        lifetimes: None,
-        path,
-    }));
-    Type::TraitObject(syn::TypeTraitObject {
-        dyn_token: Some(token::Dyn(span())),
-        bounds,
-    })
-}
-
-/// A one-word type: `u16`, `str`, `Self`.
-pub(in crate::emit) fn word_type(word: &str) -> Type {
-    path_type(path(&[word], false))
-}
 
 /// `impl path for name { items }`, or `impl name { items }` without a trait.
 pub(in crate::emit) fn impl_item(
@@ -183,21 +121,6 @@ pub(in crate::emit) fn function(f: Function) -> ImplItem {
         block: super::block(f.body),
     })
 }
-
-/// A prelude type as `std` spells it in this file, with its arguments: `Vec<u8>`.
-pub(in crate::emit) fn prelude_type(std: crate::emit::Std, full: &[&str], args: Vec<Type>) -> Type {
-    let path = super::prelude(std, full);
-    if args.is_empty() {
-        path_type(path)
-    } else {
-        generic_type(path, args)
-    }
-}
-
-pub(in crate::emit) const STRING: &[&str] = &["std", "string", "String"];
-pub(in crate::emit) const VEC: &[&str] = &["std", "vec", "Vec"];
-pub(in crate::emit) const OPTION: &[&str] = &["std", "option", "Option"];
-pub(in crate::emit) const RESULT: &[&str] = &["std", "result", "Result"];
 
 /// `Result<ok, support::error>`.
 pub(in crate::emit) fn support_result(std: crate::emit::Std, ok: Type, error: &str) -> Type {

@@ -19,9 +19,26 @@ pub(in crate::emit) fn file_of(items: Vec<syn::Item>) -> syn::File {
     }
 }
 
-/// `use super::…::support;`.
+/// `use super::…::support;`, the path of [`crate::emit::support::FROM_TYPE_FILE`].
 pub(in crate::emit) fn use_support() -> syn::Item {
-    syn::Item::Use(parse(crate::emit::support::use_item()))
+    let mut words = crate::emit::support::FROM_TYPE_FILE.rsplit("::");
+    let last = words.next().expect("a path has a last word");
+    let mut tree = syn::UseTree::Name(syn::UseName { ident: ident(last) });
+    for word in words {
+        tree = syn::UseTree::Path(syn::UsePath {
+            ident: ident(word),
+            colon2_token: token::PathSep(span()),
+            tree: Box::new(tree),
+        });
+    }
+    syn::Item::Use(syn::ItemUse {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        use_token: token::Use(span()),
+        leading_colon: None,
+        tree,
+        semi_token: token::Semi(span()),
+    })
 }
 
 /// A type, parsed from its tokens: types are short, so this is cheap beside the docs.

@@ -6,15 +6,19 @@
 
 mod impls;
 mod items;
+mod types;
 
 pub(super) use impls::{
-    const_item, function, impl_item, path_type, prelude_type, reference_type, slice_type,
-    status_and_headers, support_result, tuple_type, type_item, word_type, Function, OPTION, STRING,
-    VEC,
+    const_item, function, impl_item, status_and_headers, support_result, type_item, Function,
 };
 pub(super) use items::{
     attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, struct_item,
     type_attributes, type_doc_attributes, type_syntax, use_support,
+};
+pub(crate) use types::type_tokens;
+pub(super) use types::{
+    generic_type, path_type, prelude_type, reference_type, rust_type, slice_type, tuple_type,
+    word_type, OPTION, STRING, VEC,
 };
 
 use super::{ident, Std};
