@@ -1,5 +1,5 @@
-//! Aliases, plain structs, open enums, requests, responses, response headers and the modules'
-//! `mod.rs` are rendered from a syntax tree
+//! Aliases, plain structs, open enums, requests, responses, response headers, the example
+//! tests and the modules' `mod.rs` are rendered from a syntax tree
 //! built directly rather than parsed back from their tokens; the text must be exactly what
 //! rendering the tokens gives, for every such file of every fixture and accepted hostile spec,
 //! and for descriptions that doc comments find hard.
@@ -19,6 +19,8 @@ struct Compared {
     responses: usize,
     requests: usize,
     headers: usize,
+    /// The example tests.
+    examples: usize,
 }
 
 /// Compares the two ways for every such file of the spec.
@@ -36,6 +38,7 @@ fn compare(bytes: &[u8], label: &str, compared: &mut Compared) {
         };
         let count = match file.syntax.items.last() {
             _ if file.path.ends_with("/mod.rs") => &mut compared.modules,
+            _ if file.path == emit::EXAMPLES_PATH => &mut compared.examples,
             Some(syn::Item::Impl(item)) => match &item.trait_ {
                 None => &mut compared.headers,
                 Some((_, path, _)) if path.segments.last().unwrap().ident == "Decode" => {
@@ -80,7 +83,8 @@ fn files_built_as_syntax_equal_parsed_ones_in_every_test_spec() {
             && compared.modules >= 40
             && compared.requests >= 100
             && compared.responses >= 100
-            && compared.headers >= 5,
+            && compared.headers >= 5
+            && compared.examples >= 25,
         "too few compared: {compared:?}"
     );
 }

@@ -28,6 +28,13 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
     let (id, request) = match job {
         FileJob::Type { id, request } => (id, request),
         FileJob::Layout { index, .. } => return module_file(space, index),
+        FileJob::Examples { left_out } => {
+            return Some(DirectFile {
+                path: super::EXAMPLES_PATH.to_owned(),
+                syntax: super::examples::file(space, left_out),
+                calls: Vec::new(),
+            })
+        }
         _ => return None,
     };
     let def = space.get(id);

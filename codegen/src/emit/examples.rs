@@ -3,41 +3,41 @@
 //! back). With `left_out`, each example left out as contradicting its schema gets a test that
 //! the model indeed refuses it, which holds the examples pass to the models.
 
-use super::ident;
+use super::syntax::{
+    attribute, block, call, doc_attribute, doc_attributes, parse, path, path_expr, path_type, semi,
+    span, string,
+};
+use super::{ident, raw_string};
 use crate::ir::{TypeRef, TypeSpace, Verdict};
 use quote::quote;
 
-pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
-    // The path of an example's type from the tests' module (`root` is the path to the crate
+/// The file of the example tests, as a syntax tree: the tests themselves, most of the file,
+/// are built directly; the fixed helpers are written as tokens and parsed.
+pub fn file(space: &TypeSpace, left_out: bool) -> syn::File {
+    // The type of an example from the tests' module, through `root` (the path to the crate
     // root from there).
-    let type_of = |example: &crate::ir::Example, root: proc_macro2::TokenStream| match &example.ty {
+    let type_of = |example: &crate::ir::Example, root: &[&str]| match &example.ty {
         TypeRef::Named(id) => {
             let def = space.get(*id);
-            let dir = ident(def.module.dir());
-            let ty = ident(&def.name);
-            quote!(#root::models::#dir::#ty)
+            let mut path = path(root, false);
+            for word in ["models", def.module.dir()] {
+                path.segments.push(syn::PathSegment::from(ident(word)));
+            }
+            path.segments.push(syn::PathSegment::from(ident(&def.name)));
+            path_type(path)
         }
-        _ => quote!(::serde_json::Value),
+        _ => path_type(path(&["serde_json", "Value"], true)),
     };
-    let refused = space
+    let refused: Vec<syn::Item> = space
         .judged_examples()
         .filter(|(_, _, verdict)| left_out && verdict.contradiction().is_some())
         .map(|(example, test, _)| {
             // In a module of their own, so their names cannot meet the round-trip tests'.
-            let name = ident(test);
-            let ty = type_of(example, quote!(super::super));
-            let json = example.value.to_string();
-            // A test is compiled with the types of its operation's tags.
-            let cfg = super::features::operation_cfg(space, &example.operation_id);
-            quote! {
-                #cfg
-                #[test]
-                fn #name() {
-                    super::refused::<#ty>(#json);
-                }
-            }
+            let check = turbofish(&["super", "refused"], type_of(example, &["super", "super"]));
+            let json = string(&example.value.to_string());
+            test_item(space, &example.operation_id, test, call(check, [json]))
         })
-        .collect::<Vec<_>>();
+        .collect();
     let refused_helper = (!refused.is_empty()).then(|| {
         quote! {
             /// Checks that the model refuses an example the generator left out as contradicting
@@ -58,35 +58,33 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
             Verdict::LeftOut { .. } => None,
         })
         .map(|(example, test, expected)| {
-            let name = ident(test);
-            let ty = type_of(example, quote!(super));
+            let check = turbofish(&["round_trip"], type_of(example, &["super"]));
             // Compact JSON keeps a test to a few lines; the value is an escaped string literal, so
             // nothing in an example can end it early.
-            let json = example.value.to_string();
+            let json = string(&example.value.to_string());
+            let option = |variant| path_expr(path(&["std", "option", "Option", variant], true));
             let expected = match expected {
-                Some(expected) => {
-                    let expected = expected.to_string();
-                    quote!(::std::option::Option::Some(#expected))
-                }
-                None => quote!(::std::option::Option::None),
+                Some(expected) => call(option("Some"), [string(&expected.to_string())]),
+                None => option("None"),
             };
-            // A test is compiled with the types of its operation's tags.
-            let cfg = super::features::operation_cfg(space, &example.operation_id);
-            quote! {
-                #cfg
-                #[test]
-                fn #name() {
-                    round_trip::<#ty>(#json, #expected);
-                }
-            }
-        });
+            test_item(
+                space,
+                &example.operation_id,
+                test,
+                call(check, [json, expected]),
+            )
+        })
+        .collect::<Vec<_>>();
     let left_out_module = (!refused.is_empty()).then(|| {
-        quote! {
-            /// The examples left out of the tests above, each refused by its model.
-            mod left_out {
-                #(#refused)*
-            }
-        }
+        syn::Item::Mod(syn::ItemMod {
+            attrs: doc_attributes(&[LEFT_OUT_DOC.to_owned()]),
+            vis: syn::Visibility::Inherited,
+            unsafety: None,
+            mod_token: syn::token::Mod(span()),
+            ident: ident("left_out"),
+            content: Some((syn::token::Brace(span()), refused)),
+            semi: None,
+        })
     });
     let strict = super::support::needs(space).strict;
     // A strict type writes a value back in its own spelling (`+00:00` for `Z`), so its
@@ -157,13 +155,72 @@ pub fn emit(space: &TypeSpace, left_out: bool) -> proc_macro2::TokenStream {
 
         #same_text
         });
-    quote! {
-        //! Round-trip tests generated from the response examples of the spec.
-
+    let helpers: syn::File = parse(quote! {
         #round_trip_helpers
         #refused_helper
-
-        #(#tests)*
-        #left_out_module
+    });
+    let mut items = helpers.items;
+    items.extend(tests);
+    items.extend(left_out_module);
+    syn::File {
+        shebang: None,
+        attrs: vec![syn::Attribute {
+            style: syn::AttrStyle::Inner(syn::token::Not(span())),
+            ..doc_attribute(syn::Lit::new(raw_string(FILE_DOC)))
+        }],
+        items,
     }
+}
+
+/// What the file is, as its inner doc comment says.
+const FILE_DOC: &str = " Round-trip tests generated from the response examples of the spec.";
+
+/// The doc of the module of the examples left out.
+const LEFT_OUT_DOC: &str = " The examples left out of the tests above, each refused by its model.";
+
+/// `path::<ty>`, a function named with its type argument.
+fn turbofish(words: &[&str], ty: syn::Type) -> syn::Expr {
+    let mut path = path(words, false);
+    let last = path.segments.last_mut().expect("a path has a segment");
+    last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+        colon2_token: Some(syn::token::PathSep(span())),
+        lt_token: syn::token::Lt(span()),
+        args: std::iter::once(syn::GenericArgument::Type(ty)).collect(),
+        gt_token: syn::token::Gt(span()),
+    });
+    path_expr(path)
+}
+
+/// `#[test] fn name() { check; }`, under the gate of its operation's tags: a test is compiled
+/// with the types of its operation.
+fn test_item(space: &TypeSpace, operation_id: &str, name: &str, check: syn::Expr) -> syn::Item {
+    let mut attrs: Vec<syn::Attribute> =
+        super::features::operation_cfg_predicate(space, operation_id)
+            .map(|predicate| attribute("cfg", predicate))
+            .into_iter()
+            .collect();
+    attrs.push(syn::Attribute {
+        pound_token: syn::token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: syn::token::Bracket(span()),
+        meta: syn::Meta::Path(path(&["test"], false)),
+    });
+    syn::Item::Fn(syn::ItemFn {
+        attrs,
+        vis: syn::Visibility::Inherited,
+        sig: syn::Signature {
+            constness: None,
+            asyncness: None,
+            unsafety: None,
+            abi: None,
+            fn_token: syn::token::Fn(span()),
+            ident: ident(name),
+            generics: syn::Generics::default(),
+            paren_token: syn::token::Paren(span()),
+            inputs: syn::punctuated::Punctuated::new(),
+            variadic: None,
+            output: syn::ReturnType::Default,
+        },
+        block: Box::new(block(vec![semi(check)])),
+    })
 }

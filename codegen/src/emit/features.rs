@@ -15,14 +15,14 @@ pub fn type_cfg(space: &TypeSpace, id: TypeId) -> Option<TokenStream> {
     gate.as_ref().map(cfg)
 }
 
-/// The gate of the operation `operation_id`'s types, for its example tests.
-pub fn operation_cfg(space: &TypeSpace, operation_id: &str) -> Option<TokenStream> {
+/// What the gate of the operation `operation_id`'s types holds, for its example tests.
+pub fn operation_cfg_predicate(space: &TypeSpace, operation_id: &str) -> Option<TokenStream> {
     space
         .tag_gates
         .by_operation
         .iter()
         .find(|(id, _)| id == operation_id)
-        .and_then(|(_, gate)| gate.as_ref().map(cfg))
+        .and_then(|(_, gate)| gate.as_ref().map(predicate))
 }
 
 /// What a gated type's `cfg(…)` holds: `feature = "all-tags"`, or `any(…)` of it and its

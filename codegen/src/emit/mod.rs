@@ -164,11 +164,14 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
         FileJob::Servers => service::servers(space),
         FileJob::Security => service::security(space),
         FileJob::Examples { left_out } => RustFile::new(
-            "src/example_tests.rs".to_owned(),
-            examples::emit(space, left_out),
+            EXAMPLES_PATH.to_owned(),
+            quote::ToTokens::into_token_stream(examples::file(space, left_out)),
         ),
     }
 }
+
+/// Where the example tests go.
+pub const EXAMPLES_PATH: &str = "src/example_tests.rs";
 
 /// Where the support module goes.
 pub const SUPPORT_PATH: &str = "src/support.rs";
