@@ -1,5 +1,5 @@
-//! Aliases, plain structs, open enums, requests, responses, response headers, the example
-//! tests and the modules' `mod.rs` are rendered from a syntax tree
+//! Aliases, plain structs, open enums, requests, responses, response headers, unions, the
+//! example tests and the modules' `mod.rs` are rendered from a syntax tree
 //! built directly rather than parsed back from their tokens; the text must be exactly what
 //! rendering the tokens gives, for every such file of every fixture and accepted hostile spec,
 //! and for descriptions that doc comments find hard.
@@ -21,6 +21,8 @@ struct Compared {
     headers: usize,
     /// The example tests.
     examples: usize,
+    /// Unions: an enum, then its serde impls.
+    unions: usize,
 }
 
 /// Compares the two ways for every such file of the spec.
@@ -41,6 +43,9 @@ fn compare(bytes: &[u8], label: &str, compared: &mut Compared) {
             _ if file.path == emit::EXAMPLES_PATH => &mut compared.examples,
             Some(syn::Item::Impl(item)) => match &item.trait_ {
                 None => &mut compared.headers,
+                Some((_, path, _)) if path.segments.last().unwrap().ident == "Deserialize" => {
+                    &mut compared.unions
+                }
                 Some((_, path, _)) if path.segments.last().unwrap().ident == "Decode" => {
                     &mut compared.responses
                 }
@@ -84,7 +89,8 @@ fn files_built_as_syntax_equal_parsed_ones_in_every_test_spec() {
             && compared.requests >= 100
             && compared.responses >= 100
             && compared.headers >= 5
-            && compared.examples >= 25,
+            && compared.examples >= 25
+            && compared.unions >= 25,
         "too few compared: {compared:?}"
     );
 }

@@ -84,6 +84,10 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             let items = super::operation::request_items(space, def, r, default, std);
             Some(items_file(def, items))
         }
+        TypeKind::Union(u) => {
+            let items = super::unions::items(space, def, u, Std::for_type(&def.name));
+            Some(items_file(def, items))
+        }
         TypeKind::Response(r) => {
             let items = super::response::response_items(space, def, r, Std::for_type(&def.name));
             Some(items_file(def, items))

@@ -31,7 +31,10 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
             let items = super::response::headers_items(space, def, fields, std);
             quote!(#(#items)*)
         }
-        TypeKind::Union(u) => super::unions::emit(space, def, u, std),
+        TypeKind::Union(u) => {
+            let items = super::unions::items(space, def, u, std);
+            quote!(#(#items)*)
+        }
         TypeKind::Alias(target) => {
             let target = type_tokens(space, target, def.module, std);
             let use_support = def.mentions_text().then(support::use_item);

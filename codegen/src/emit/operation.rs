@@ -143,7 +143,11 @@ fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
                 let files = (0..n).fold(call(once, [of_body(&field.rust_name)]), |files, _| {
                     method(files, "flatten", [])
                 });
-                for_loop("file", files, vec![add("file", vec![name, var("file")])])
+                for_loop(
+                    binding("file"),
+                    files,
+                    vec![add("file", vec![name, var("file")])],
+                )
             }
         };
         statements.push(statement);
@@ -198,6 +202,7 @@ fn operation_impl(
             attrs: Vec::new(),
             public: false,
             name,
+            generics: syn::Generics::default(),
             by_ref: true,
             params: Vec::new(),
             output,

@@ -3,10 +3,11 @@
 //! response headers.
 
 use super::syntax::{
-    arm, binary, call, closure, deref, derive, doc_attributes, generic_type, integer, integer_pat,
-    match_, method, named_field, ok, path, path_expr, path_pat, path_type, prelude_type, public,
-    rust_type, self_variant, span, string, struct_expr, struct_item, struct_pat, support, tail,
-    try_, tuple_pat, type_attributes, use_support, var, wild, OPTION, STRING, VEC,
+    arm, binary, binding, call, closure, deref, derive, doc_attributes, generic_type, integer,
+    integer_pat, match_, method, named_field, ok, path, path_expr, path_pat, path_type,
+    prelude_type, public, rust_type, self_variant, span, string, struct_expr, struct_item,
+    struct_pat, support, tail, try_, tuple_pat, type_attributes, use_support, var, wild, OPTION,
+    STRING, VEC,
 };
 use super::syntax::{
     function, impl_item, reference_type, slice_type, status_and_headers, support_result, word_type,
@@ -148,6 +149,7 @@ pub fn response_items(
         attrs: Vec::new(),
         public: false,
         name: "decode",
+        generics: syn::Generics::default(),
         by_ref: false,
         params: decode_params,
         output: support_result(std, word_type("Self"), "DecodeError"),
@@ -157,6 +159,7 @@ pub fn response_items(
         attrs: Vec::new(),
         public: false,
         name: "status",
+        generics: syn::Generics::default(),
         by_ref: true,
         params: Vec::new(),
         output: word_type("u16"),
@@ -288,7 +291,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
                 (true, Some(read)) => method(read, "map", [path_expr(this())]),
                 (false, Some(read)) => {
                     let made = call(path_expr(this()), [var("status"), var("body")]);
-                    method(read, "map", [closure("body", made)])
+                    method(read, "map", [closure(vec![binding("body")], made)])
                 }
                 (_, None) => call(ok(std), [call(path_expr(this()), [var("status")])]),
             };
@@ -409,6 +412,7 @@ pub fn headers_items(
         attrs: doc_attributes(&doc.map(str::to_owned)),
         public: true,
         name: "from_headers",
+        generics: syn::Generics::default(),
         by_ref: false,
         params: status_and_headers("headers"),
         output: support_result(std, word_type("Self"), "DecodeError"),

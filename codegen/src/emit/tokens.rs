@@ -162,14 +162,6 @@ impl Std {
             quote!(Vec)
         }
     }
-
-    pub fn result(self) -> TokenStream {
-        if self.full {
-            quote!(::std::result::Result)
-        } else {
-            quote!(Result)
-        }
-    }
 }
 
 /// Type and trait names of the std prelude that a spec type could take.

@@ -14,12 +14,22 @@ pub(in crate::emit) fn impl_item(
     name: Ident,
     items: Vec<ImplItem>,
 ) -> syn::Item {
+    generic_impl_item(syn::Generics::default(), trait_, name, items)
+}
+
+/// `impl<generics> path for name { items }`.
+pub(in crate::emit) fn generic_impl_item(
+    generics: syn::Generics,
+    trait_: Option<syn::Path>,
+    name: Ident,
+    items: Vec<ImplItem>,
+) -> syn::Item {
     syn::Item::Impl(syn::ItemImpl {
         attrs: Vec::new(),
         defaultness: None,
         unsafety: None,
         impl_token: token::Impl(span()),
-        generics: syn::Generics::default(),
+        generics,
         trait_: trait_.map(|path| (None, path, token::For(span()))),
         self_ty: Box::new(path_type(syn::Path::from(name))),
         brace_token: token::Brace(span()),
@@ -64,6 +74,7 @@ pub(in crate::emit) struct Function {
     pub attrs: Vec<syn::Attribute>,
     pub public: bool,
     pub name: &'static str,
+    pub generics: syn::Generics,
     /// Whether it takes `&self` first.
     pub by_ref: bool,
     pub params: Vec<(Ident, Type)>,
@@ -112,7 +123,7 @@ pub(in crate::emit) fn function(f: Function) -> ImplItem {
             abi: None,
             fn_token: token::Fn(span()),
             ident: ident(f.name),
-            generics: syn::Generics::default(),
+            generics: f.generics,
             paren_token: token::Paren(span()),
             inputs,
             variadic: None,
@@ -135,4 +146,54 @@ pub(in crate::emit) fn status_and_headers(headers: &str) -> Vec<(Ident, Type)> {
         (ident("status"), word_type("u16")),
         (ident(headers), headers_type),
     ]
+}
+
+/// `<'name>`.
+pub(in crate::emit) fn lifetime_generics(name: &str) -> syn::Generics {
+    let param = syn::LifetimeParam::new(syn::Lifetime::new(name, span()));
+    generics_of(syn::GenericParam::Lifetime(param))
+}
+
+/// `<name: bound>`.
+pub(in crate::emit) fn bounded_generics(name: &str, bound: syn::Path) -> syn::Generics {
+    let mut bounds = Punctuated::new();
+    bounds.push(syn::TypeParamBound::Trait(syn::TraitBound {
+        paren_token: None,
+        modifier: syn::TraitBoundModifier::None,
+        lifetimes: None,
+        path: bound,
+    }));
+    generics_of(syn::GenericParam::Type(syn::TypeParam {
+        attrs: Vec::new(),
+        ident: ident(name),
+        colon_token: Some(token::Colon(span())),
+        bounds,
+        eq_token: None,
+        default: None,
+    }))
+}
+
+fn generics_of(param: syn::GenericParam) -> syn::Generics {
+    syn::Generics {
+        lt_token: Some(token::Lt(span())),
+        params: std::iter::once(param).collect(),
+        gt_token: Some(token::Gt(span())),
+        where_clause: None,
+    }
+}
+
+/// `path<'lifetime>`.
+pub(in crate::emit) fn with_lifetime(mut path: syn::Path, lifetime: &str) -> syn::Path {
+    let last = path.segments.last_mut().expect("a path has a segment");
+    last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+        colon2_token: None,
+        lt_token: token::Lt(span()),
+        args: std::iter::once(syn::GenericArgument::Lifetime(syn::Lifetime::new(
+            lifetime,
+            span(),
+        )))
+        .collect(),
+        gt_token: token::Gt(span()),
+    });
+    path
 }

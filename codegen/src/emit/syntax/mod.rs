@@ -9,7 +9,8 @@ mod items;
 mod types;
 
 pub(super) use impls::{
-    const_item, function, impl_item, status_and_headers, support_result, type_item, Function,
+    bounded_generics, const_item, function, generic_impl_item, impl_item, lifetime_generics,
+    status_and_headers, support_result, type_item, with_lifetime, Function,
 };
 pub(super) use items::{
     attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, struct_item,
@@ -18,7 +19,7 @@ pub(super) use items::{
 pub(crate) use types::type_tokens;
 pub(super) use types::{
     generic_type, path_type, prelude_type, reference_type, rust_type, slice_type, tuple_type,
-    word_type, OPTION, STRING, VEC,
+    word_type, OPTION, RESULT, STRING, VEC,
 };
 
 use super::{ident, Std};
@@ -203,10 +204,9 @@ pub(super) fn binary(left: Expr, op: syn::BinOp, right: Expr) -> Expr {
     })
 }
 
-/// `|param| body`.
-pub(super) fn closure(param: &str, body: Expr) -> Expr {
-    let mut inputs = Punctuated::new();
-    inputs.push(binding(param));
+/// `|params| body`.
+pub(super) fn closure(params: Vec<Pat>, body: Expr) -> Expr {
+    let inputs = params.into_iter().collect();
     Expr::Closure(syn::ExprClosure {
         attrs: Vec::new(),
         lifetimes: None,
@@ -420,13 +420,13 @@ fn block_expr(stmts: Vec<Stmt>) -> Expr {
 }
 
 /// `for pat in expr { body }`, as a statement.
-pub(super) fn for_loop(pat: &str, expr: Expr, body: Vec<Stmt>) -> Stmt {
+pub(super) fn for_loop(pat: Pat, expr: Expr, body: Vec<Stmt>) -> Stmt {
     Stmt::Expr(
         Expr::ForLoop(syn::ExprForLoop {
             attrs: Vec::new(),
             label: None,
             for_token: token::For(span()),
-            pat: Box::new(binding(pat)),
+            pat: Box::new(pat),
             in_token: token::In(span()),
             expr: Box::new(expr),
             body: block(body),
@@ -439,4 +439,159 @@ pub(super) fn for_loop(pat: &str, expr: Expr, body: Vec<Stmt>) -> Stmt {
 /// bodies built here. The tokens come from the emitters, so a failure is a bug.
 pub(super) fn parse<T: syn::parse::Parse>(tokens: TokenStream) -> T {
     syn::parse2(tokens).expect("emitted tokens parse")
+}
+
+/// An integer with the `usize` suffix, as `quote` writes a `usize`.
+pub(super) fn usize_literal(value: usize) -> Expr {
+    literal(syn::Lit::Int(syn::LitInt::new(
+        &format!("{value}usize"),
+        span(),
+    )))
+}
+
+/// `(expr)`.
+pub(super) fn paren(expr: Expr) -> Expr {
+    Expr::Paren(syn::ExprParen {
+        attrs: Vec::new(),
+        paren_token: token::Paren(span()),
+        expr: Box::new(expr),
+    })
+}
+
+/// `(a, b)`.
+pub(super) fn tuple(elems: Vec<Expr>) -> Expr {
+    Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: token::Paren(span()),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+/// `if cond { then }`, as a statement; `if let pat = expr` where `cond` is [`let_expr`].
+pub(super) fn if_(cond: Expr, then: Vec<Stmt>) -> Stmt {
+    Stmt::Expr(
+        Expr::If(syn::ExprIf {
+            attrs: Vec::new(),
+            if_token: token::If(span()),
+            cond: Box::new(cond),
+            then_branch: block(then),
+            else_branch: None,
+        }),
+        None,
+    )
+}
+
+/// `let pat = expr`, the condition of an `if let`.
+pub(super) fn let_expr(pat: Pat, expr: Expr) -> Expr {
+    Expr::Let(syn::ExprLet {
+        attrs: Vec::new(),
+        let_token: token::Let(span()),
+        pat: Box::new(pat),
+        eq_token: token::Eq(span()),
+        expr: Box::new(expr),
+    })
+}
+
+pub(super) fn break_() -> Expr {
+    Expr::Break(syn::ExprBreak {
+        attrs: Vec::new(),
+        break_token: token::Break(span()),
+        label: None,
+        expr: None,
+    })
+}
+
+pub(super) fn continue_() -> Expr {
+    Expr::Continue(syn::ExprContinue {
+        attrs: Vec::new(),
+        continue_token: token::Continue(span()),
+        label: None,
+    })
+}
+
+/// `path!(tokens)`.
+pub(super) fn macro_call(name: &str, tokens: TokenStream) -> Expr {
+    Expr::Macro(syn::ExprMacro {
+        attrs: Vec::new(),
+        mac: syn::Macro {
+            path: path(&[name], false),
+            bang_token: token::Not(span()),
+            delimiter: syn::MacroDelimiter::Paren(token::Paren(span())),
+            tokens,
+        },
+    })
+}
+
+/// `<ty as trait_>::name`: a function of a trait, for a type.
+pub(super) fn qualified(ty: syn::Type, trait_: syn::Path, name: &str) -> Expr {
+    let position = trait_.segments.len();
+    let mut path = trait_;
+    path.segments.push(syn::PathSegment::from(ident(name)));
+    Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: Some(syn::QSelf {
+            lt_token: token::Lt(span()),
+            ty: Box::new(ty),
+            position,
+            as_token: Some(token::As(span())),
+            gt_token: token::Gt(span()),
+        }),
+        path,
+    })
+}
+
+/// `let mut name: ty = init;` (`mut` where `mutable`).
+pub(super) fn let_typed(name: &str, mutable: bool, ty: syn::Type, init: Expr) -> Stmt {
+    let pat = Pat::Type(syn::PatType {
+        attrs: Vec::new(),
+        pat: Box::new(Pat::Ident(syn::PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: mutable.then(|| token::Mut(span())),
+            ident: ident(name),
+            subpat: None,
+        })),
+        colon_token: token::Colon(span()),
+        ty: Box::new(ty),
+    });
+    local(pat, init, None)
+}
+
+/// A string literal pattern.
+pub(super) fn string_pat(text: &str) -> Pat {
+    let Expr::Lit(lit) = string(text) else {
+        unreachable!("a string is a literal")
+    };
+    Pat::Lit(lit)
+}
+
+/// `a | b | c`, or the one pattern.
+pub(super) fn or_pat(mut cases: Vec<Pat>) -> Pat {
+    if cases.len() == 1 {
+        return cases.pop().expect("one case");
+    }
+    Pat::Or(syn::PatOr {
+        attrs: Vec::new(),
+        leading_vert: None,
+        cases: cases.into_iter().collect(),
+    })
+}
+
+/// `(a, b)` as a pattern.
+pub(super) fn tuple_pat_of(elems: Vec<Pat>) -> Pat {
+    Pat::Tuple(syn::PatTuple {
+        attrs: Vec::new(),
+        paren_token: token::Paren(span()),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+/// `&pat`.
+pub(super) fn reference_pat(pat: Pat) -> Pat {
+    Pat::Reference(syn::PatReference {
+        attrs: Vec::new(),
+        and_token: token::And(span()),
+        mutability: None,
+        pat: Box::new(pat),
+    })
 }
