@@ -6,6 +6,7 @@
 
 mod impls;
 mod items;
+mod pats;
 mod types;
 
 pub(super) use impls::{
@@ -15,6 +16,10 @@ pub(super) use impls::{
 pub(super) use items::{
     attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, struct_item,
     type_attributes, type_doc_attributes, type_syntax, use_support,
+};
+pub(super) use pats::{
+    binding, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_pat, tuple_pat,
+    tuple_pat_of, tuple_struct_pat, wild,
 };
 pub(crate) use types::type_tokens;
 pub(super) use types::{
@@ -267,93 +272,6 @@ pub(super) fn arm(pat: Pat, guard: Option<Expr>, body: Expr) -> syn::Arm {
     }
 }
 
-/// A binding pattern: `name`.
-pub(super) fn binding(name: &str) -> Pat {
-    Pat::Ident(syn::PatIdent {
-        attrs: Vec::new(),
-        by_ref: None,
-        mutability: None,
-        ident: ident(name),
-        subpat: None,
-    })
-}
-
-pub(super) fn wild() -> Pat {
-    Pat::Wild(syn::PatWild {
-        attrs: Vec::new(),
-        underscore_token: token::Underscore(span()),
-    })
-}
-
-fn rest() -> syn::PatRest {
-    syn::PatRest {
-        attrs: Vec::new(),
-        dot2_token: token::DotDot(span()),
-    }
-}
-
-/// A literal pattern: `200`.
-pub(super) fn integer_pat(value: u16) -> Pat {
-    let Expr::Lit(lit) = integer(value) else {
-        unreachable!("an integer is a literal")
-    };
-    Pat::Lit(lit)
-}
-
-/// `path`, a unit variant.
-pub(super) fn path_pat(path: syn::Path) -> Pat {
-    Pat::Path(syn::ExprPath {
-        attrs: Vec::new(),
-        qself: None,
-        path,
-    })
-}
-
-/// `path(bindings.., ..)`.
-pub(super) fn tuple_pat(path: syn::Path, bindings: &[&str]) -> Pat {
-    let mut elems: Punctuated<Pat, token::Comma> = bindings.iter().map(|b| binding(b)).collect();
-    elems.push(Pat::Rest(rest()));
-    Pat::TupleStruct(syn::PatTupleStruct {
-        attrs: Vec::new(),
-        qself: None,
-        path,
-        paren_token: token::Paren(span()),
-        elems,
-    })
-}
-
-/// `path(elems)`, without a rest.
-pub(super) fn tuple_struct_pat(path: syn::Path, elems: Vec<Pat>) -> Pat {
-    Pat::TupleStruct(syn::PatTupleStruct {
-        attrs: Vec::new(),
-        qself: None,
-        path,
-        paren_token: token::Paren(span()),
-        elems: elems.into_iter().collect(),
-    })
-}
-
-/// `path { bindings.., .. }`.
-pub(super) fn struct_pat(path: syn::Path, bindings: &[&str]) -> Pat {
-    let fields = bindings
-        .iter()
-        .map(|name| syn::FieldPat {
-            attrs: Vec::new(),
-            member: syn::Member::Named(ident(name)),
-            colon_token: None,
-            pat: Box::new(binding(name)),
-        })
-        .collect();
-    Pat::Struct(syn::PatStruct {
-        attrs: Vec::new(),
-        qself: None,
-        path,
-        brace_token: token::Brace(span()),
-        fields,
-        rest: Some(rest()),
-    })
-}
-
 /// `let name = init;`, `let mut name = init;`.
 pub(super) fn let_(name: &str, mutable: bool, init: Expr) -> Stmt {
     let pat = Pat::Ident(syn::PatIdent {
@@ -555,43 +473,4 @@ pub(super) fn let_typed(name: &str, mutable: bool, ty: syn::Type, init: Expr) ->
         ty: Box::new(ty),
     });
     local(pat, init, None)
-}
-
-/// A string literal pattern.
-pub(super) fn string_pat(text: &str) -> Pat {
-    let Expr::Lit(lit) = string(text) else {
-        unreachable!("a string is a literal")
-    };
-    Pat::Lit(lit)
-}
-
-/// `a | b | c`, or the one pattern.
-pub(super) fn or_pat(mut cases: Vec<Pat>) -> Pat {
-    if cases.len() == 1 {
-        return cases.pop().expect("one case");
-    }
-    Pat::Or(syn::PatOr {
-        attrs: Vec::new(),
-        leading_vert: None,
-        cases: cases.into_iter().collect(),
-    })
-}
-
-/// `(a, b)` as a pattern.
-pub(super) fn tuple_pat_of(elems: Vec<Pat>) -> Pat {
-    Pat::Tuple(syn::PatTuple {
-        attrs: Vec::new(),
-        paren_token: token::Paren(span()),
-        elems: elems.into_iter().collect(),
-    })
-}
-
-/// `&pat`.
-pub(super) fn reference_pat(pat: Pat) -> Pat {
-    Pat::Reference(syn::PatReference {
-        attrs: Vec::new(),
-        and_token: token::And(span()),
-        mutability: None,
-        pat: Box::new(pat),
-    })
 }
