@@ -99,21 +99,30 @@ pub(crate) fn raw_string(text: &str) -> proc_macro2::Literal {
     if text.contains('\r') {
         return proc_macro2::Literal::string(text);
     }
-    // Enough `#`s that no `"` followed by that many `#`s in the text can end the literal.
+    // Enough `#`s that no `"` followed by that many `#`s in the text can end the literal. Most
+    // lines hold no `"` at all, which a byte search tells quickly.
     let mut hashes = 0;
-    let mut run: Option<usize> = None;
-    for c in text.chars() {
-        run = match (c, run) {
-            ('"', _) => Some(0),
-            ('#', Some(n)) => Some(n + 1),
-            _ => None,
-        };
-        if let Some(n) = run {
-            hashes = hashes.max(n + 1);
+    if text.contains('"') {
+        let mut run: Option<usize> = None;
+        for c in text.chars() {
+            run = match (c, run) {
+                ('"', _) => Some(0),
+                ('#', Some(n)) => Some(n + 1),
+                _ => None,
+            };
+            if let Some(n) = run {
+                hashes = hashes.max(n + 1);
+            }
         }
     }
-    let fence = "#".repeat(hashes);
-    format!("r{fence}\"{text}\"{fence}")
+    let mut literal = String::with_capacity(text.len() + 2 * hashes + 3);
+    literal.push('r');
+    (0..hashes).for_each(|_| literal.push('#'));
+    literal.push('"');
+    literal.push_str(text);
+    literal.push('"');
+    (0..hashes).for_each(|_| literal.push('#'));
+    literal
         .parse()
         .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
