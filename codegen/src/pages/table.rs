@@ -18,17 +18,18 @@ pub fn padded_to(cell: &str, w: usize) -> bool {
     cell.len() == w || (cell.len() > w && width(cell) <= w)
 }
 
-/// The table with `header` and `rows`, each row as long as the header; every line ends in `\n`.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+/// Appends the table with `header` and `rows`, each row as long as the header; every line
+/// ends in `\n`. The room for it is reserved first, so the page grows once per table.
+pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     let cells = header
         .iter()
         .copied()
         .chain(rows.iter().flatten().map(String::as_str));
     let w = cells.map(width).max().unwrap_or(0);
-    let mut out = String::with_capacity((rows.len() + 2) * header.len() * (w + 3) + 64);
-    line(&mut out, header.iter().copied(), w);
+    out.reserve((rows.len() + 2) * (header.len() * (w + 3) + 2));
+    line(out, header.iter().copied(), w);
     line(
-        &mut out,
+        out,
         header
             .iter()
             .map(|_| "-".repeat(w))
@@ -39,9 +40,8 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     );
     for row in rows {
         debug_assert_eq!(row.len(), header.len());
-        line(&mut out, row.iter().map(String::as_str), w);
+        line(out, row.iter().map(String::as_str), w);
     }
-    out
 }
 
 fn line<'t>(out: &mut String, cells: impl Iterator<Item = &'t str>, w: usize) {
@@ -75,7 +75,8 @@ mod tests {
             vec!["`a`".to_owned(), "one<br/>two".to_owned()],
             vec!["`bb`".to_owned(), "N/A".to_owned()],
         ];
-        let text = table(&["Field", "Description"], &rows);
+        let mut text = String::new();
+        table(&mut text, &["Field", "Description"], &rows);
         // The widest cell is the header `Description`, 11; `one<br/>two` counts 7 for the
         // width but is 11 bytes, so it takes no padding and ends where the others do.
         let expected = [
@@ -90,7 +91,8 @@ mod tests {
     #[test]
     fn a_cell_with_line_breaks_can_set_the_width_and_run_past_it() {
         let rows = vec![vec!["x".to_owned(), "a<br/>b<br/>c<br/>d".to_owned()]];
-        let text = table(&["F", "D"], &rows);
+        let mut text = String::new();
+        table(&mut text, &["F", "D"], &rows);
         // `a<br/>b<br/>c<br/>d` counts 7: every cell is padded to 7 bytes, and it runs past.
         assert_eq!(
             text,
