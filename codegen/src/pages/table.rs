@@ -26,7 +26,13 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         .copied()
         .chain(rows.iter().flatten().map(String::as_str));
     let w = cells.map(width).max().unwrap_or(0);
-    out.reserve((rows.len() + 2) * (header.len() * (w + 3) + 2));
+    // Exactly the bytes of the table: a cell is padded to `w` or runs past it.
+    let cell = |text: &str| text.len().max(w) + 3;
+    let body: usize = rows.iter().flatten().map(|text| cell(text)).sum();
+    let fixed: usize = header.iter().map(|text| cell(text) + w + 3).sum();
+    let size = body + fixed + 2 * (rows.len() + 2);
+    out.reserve(size);
+    let start = out.len();
     line(out, header.iter().copied(), w);
     line(
         out,
@@ -42,6 +48,7 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         debug_assert_eq!(row.len(), header.len());
         line(out, row.iter().map(String::as_str), w);
     }
+    debug_assert_eq!(out.len() - start, size, "the room reserved is the table's size");
 }
 
 fn line<'t>(out: &mut String, cells: impl Iterator<Item = &'t str>, w: usize) {
