@@ -101,7 +101,42 @@ const COUNT_KEYWORDS: &[&str] = &[
 /// Keywords whose value must be a string.
 const TEXT_KEYWORDS: &[&str] = &["description", "title", "pattern", "format"];
 
+/// Whether [`repair_schema`] could change anything in `map`: a keyword of the lists above with
+/// a value of the wrong kind, a boolean `required` or a list `type`. Most schemas have none,
+/// and one pass over their few keys costs less than looking each keyword up.
+fn needs_repair(map: &Map<String, Value>) -> bool {
+    map.iter().any(|(key, value)| {
+        let key = key.as_str();
+        let wrong_text = TEXT_KEYWORDS.contains(&key) && !value.is_string();
+        let spelled = value.is_string()
+            && (BOOLEAN_KEYWORDS.contains(&key)
+                || NUMBER_KEYWORDS.contains(&key)
+                || COUNT_KEYWORDS.contains(&key));
+        let moved = (key == "required" && value.is_boolean()) || (key == "type" && value.is_array());
+        wrong_text || spelled || moved
+    })
+}
+
 fn repair_schema(r: &mut Repairer, map: &mut Map<String, Value>, at: &str) {
+    if !needs_repair(map) {
+        // The check is exact: with nothing to repair, every step below leaves the map as it
+        // is. Debug builds (every test) hold it to that.
+        #[cfg(debug_assertions)]
+        {
+            let (mut copy, mut warnings) = (map.clone(), Vec::new());
+            let mut plain = Repairer {
+                label: r.label,
+                warnings: &mut warnings,
+            };
+            repair_every_keyword(&mut plain, &mut copy, at);
+            assert!(copy == *map && warnings.is_empty(), "needs_repair missed {at}");
+        }
+        return;
+    }
+    repair_every_keyword(r, map, at);
+}
+
+fn repair_every_keyword(r: &mut Repairer, map: &mut Map<String, Value>, at: &str) {
     for key in BOOLEAN_KEYWORDS {
         if let Some(Value::String(text)) = map.get(*key) {
             let parsed = match text.trim() {
