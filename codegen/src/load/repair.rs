@@ -112,7 +112,8 @@ fn needs_repair(map: &Map<String, Value>) -> bool {
             && (BOOLEAN_KEYWORDS.contains(&key)
                 || NUMBER_KEYWORDS.contains(&key)
                 || COUNT_KEYWORDS.contains(&key));
-        let moved = (key == "required" && value.is_boolean()) || (key == "type" && value.is_array());
+        let moved =
+            (key == "required" && value.is_boolean()) || (key == "type" && value.is_array());
         wrong_text || spelled || moved
     })
 }
@@ -129,7 +130,10 @@ fn repair_schema(r: &mut Repairer, map: &mut Map<String, Value>, at: &str) {
                 warnings: &mut warnings,
             };
             repair_every_keyword(&mut plain, &mut copy, at);
-            assert!(copy == *map && warnings.is_empty(), "needs_repair missed {at}");
+            assert!(
+                copy == *map && warnings.is_empty(),
+                "needs_repair missed {at}"
+            );
         }
         return;
     }

@@ -52,7 +52,11 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         debug_assert_eq!(row.len(), header.len());
         line(out, row.iter().map(String::as_str), w);
     }
-    debug_assert_eq!(out.len() - start, size, "the room reserved is the table's size");
+    debug_assert_eq!(
+        out.len() - start,
+        size,
+        "the room reserved is the table's size"
+    );
 }
 
 fn line<'t>(out: &mut String, cells: impl Iterator<Item = &'t str>, w: usize) {
