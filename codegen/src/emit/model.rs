@@ -59,16 +59,6 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
     (tokens, Vec::new())
 }
 
-/// The most fields a struct derives `PartialEq` for: the derived comparison is one `&&` chain,
-/// and past a few thousand fields its nesting overflows the compiler's stack. The bound is
-/// far below that, so that the fixtures hold a struct on each side of it.
-pub const DERIVED_EQ_FIELDS: usize = 64;
-
-/// Whether a struct has more fields than [`DERIVED_EQ_FIELDS`].
-pub fn derives_no_partial_eq(s: &StructDef) -> bool {
-    s.fields.len() + usize::from(s.extra.is_some()) > DERIVED_EQ_FIELDS
-}
-
 /// The two lines documenting the field that keeps undeclared properties, as doc attributes
 /// hold them.
 pub const EXTRA_DOCS: [&str; 2] = [
@@ -162,7 +152,7 @@ pub fn struct_parts<'a>(
         }),
     }];
     // A struct too wide for the derived `PartialEq` gets one written a field a statement.
-    let partial_eq = if derives_no_partial_eq(s) {
+    let partial_eq = if support::derives_no_partial_eq(s) {
         let compared = s
             .fields
             .iter()

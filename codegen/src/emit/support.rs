@@ -7,6 +7,16 @@ use std::collections::BTreeSet;
 /// The path of the support module as seen from a type file (`src/models/<module>/<type>.rs`).
 pub const FROM_TYPE_FILE: &str = "super::super::super::support";
 
+/// The most fields a struct derives `PartialEq` for: the derived comparison is one `&&` chain,
+/// and past a few thousand fields its nesting overflows the compiler's stack. The bound is
+/// far below that, so that the fixtures hold a struct on each side of it.
+pub const DERIVED_EQ_FIELDS: usize = 64;
+
+/// Whether a struct has more fields than [`DERIVED_EQ_FIELDS`].
+pub fn derives_no_partial_eq(s: &crate::ir::StructDef) -> bool {
+    s.fields.len() + usize::from(s.extra.is_some()) > DERIVED_EQ_FIELDS
+}
+
 /// `use super::super::super::support;`: a type file names the module once, and each macro call
 /// after it as `support::name!` (no type is named `support`: type names are PascalCase). The
 /// macros' own bodies name their helpers `support::…` too, resolved where they expand, so the
@@ -77,7 +87,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
         match &def.kind {
             TypeKind::Struct(s) => {
                 needs.object = true;
-                needs.object_eq |= super::model::derives_no_partial_eq(s);
+                needs.object_eq |= derives_no_partial_eq(s);
             }
             TypeKind::Enum(e) => match e.repr {
                 crate::ir::EnumRepr::String => needs.string_enum = true,
