@@ -10,9 +10,9 @@ use super::syntax::{
     array, binding, boolean, call, character, const_item, derive, doc_attributes, field, for_loop,
     function, impl_item, let_, let_else, method, named_field, new_of, none, ok, path, path_expr,
     path_type, prelude, prelude_type, reference, reference_type, return_, rust_type, self_field,
-    semi, slice_type, some, string, struct_item, support, support_result, tail, try_,
-    tuple_struct_pat, tuple_type, type_attributes, type_item, use_support, var, word_type,
-    Function, OPTION, STRING, VEC,
+    semi, slice_type, some, string, struct_item, support, support_result, tail, try_, tuple_type,
+    type_attributes, type_item, use_support, var, variant_pat, word_type, Function, OPTION, STRING,
+    VEC,
 };
 use super::{doc_lines, ident, Std};
 use crate::ir::{
@@ -396,7 +396,7 @@ fn body_stmts(space: &TypeSpace, r: &RequestDef, std: Std) -> Vec<Stmt> {
         let take = if field.required {
             let_("body", false, reference(self_field(&rust), false))
         } else {
-            let pattern = tuple_struct_pat(prelude_some(std), vec![binding("body")]);
+            let pattern = variant_pat(prelude_some(std), vec![binding("body")]);
             let give_up = semi(return_(call(ok(std), [none(std)])));
             let_else(pattern, reference(self_field(&rust), false), vec![give_up])
         };

@@ -3,15 +3,12 @@
 //! response headers.
 
 use super::syntax::{
-    arm, binary, binding, call, closure, deref, derive, doc_attributes, generic_type, integer,
-    integer_pat, match_, method, named_field, ok, path, path_expr, path_pat, path_type,
-    prelude_type, public, rust_type, self_variant, span, string, struct_expr, struct_item,
-    struct_pat, support, tail, try_, tuple_pat, type_attributes, use_support, var, wild, OPTION,
-    STRING, VEC,
-};
-use super::syntax::{
-    function, impl_item, reference_type, slice_type, status_and_headers, support_result, word_type,
-    Function,
+    arm, binary, binding, call, closure, deref, derive, doc_attributes, function, generic_type,
+    impl_item, integer, integer_pat, match_, method, named_field, ok, path, path_expr, path_pat,
+    path_type, prelude_type, public, reference_type, rust_type, self_variant, slice_type, span,
+    status_and_headers, string, struct_expr, struct_item, struct_rest_pat, support, support_result,
+    tail, try_, type_attributes, use_support, var, variant_rest_pat, wild, word_type, Function,
+    OPTION, STRING, VEC,
 };
 use super::{doc_lines, ident, named_path, Std};
 use crate::ir::{
@@ -118,7 +115,7 @@ pub fn response_items(
     });
     variants.push_punct(syn::token::Comma(span()));
     statuses.push(arm(
-        struct_pat(self_variant(&other), &["status"]),
+        struct_rest_pat(self_variant(&other), &["status"]),
         None,
         deref(var("status")),
     ));
@@ -285,7 +282,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
                     fixed,
                 };
             }
-            let pattern = tuple_pat(this(), if fixed { &[] } else { &["status"] });
+            let pattern = variant_rest_pat(this(), if fixed { &[] } else { &["status"] });
             // The body's read is a `Result`: the variant is made from it by `map`.
             let build = match (fixed, read) {
                 (true, Some(read)) => method(read, "map", [path_expr(this())]),
@@ -324,7 +321,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
             }
             declared.push(named_field(Vec::new(), false, ident("headers"), headers_ty));
             reads.push((ident("headers"), Some(headers_read)));
-            let pattern = struct_pat(this(), if fixed { &[] } else { &["status"] });
+            let pattern = struct_rest_pat(this(), if fixed { &[] } else { &["status"] });
             Case {
                 declared: variant_of(syn::Fields::Named(syn::FieldsNamed {
                     brace_token: syn::token::Brace(span()),

@@ -7,15 +7,14 @@
 //! an integer before a number. The first alternative that accepts it wins; ties keep the
 //! spec's order.
 
-use super::syntax::{arm, word_type};
 use super::syntax::{
-    array, binary, binding, bounded_generics, break_, call, closure, continue_, derive,
+    arm, array, binary, binding, bounded_generics, break_, call, closure, continue_, derive,
     doc_attributes, function, generic_impl_item, if_, integer, let_, let_expr, let_typed,
     lifetime_generics, macro_call, match_, method, or_pat, paren, path, path_expr, path_type,
     prelude, prelude_type, public, qualified, reference, reference_pat, return_, rust_type,
-    self_variant, semi, span, string, string_pat, tail, try_, tuple, tuple_pat_of,
-    tuple_struct_pat, type_attributes, use_support, usize_literal, var, wild, with_lifetime,
-    Function, OPTION, RESULT,
+    self_variant, semi, span, string, string_pat, tail, try_, tuple, tuple_pat, type_attributes,
+    use_support, usize_literal, var, variant_pat, wild, with_lifetime, word_type, Function, OPTION,
+    RESULT,
 };
 use super::{ident, named_path, support, Std};
 use crate::ir::{Fit, IntegerType, TypeDef, TypeSpace, UnionDef};
@@ -165,7 +164,7 @@ fn by_tag(u: &UnionDef, names: &[Ident], other: &Ident, std: Std) -> Option<Stmt
         "and_then",
         [path_expr(path(&["serde_json", "Value", "as_str"], true))],
     );
-    let pattern = tuple_struct_pat(some, vec![binding("tag")]);
+    let pattern = variant_pat(some, vec![binding("tag")]);
     Some(if_(let_expr(pattern, tag), decide))
 }
 
@@ -233,7 +232,7 @@ fn serialize_impl(name: &Ident, names: &[Ident], other: &Ident, std: Std) -> syn
         .iter()
         .chain([other])
         .map(|variant| {
-            let pattern = tuple_struct_pat(self_variant(variant), vec![binding("value")]);
+            let pattern = variant_pat(self_variant(variant), vec![binding("value")]);
             let write = path_expr(path(&["serde", "Serialize", "serialize"], true));
             arm(
                 pattern,
@@ -316,7 +315,7 @@ fn deserialize_impl(
     body.push(let_typed("order", true, order_type, array(scores)));
     let reverse = path_expr(path(&["std", "cmp", "Reverse"], true));
     let key = tuple(vec![call(reverse, [var("score")]), var("index")]);
-    let by = reference_pat(tuple_pat_of(vec![binding("score"), binding("index")]));
+    let by = reference_pat(tuple_pat(vec![binding("score"), binding("index")]));
     body.push(semi(method(
         var("order"),
         "sort_by_key",
@@ -338,7 +337,7 @@ fn deserialize_impl(
         })
         .collect();
     arms.push(arm(wild(), None, continue_()));
-    let parsed = tuple_struct_pat(result_ok(std), vec![binding("parsed")]);
+    let parsed = variant_pat(result_ok(std), vec![binding("parsed")]);
     let attempt = vec![
         if_(method(var("score"), "is_none", []), vec![semi(break_())]),
         let_("parsed", false, match_(var("index"), arms)),
@@ -347,7 +346,7 @@ fn deserialize_impl(
             vec![semi(return_(call(ok(), [var("parsed")])))],
         ),
     ];
-    let each = tuple_pat_of(vec![binding("score"), binding("index")]);
+    let each = tuple_pat(vec![binding("score"), binding("index")]);
     body.push(super::syntax::for_loop(each, var("order"), attempt));
     body.push(tail(call(
         ok(),

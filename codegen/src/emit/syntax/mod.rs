@@ -18,8 +18,8 @@ pub(super) use items::{
     type_attributes, type_doc_attributes, type_syntax, use_support,
 };
 pub(super) use pats::{
-    binding, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_pat, tuple_pat,
-    tuple_pat_of, tuple_struct_pat, wild,
+    binding, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_rest_pat, tuple_pat,
+    variant_pat, variant_rest_pat, wild,
 };
 pub(crate) use types::type_tokens;
 pub(super) use types::{

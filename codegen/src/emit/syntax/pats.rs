@@ -49,7 +49,7 @@ pub(in crate::emit) fn path_pat(path: syn::Path) -> Pat {
 }
 
 /// `path(bindings.., ..)`.
-pub(in crate::emit) fn tuple_pat(path: syn::Path, bindings: &[&str]) -> Pat {
+pub(in crate::emit) fn variant_rest_pat(path: syn::Path, bindings: &[&str]) -> Pat {
     let mut elems: Punctuated<Pat, token::Comma> = bindings.iter().map(|b| binding(b)).collect();
     elems.push(Pat::Rest(rest()));
     Pat::TupleStruct(syn::PatTupleStruct {
@@ -62,7 +62,7 @@ pub(in crate::emit) fn tuple_pat(path: syn::Path, bindings: &[&str]) -> Pat {
 }
 
 /// `path(elems)`, without a rest.
-pub(in crate::emit) fn tuple_struct_pat(path: syn::Path, elems: Vec<Pat>) -> Pat {
+pub(in crate::emit) fn variant_pat(path: syn::Path, elems: Vec<Pat>) -> Pat {
     Pat::TupleStruct(syn::PatTupleStruct {
         attrs: Vec::new(),
         qself: None,
@@ -73,7 +73,7 @@ pub(in crate::emit) fn tuple_struct_pat(path: syn::Path, elems: Vec<Pat>) -> Pat
 }
 
 /// `path { bindings.., .. }`.
-pub(in crate::emit) fn struct_pat(path: syn::Path, bindings: &[&str]) -> Pat {
+pub(in crate::emit) fn struct_rest_pat(path: syn::Path, bindings: &[&str]) -> Pat {
     let fields = bindings
         .iter()
         .map(|name| syn::FieldPat {
@@ -114,7 +114,7 @@ pub(in crate::emit) fn or_pat(mut cases: Vec<Pat>) -> Pat {
 }
 
 /// `(a, b)` as a pattern.
-pub(in crate::emit) fn tuple_pat_of(elems: Vec<Pat>) -> Pat {
+pub(in crate::emit) fn tuple_pat(elems: Vec<Pat>) -> Pat {
     Pat::Tuple(syn::PatTuple {
         attrs: Vec::new(),
         paren_token: token::Paren(span()),
