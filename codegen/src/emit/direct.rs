@@ -22,8 +22,11 @@ pub struct DirectFile {
     pub calls: Vec<ListCall>,
 }
 
-/// The file of `job` as a syntax tree, where it is an alias, a plain struct or an open enum;
-/// `None` for any other file, which takes the plain path.
+/// The file of `job` as a syntax tree: a type's file (an alias, a struct, an open enum, a
+/// request, a response, response headers, a union), a module's `mod.rs` or the example tests;
+/// `None` for any other file (`lib.rs`, servers, security, tuples, file parts, newtypes, and
+/// structs and enums the configuration gives attributes to), which takes the plain path: its
+/// tokens, parsed.
 pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
     let (id, request) = match job {
         FileJob::Type { id, request } => (id, request),

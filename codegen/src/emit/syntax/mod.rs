@@ -1,8 +1,9 @@
-//! Small builders of `syn` trees: the expressions, patterns and statements of the impls of
-//! requests, responses and response headers, built directly instead of written as tokens and
-//! parsed back, which was most of the cost of rendering them. Each builder makes the tree
-//! `syn` makes of the same code; `codegen/tests/direct_syntax.rs` prints every such file of
-//! every test spec both ways and compares the text.
+//! Small builders of `syn` trees: the expressions, patterns, statements, types and items the
+//! emitters build files of (requests, responses, response headers, unions, the example tests,
+//! and the fields of every type), directly instead of written as tokens and parsed back, which
+//! was most of the cost of rendering them. Each builder makes the tree `syn` makes of the same
+//! code; `codegen/tests/direct_syntax.rs` prints every such file of every test spec both ways
+//! and compares the text.
 
 mod impls;
 mod items;
