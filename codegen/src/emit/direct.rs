@@ -9,7 +9,7 @@ use super::enums::EnumParts;
 use super::model::StructParts;
 use super::syntax::{
     attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, rust_type,
-    span, struct_item, type_doc_attributes, type_syntax, use_support,
+    span, struct_item, type_attributes, type_doc_attributes, type_syntax, use_support,
 };
 use super::{doc_lines, ident, FileJob, ListCall, Std};
 use crate::ir::{TypeDef, TypeKind, TypeSpace};
@@ -24,9 +24,8 @@ pub struct DirectFile {
 
 /// The file of `job` as a syntax tree: a type's file (an alias, a struct, an open enum, a
 /// request, a response, response headers, a union), a module's `mod.rs` or the example tests;
-/// `None` for any other file (`lib.rs`, servers, security, tuples, file parts, newtypes, and
-/// structs and enums the configuration gives attributes to), which takes the plain path: its
-/// tokens, parsed.
+/// `None` for any other file (`lib.rs`, servers, security, tuples, file parts, newtypes),
+/// which takes the plain path: its tokens, parsed.
 pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
     let (id, request) = match job {
         FileJob::Type { id, request } => (id, request),
@@ -66,11 +65,9 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
                 calls: Vec::new(),
             })
         }
-        // The configuration's derives and attributes are parsed from their text: such a
-        // struct takes the plain path.
-        TypeKind::Struct(s) if !space.extras.contains_key(&def.name) => {
+        TypeKind::Struct(s) => {
             let parts = super::model::struct_parts(space, def, s, space.derives_default(id));
-            let mut file = struct_file(def, parts)?;
+            let mut file = struct_file(space, def, parts)?;
             // A body that is its request carries the request's impl.
             if let Some(request) = request.map(|r| space.get(r)) {
                 if let TypeKind::Request(r) = &request.kind {
@@ -100,9 +97,9 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             let items = super::response::headers_items(space, def, fields, std);
             Some(items_file(def, items))
         }
-        TypeKind::Enum(e) if !space.extras.contains_key(&def.name) => {
+        TypeKind::Enum(e) => {
             let parts = super::enums::parts(def, e, Std::for_type(&def.name));
-            enum_file(def, parts)
+            enum_file(space, def, parts)
         }
         _ => None,
     }
@@ -173,7 +170,7 @@ fn items_file(def: &TypeDef, items: Vec<syn::Item>) -> DirectFile {
     }
 }
 
-fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
+fn enum_file(space: &TypeSpace, def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
     let mut variants = syn::punctuated::Punctuated::new();
     for (variant, doc) in parts.variants.iter().zip(&parts.variant_docs) {
         variants.push(syn::Variant {
@@ -203,7 +200,7 @@ fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
         discriminant: None,
     });
     variants.push_punct(syn::token::Comma(span()));
-    let mut attrs = type_doc_attributes(def);
+    let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq, Eq, Hash)));
     let item = syn::ItemEnum {
         attrs,
@@ -221,7 +218,7 @@ fn enum_file(def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
     })
 }
 
-fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
+fn struct_file(space: &TypeSpace, def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
     let mut fields = Vec::with_capacity(parts.fields.len() + 1);
     for field in parts.fields {
         let docs = doc_attributes(&doc_lines(field.docs));
@@ -232,7 +229,7 @@ fn struct_file(def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
         fields.push(named_field(docs, true, rust, ty));
     }
     let derives = &parts.derives;
-    let mut attrs = type_doc_attributes(def);
+    let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(#(#derives),*)));
     let item = struct_item(attrs, parts.name, fields);
     Some(DirectFile {
