@@ -70,14 +70,35 @@ fn primitive_name(ty: &TypeRef) -> &'static str {
 /// A description as one cell: the text as the spec wrote it, each line break written `<br/>`
 /// (a trailing one too) and `|` escaped so that it does not end the cell; `N/A` for none.
 pub fn description_cell(text: Option<&str>) -> String {
-    match text {
-        None => "N/A".to_owned(),
-        Some(text) => text
-            .replace("\r\n", "\n")
-            .replace('\r', "\n")
-            .replace('|', "\\|")
-            .replace('\n', "<br/>"),
+    let Some(text) = text else {
+        return "N/A".to_owned();
+    };
+    // One pass over the bytes: `\r`, `\n` and `|` are ASCII, so never part of a longer
+    // character, and the text between them is copied a slice at a time.
+    let bytes = text.as_bytes();
+    let mut cell = String::with_capacity(text.len() + 16);
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        let replacement = match bytes[at] {
+            b'\r' | b'\n' => "<br/>",
+            b'|' => "\\|",
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        cell.push_str(&text[copied..at]);
+        cell.push_str(replacement);
+        // `\r\n` is one line break.
+        at += if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        copied = at;
     }
+    cell.push_str(&text[copied..]);
+    cell
 }
 
 /// Plain text that must stay one cell: `|` escaped, line breaks as `<br/>`.
@@ -94,6 +115,36 @@ mod tests {
             format!("T{}", id.0),
             format!("../../models/operations/T{}.md", id.0),
         )
+    }
+
+    /// The one-pass cell is what replacing line endings, then `|`, then line breaks gives.
+    #[test]
+    fn description_cells_equal_the_plain_replacements() {
+        let plain = |text: &str| {
+            text.replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('|', "\\|")
+                .replace('\n', "<br/>")
+        };
+        let texts = [
+            "",
+            "plain",
+            "a|b",
+            "||",
+            "line\nbreak\n",
+            "windows\r\nline\r\n",
+            "old mac\rline\r",
+            "\r\r\n\n\r",
+            "\n\r",
+            "|\r\n|",
+            "é|ü\r\n漢字\n",
+            "ends with \r",
+            "<br/> already",
+        ];
+        for text in texts {
+            assert_eq!(description_cell(Some(text)), plain(text), "{text:?}");
+        }
+        assert_eq!(description_cell(None), "N/A");
     }
 
     #[test]
