@@ -8,8 +8,9 @@
 use super::enums::EnumParts;
 use super::model::StructParts;
 use super::syntax::{
-    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, rust_type,
-    span, struct_item, type_attributes, type_doc_attributes, type_syntax, use_support,
+    attribute, derive, doc_attribute, doc_attributes, enum_item, file_of, named_field, public,
+    rust_type, span, struct_item, tuple_variant, type_attributes, type_doc_attributes, type_syntax,
+    use_support,
 };
 use super::{doc_lines, ident, FileJob, ListCall, Std};
 use crate::ir::{TypeDef, TypeKind, TypeSpace};
@@ -171,46 +172,21 @@ fn items_file(def: &TypeDef, items: Vec<syn::Item>) -> DirectFile {
 }
 
 fn enum_file(space: &TypeSpace, def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
-    let mut variants = syn::punctuated::Punctuated::new();
-    for (variant, doc) in parts.variants.iter().zip(&parts.variant_docs) {
-        variants.push(syn::Variant {
-            attrs: vec![doc_attribute(syn::Lit::Str(syn::LitStr::new(doc, span())))],
-            ident: variant.clone(),
-            fields: syn::Fields::Unit,
-            discriminant: None,
-        });
-        variants.push_punct(syn::token::Comma(span()));
-    }
-    let mut held = syn::punctuated::Punctuated::new();
-    held.push(syn::Field {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        mutability: syn::FieldMutability::None,
-        ident: None,
-        colon_token: None,
-        ty: type_syntax(parts.held)?,
-    });
-    variants.push(syn::Variant {
-        attrs: doc_attributes(&[super::enums::OTHER_DOCS.to_owned()]),
-        ident: parts.other,
-        fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
-            paren_token: syn::token::Paren(span()),
-            unnamed: held,
-        }),
-        discriminant: None,
-    });
-    variants.push_punct(syn::token::Comma(span()));
+    let mut variants: Vec<syn::Variant> = parts
+        .variants
+        .iter()
+        .zip(&parts.variant_docs)
+        .map(|(variant, doc)| {
+            let doc = doc_attribute(syn::Lit::Str(syn::LitStr::new(doc, span())));
+            tuple_variant(vec![doc], variant.clone(), Vec::new())
+        })
+        .collect();
+    let other_doc = doc_attributes(&[super::enums::OTHER_DOCS.to_owned()]);
+    let held = type_syntax(parts.held)?;
+    variants.push(tuple_variant(other_doc, parts.other, vec![held]));
     let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq, Eq, Hash)));
-    let item = syn::ItemEnum {
-        attrs,
-        vis: public(),
-        enum_token: syn::token::Enum(span()),
-        ident: parts.name,
-        generics: syn::Generics::default(),
-        brace_token: syn::token::Brace(span()),
-        variants,
-    };
+    let item = enum_item(attrs, parts.name, variants);
     Some(DirectFile {
         path: super::type_file_path(def),
         syntax: file_of(vec![use_support(), syn::Item::Enum(item)]),

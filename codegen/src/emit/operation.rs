@@ -7,14 +7,13 @@
 //! parsed.
 
 use super::syntax::{
-    array, binding, boolean, call, character, const_item, derive, doc_attributes, field, for_loop,
-    function, impl_item, let_, let_else, method, named_field, new_of, none, ok, path, path_expr,
-    path_type, prelude, prelude_type, reference, reference_type, return_, rust_type, self_field,
-    semi, slice_type, some, string, struct_item, support, support_result, tail, try_, tuple_type,
-    type_attributes, type_item, use_support, var, variant_pat, word_type, Function, OPTION, STRING,
-    VEC,
+    array, binding, boolean, call, character, const_item, declared_field, derive, field, for_loop,
+    function, impl_item, let_, let_else, method, new_of, none, ok, path, path_expr, path_type,
+    prelude, prelude_type, reference, reference_type, return_, self_field, semi, slice_type, some,
+    string, struct_item, support, support_result, tail, try_, tuple_type, type_attributes,
+    type_item, use_support, var, variant_pat, word_type, Function, OPTION, STRING, VEC,
 };
-use super::{doc_lines, ident, Std};
+use super::{ident, Std};
 use crate::ir::{
     BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
     RequestParameter, TypeDef, TypeRef, TypeSpace,
@@ -34,16 +33,7 @@ pub fn request_items(
 ) -> Vec<syn::Item> {
     let fields = r
         .fields()
-        .map(|field| {
-            let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
-            let inner = rust_type(space, &field.ty, def.module, std);
-            let ty = if field.required {
-                inner
-            } else {
-                prelude_type(std, OPTION, vec![inner])
-            };
-            named_field(docs, true, ident(&field.rust_name), ty)
-        })
+        .map(|field| declared_field(space, def, field, &field.ty, std))
         .collect();
     let operation =
         (!r.webhook).then(|| operation_impl(space, def, r, body_stmts(space, r, std), std));

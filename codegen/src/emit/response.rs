@@ -3,12 +3,12 @@
 //! response headers.
 
 use super::syntax::{
-    arm, binary, binding, call, closure, deref, derive, doc_attributes, function, generic_type,
-    impl_item, integer, integer_pat, match_, method, named_field, ok, path, path_expr, path_pat,
-    path_type, prelude_type, public, reference_type, rust_type, self_variant, slice_type, span,
-    status_and_headers, string, struct_expr, struct_item, struct_rest_pat, support, support_result,
-    tail, try_, type_attributes, use_support, var, variant_rest_pat, wild, word_type, Function,
-    OPTION, STRING, VEC,
+    arm, binary, binding, call, closure, declared_field, deref, derive, doc_attributes, enum_item,
+    function, generic_type, impl_item, integer, integer_pat, match_, method, named_field, ok, path,
+    path_expr, path_pat, path_type, prelude_type, reference_type, rust_type, self_variant,
+    slice_type, span, status_and_headers, string, struct_expr, struct_item, struct_rest_pat,
+    struct_variant, support, support_result, tail, try_, tuple_variant, type_attributes,
+    use_support, var, variant_rest_pat, wild, word_type, Function, OPTION, STRING, VEC,
 };
 use super::{doc_lines, ident, named_path, Std};
 use crate::ir::{
@@ -16,7 +16,6 @@ use crate::ir::{
     TypeSpace,
 };
 use quote::quote;
-use syn::punctuated::Punctuated;
 use syn::token::{EqEq, Slash};
 use syn::{BinOp, Expr, Pat};
 
@@ -41,7 +40,7 @@ pub fn response_items(
 ) -> Vec<syn::Item> {
     let name = ident(&def.name);
     let other = ident(&r.other_name);
-    let mut variants = Punctuated::<syn::Variant, syn::token::Comma>::new();
+    let mut variants = Vec::with_capacity(r.cases.len() + 1);
     let mut exact = Vec::new();
     let mut ranges = Vec::new();
     let mut default = None;
@@ -55,7 +54,6 @@ pub fn response_items(
         } = case_syntax(space, def, case, std);
         declared.attrs = doc_attributes(&doc_lines(Some(&case_doc(case))));
         variants.push(declared);
-        variants.push_punct(syn::token::Comma(span()));
         let status_of = match case.status {
             StatusKey::Code(code) if fixed => integer(code),
             _ => deref(var("status")),
@@ -93,27 +91,21 @@ pub fn response_items(
         arms.push(arm(wild(), None, fallback));
         match_(var("status"), arms)
     };
-    let mut undocumented: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
     let string = prelude_type(std, STRING, Vec::new());
     let bytes = prelude_type(std, VEC, vec![word_type("u8")]);
-    for (field, ty) in [
+    let undocumented = [
         ("status", word_type("u16")),
         ("content_type", string),
         ("body", bytes),
-    ] {
-        undocumented.push(named_field(Vec::new(), false, ident(field), ty));
-        undocumented.push_punct(syn::token::Comma(span()));
-    }
-    variants.push(syn::Variant {
-        attrs: doc_attributes(&[UNDOCUMENTED_DOC.to_owned()]),
-        ident: other.clone(),
-        fields: syn::Fields::Named(syn::FieldsNamed {
-            brace_token: syn::token::Brace(span()),
-            named: undocumented,
-        }),
-        discriminant: None,
-    });
-    variants.push_punct(syn::token::Comma(span()));
+    ]
+    .into_iter()
+    .map(|(field, ty)| named_field(Vec::new(), false, ident(field), ty))
+    .collect();
+    variants.push(struct_variant(
+        doc_attributes(&[UNDOCUMENTED_DOC.to_owned()]),
+        other.clone(),
+        undocumented,
+    ));
     statuses.push(arm(
         struct_rest_pat(self_variant(&other), &["status"]),
         None,
@@ -130,15 +122,7 @@ pub fn response_items(
     let body_param = if reads_body { "body" } else { "_body" };
     let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq)));
-    let item = syn::ItemEnum {
-        attrs,
-        vis: public(),
-        enum_token: syn::token::Enum(span()),
-        ident: name.clone(),
-        generics: syn::Generics::default(),
-        brace_token: syn::token::Brace(span()),
-        variants,
-    };
+    let item = enum_item(attrs, name.clone(), variants);
     let mut decode_params = status_and_headers(headers_param);
     let bytes = reference_type(slice_type(word_type("u8")), false);
     decode_params.push((ident(body_param), bytes));
@@ -256,27 +240,21 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
         let read = try_(call(path_expr(from), [var("status"), var("headers")]));
         (path_type(path()), read)
     });
-    let variant_of = |fields| syn::Variant {
-        attrs: Vec::new(),
-        ident: variant.clone(),
-        fields,
-        discriminant: None,
-    };
     match (fixed, body, headers) {
         // Without headers the variant holds its parts in order: the status (for a range or
         // `default`), then the body.
         (fixed, body, None) => {
-            let mut parts: Punctuated<syn::Field, syn::token::Comma> = Punctuated::new();
+            let mut parts = Vec::new();
             if !fixed {
-                parts.push(unnamed(word_type("u16")));
+                parts.push(word_type("u16"));
             }
             let read = body.map(|(ty, read)| {
-                parts.push(unnamed(ty));
+                parts.push(ty);
                 read
             });
             if parts.is_empty() {
                 return Case {
-                    declared: variant_of(syn::Fields::Unit),
+                    declared: tuple_variant(Vec::new(), variant.clone(), parts),
                     build: call(ok(std), [path_expr(this())]),
                     pattern: path_pat(this()),
                     fixed,
@@ -293,10 +271,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
                 (_, None) => call(ok(std), [call(path_expr(this()), [var("status")])]),
             };
             Case {
-                declared: variant_of(syn::Fields::Unnamed(syn::FieldsUnnamed {
-                    paren_token: syn::token::Paren(span()),
-                    unnamed: parts,
-                })),
+                declared: tuple_variant(Vec::new(), variant.clone(), parts),
                 build,
                 pattern,
                 fixed,
@@ -304,7 +279,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
         }
         // With headers, the parts are named.
         (fixed, body, Some((headers_ty, headers_read))) => {
-            let mut declared = Punctuated::new();
+            let mut declared = Vec::new();
             let mut reads = Vec::new();
             if !fixed {
                 declared.push(named_field(
@@ -323,27 +298,12 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
             reads.push((ident("headers"), Some(headers_read)));
             let pattern = struct_rest_pat(this(), if fixed { &[] } else { &["status"] });
             Case {
-                declared: variant_of(syn::Fields::Named(syn::FieldsNamed {
-                    brace_token: syn::token::Brace(span()),
-                    named: declared,
-                })),
+                declared: struct_variant(Vec::new(), variant.clone(), declared),
                 build: call(ok(std), [struct_expr(this(), reads)]),
                 pattern,
                 fixed,
             }
         }
-    }
-}
-
-/// A field of a tuple variant.
-fn unnamed(ty: syn::Type) -> syn::Field {
-    syn::Field {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        mutability: syn::FieldMutability::None,
-        ident: None,
-        colon_token: None,
-        ty,
     }
 }
 
@@ -367,16 +327,7 @@ pub fn headers_items(
     let name = ident(&def.name);
     let declared = fields
         .iter()
-        .map(|field| {
-            let docs = doc_attributes(&doc_lines(field.docs.as_deref()));
-            let inner = rust_type(space, strip_nullable(&field.ty), def.module, std);
-            let ty = if field.required {
-                inner
-            } else {
-                prelude_type(std, OPTION, vec![inner])
-            };
-            named_field(docs, true, ident(&field.rust_name), ty)
-        })
+        .map(|field| declared_field(space, def, field, strip_nullable(&field.ty), std))
         .collect();
     let reads = fields
         .iter()

@@ -44,8 +44,14 @@ pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
 /// A type's doc comment, then the derives and attributes the configuration adds to it.
 pub(crate) fn type_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef) -> TokenStream {
     let docs = doc_attrs(Some(&type_docs(def)));
+    let extras = extra_attrs(space, def);
+    quote!(#docs #extras)
+}
+
+/// The derives and attributes the configuration adds to a type, empty where it adds none.
+pub(crate) fn extra_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef) -> TokenStream {
     let Some(extras) = space.extras.get(&def.name) else {
-        return docs;
+        return TokenStream::new();
     };
     // Both were parsed when the configuration was read; a failure here is a bug.
     let derives: Vec<syn::Path> = extras
@@ -59,7 +65,7 @@ pub(crate) fn type_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef)
         .iter()
         .map(|a| a.parse().expect("an attribute checked as one"))
         .collect();
-    quote!(#docs #derive #(#attributes)*)
+    quote!(#derive #(#attributes)*)
 }
 
 /// The doc comment lines of a description: each the text of one `#[doc]` attribute.

@@ -9,18 +9,17 @@
 
 use super::syntax::{
     arm, array, binary, binding, bounded_generics, break_, call, closure, continue_, derive,
-    doc_attributes, function, generic_impl_item, if_, integer, let_, let_expr, let_typed,
-    lifetime_generics, macro_call, match_, method, or_pat, paren, path, path_expr, path_type,
-    prelude, prelude_type, public, qualified, reference, reference_pat, return_, rust_type,
-    self_variant, semi, span, string, string_pat, tail, try_, tuple, tuple_pat, type_attributes,
-    use_support, usize_literal, var, variant_pat, wild, with_lifetime, word_type, Function, OPTION,
-    RESULT,
+    doc_attributes, enum_item, function, generic_impl_item, if_, integer, let_, let_expr,
+    let_typed, lifetime_generics, macro_call, match_, method, or_pat, paren, path, path_expr,
+    path_type, prelude, prelude_type, qualified, reference, reference_pat, return_, rust_type,
+    self_variant, semi, span, string, string_pat, tail, try_, tuple, tuple_pat, tuple_variant,
+    type_attributes, use_support, usize_literal, var, variant_pat, wild, with_lifetime, word_type,
+    Function, OPTION, RESULT,
 };
 use super::{ident, named_path, support, Std};
 use crate::ir::{Fit, IntegerType, TypeDef, TypeSpace, UnionDef};
 use proc_macro2::Ident;
 use quote::quote;
-use syn::punctuated::Punctuated;
 use syn::{BinOp, Expr, Stmt};
 
 /// An expression scoring how specifically the alternative `ty` fits `value`, by the rule of
@@ -168,54 +167,27 @@ fn by_tag(u: &UnionDef, names: &[Ident], other: &Ident, std: Std) -> Option<Stmt
     Some(if_(let_expr(pattern, tag), decide))
 }
 
-/// The items of a union's file: the support import where the file uses it, the enum (built
-/// as a syntax tree) and its `Serialize` and `Deserialize` impls (written as tokens: they are
-/// the same few lines in every union, beside the enum's docs).
+/// The items of a union's file: the support import where the file uses it, the enum, and its
+/// `Serialize` and `Deserialize` impls.
 pub fn items(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> Vec<syn::Item> {
     let name = ident(&def.name);
     let other = ident(&u.other_name);
     let names: Vec<_> = u.variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let mut variants = Punctuated::<syn::Variant, syn::token::Comma>::new();
-    let value = || path_type(path(&["serde_json", "Value"], true));
-    let alternatives = u.variants.iter().zip(&names).map(|(v, name)| {
-        (
-            Vec::new(),
-            name.clone(),
-            rust_type(space, &v.ty, def.module, std),
-        )
-    });
+    let value = path_type(path(&["serde_json", "Value"], true));
+    let mut variants: Vec<syn::Variant> = u
+        .variants
+        .iter()
+        .zip(&names)
+        .map(|(v, name)| {
+            let ty = rust_type(space, &v.ty, def.module, std);
+            tuple_variant(Vec::new(), name.clone(), vec![ty])
+        })
+        .collect();
     let other_doc = doc_attributes(&[OTHER_DOC.to_owned()]);
-    for (attrs, name, ty) in alternatives.chain([(other_doc, other.clone(), value())]) {
-        variants.push(syn::Variant {
-            attrs,
-            ident: name,
-            fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
-                paren_token: syn::token::Paren(span()),
-                unnamed: std::iter::once(syn::Field {
-                    attrs: Vec::new(),
-                    vis: syn::Visibility::Inherited,
-                    mutability: syn::FieldMutability::None,
-                    ident: None,
-                    colon_token: None,
-                    ty,
-                })
-                .collect(),
-            }),
-            discriminant: None,
-        });
-        variants.push_punct(syn::token::Comma(span()));
-    }
+    variants.push(tuple_variant(other_doc, other.clone(), vec![value]));
     let mut attrs = type_attributes(space, def);
     attrs.push(derive(quote!(Debug, Clone, PartialEq)));
-    let item = syn::ItemEnum {
-        attrs,
-        vis: public(),
-        enum_token: syn::token::Enum(span()),
-        ident: name.clone(),
-        generics: syn::Generics::default(),
-        brace_token: syn::token::Brace(span()),
-        variants,
-    };
+    let item = enum_item(attrs, name.clone(), variants);
     let items = vec![
         use_support(),
         syn::Item::Enum(item),

@@ -97,13 +97,7 @@ pub(in crate::emit) fn function(f: Function) -> ImplItem {
     for (name, ty) in f.params {
         inputs.push(syn::FnArg::Typed(syn::PatType {
             attrs: Vec::new(),
-            pat: Box::new(syn::Pat::Ident(syn::PatIdent {
-                attrs: Vec::new(),
-                by_ref: None,
-                mutability: None,
-                ident: name,
-                subpat: None,
-            })),
+            pat: Box::new(super::binding_of(name, false)),
             colon_token: token::Colon(span()),
             ty: Box::new(ty),
         }));

@@ -79,9 +79,8 @@ pub(in crate::emit) fn type_attributes(
 ) -> Vec<syn::Attribute> {
     let mut attrs = type_doc_attributes(def);
     if space.extras.contains_key(&def.name) {
-        let tokens = crate::emit::type_attrs(space, def);
-        let extra = parse::<AttributeList>(tokens).0;
-        attrs.extend(extra.into_iter().skip(attrs.len()));
+        let extras = crate::emit::tokens::extra_attrs(space, def);
+        attrs.extend(parse::<AttributeList>(extras).0);
     }
     attrs
 }
@@ -144,21 +143,115 @@ pub(in crate::emit) fn struct_item(
     name: Ident,
     fields: Vec<syn::Field>,
 ) -> syn::ItemStruct {
-    let mut named = Punctuated::new();
-    for field in fields {
-        named.push(field);
-        named.push_punct(token::Comma(span()));
-    }
     syn::ItemStruct {
         attrs,
         vis: public(),
         struct_token: token::Struct(span()),
         ident: name,
         generics: syn::Generics::default(),
-        fields: syn::Fields::Named(syn::FieldsNamed {
-            brace_token: token::Brace(span()),
-            named,
-        }),
+        fields: syn::Fields::Named(named_fields(fields)),
         semi_token: None,
+    }
+}
+
+/// A field of a tuple variant or struct: its type alone.
+fn unnamed_field(ty: syn::Type) -> syn::Field {
+    syn::Field {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        mutability: syn::FieldMutability::None,
+        ident: None,
+        colon_token: None,
+        ty,
+    }
+}
+
+/// `name(types)`, with its attributes (a unit variant where there are no types).
+pub(in crate::emit) fn tuple_variant(
+    attrs: Vec<syn::Attribute>,
+    name: Ident,
+    types: Vec<syn::Type>,
+) -> syn::Variant {
+    let fields = if types.is_empty() {
+        syn::Fields::Unit
+    } else {
+        syn::Fields::Unnamed(syn::FieldsUnnamed {
+            paren_token: token::Paren(span()),
+            unnamed: types.into_iter().map(unnamed_field).collect(),
+        })
+    };
+    syn::Variant {
+        attrs,
+        ident: name,
+        fields,
+        discriminant: None,
+    }
+}
+
+/// `pub enum name { variants, }` with its attributes.
+pub(in crate::emit) fn enum_item(
+    attrs: Vec<syn::Attribute>,
+    name: Ident,
+    variants: Vec<syn::Variant>,
+) -> syn::ItemEnum {
+    let mut punctuated = Punctuated::new();
+    for variant in variants {
+        punctuated.push(variant);
+        punctuated.push_punct(token::Comma(span()));
+    }
+    syn::ItemEnum {
+        attrs,
+        vis: public(),
+        enum_token: token::Enum(span()),
+        ident: name,
+        generics: syn::Generics::default(),
+        brace_token: token::Brace(span()),
+        variants: punctuated,
+    }
+}
+
+/// The public field of a request or of response headers for `field`, of type `ty` (`field`'s
+/// own, or what it holds), in an `Option` where it is not required.
+pub(in crate::emit) fn declared_field(
+    space: &crate::ir::TypeSpace,
+    def: &crate::ir::TypeDef,
+    field: &crate::ir::Field,
+    ty: &crate::ir::TypeRef,
+    std: crate::emit::Std,
+) -> syn::Field {
+    let docs = doc_attributes(&crate::emit::doc_lines(field.docs.as_deref()));
+    let inner = super::rust_type(space, ty, def.module, std);
+    let ty = if field.required {
+        inner
+    } else {
+        super::prelude_type(std, super::OPTION, vec![inner])
+    };
+    named_field(docs, true, ident(&field.rust_name), ty)
+}
+
+/// `name { fields }`, with its attributes.
+pub(in crate::emit) fn struct_variant(
+    attrs: Vec<syn::Attribute>,
+    name: Ident,
+    fields: Vec<syn::Field>,
+) -> syn::Variant {
+    syn::Variant {
+        attrs,
+        ident: name,
+        fields: syn::Fields::Named(named_fields(fields)),
+        discriminant: None,
+    }
+}
+
+/// `{ fields, }`.
+fn named_fields(fields: Vec<syn::Field>) -> syn::FieldsNamed {
+    let mut named = Punctuated::new();
+    for field in fields {
+        named.push(field);
+        named.push_punct(token::Comma(span()));
+    }
+    syn::FieldsNamed {
+        brace_token: token::Brace(span()),
+        named,
     }
 }

@@ -15,12 +15,13 @@ pub(super) use impls::{
     status_and_headers, support_result, type_item, with_lifetime, Function,
 };
 pub(super) use items::{
-    attribute, derive, doc_attribute, doc_attributes, file_of, named_field, public, struct_item,
-    type_attributes, type_doc_attributes, type_syntax, use_support,
+    attribute, declared_field, derive, doc_attribute, doc_attributes, enum_item, file_of,
+    named_field, public, struct_item, struct_variant, tuple_variant, type_attributes,
+    type_doc_attributes, type_syntax, use_support,
 };
 pub(super) use pats::{
-    binding, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_rest_pat, tuple_pat,
-    variant_pat, variant_rest_pat, wild,
+    binding, binding_of, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_rest_pat,
+    tuple_pat, variant_pat, variant_rest_pat, wild,
 };
 pub(crate) use types::type_tokens;
 pub(super) use types::{
@@ -275,14 +276,7 @@ pub(super) fn arm(pat: Pat, guard: Option<Expr>, body: Expr) -> syn::Arm {
 
 /// `let name = init;`, `let mut name = init;`.
 pub(super) fn let_(name: &str, mutable: bool, init: Expr) -> Stmt {
-    let pat = Pat::Ident(syn::PatIdent {
-        attrs: Vec::new(),
-        by_ref: None,
-        mutability: mutable.then(|| token::Mut(span())),
-        ident: ident(name),
-        subpat: None,
-    });
-    local(pat, init, None)
+    local(binding_of(ident(name), mutable), init, None)
 }
 
 /// `let pat = init else { diverge };`.
@@ -463,13 +457,7 @@ pub(super) fn qualified(ty: syn::Type, trait_: syn::Path, name: &str) -> Expr {
 pub(super) fn let_typed(name: &str, mutable: bool, ty: syn::Type, init: Expr) -> Stmt {
     let pat = Pat::Type(syn::PatType {
         attrs: Vec::new(),
-        pat: Box::new(Pat::Ident(syn::PatIdent {
-            attrs: Vec::new(),
-            by_ref: None,
-            mutability: mutable.then(|| token::Mut(span())),
-            ident: ident(name),
-            subpat: None,
-        })),
+        pat: Box::new(binding_of(ident(name), mutable)),
         colon_token: token::Colon(span()),
         ty: Box::new(ty),
     });

@@ -3,16 +3,20 @@
 
 use super::{integer, span, string};
 use crate::emit::ident;
-use syn::punctuated::Punctuated;
 use syn::{token, Expr, Pat};
 
 /// A binding pattern: `name`.
 pub(in crate::emit) fn binding(name: &str) -> Pat {
+    binding_of(ident(name), false)
+}
+
+/// `name`, or `mut name`: a binding, of a `let` or of a parameter.
+pub(in crate::emit) fn binding_of(name: proc_macro2::Ident, mutable: bool) -> Pat {
     Pat::Ident(syn::PatIdent {
         attrs: Vec::new(),
         by_ref: None,
-        mutability: None,
-        ident: ident(name),
+        mutability: mutable.then(|| token::Mut(span())),
+        ident: name,
         subpat: None,
     })
 }
@@ -50,15 +54,9 @@ pub(in crate::emit) fn path_pat(path: syn::Path) -> Pat {
 
 /// `path(bindings.., ..)`.
 pub(in crate::emit) fn variant_rest_pat(path: syn::Path, bindings: &[&str]) -> Pat {
-    let mut elems: Punctuated<Pat, token::Comma> = bindings.iter().map(|b| binding(b)).collect();
+    let mut elems: Vec<Pat> = bindings.iter().map(|b| binding(b)).collect();
     elems.push(Pat::Rest(rest()));
-    Pat::TupleStruct(syn::PatTupleStruct {
-        attrs: Vec::new(),
-        qself: None,
-        path,
-        paren_token: token::Paren(span()),
-        elems,
-    })
+    variant_pat(path, elems)
 }
 
 /// `path(elems)`, without a rest.
