@@ -79,25 +79,10 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             }
             Some(file)
         }
-        TypeKind::Request(r) => {
-            let std = Std::for_type(&def.name);
-            let default = space.derives_default(id);
-            let items = super::operation::request_items(space, def, r, default, std);
-            Some(items_file(def, items))
-        }
-        TypeKind::Union(u) => {
-            let items = super::unions::items(space, def, u, Std::for_type(&def.name));
-            Some(items_file(def, items))
-        }
-        TypeKind::Response(r) => {
-            let items = super::response::response_items(space, def, r, Std::for_type(&def.name));
-            Some(items_file(def, items))
-        }
-        TypeKind::Headers(fields) => {
-            let std = Std::for_type(&def.name);
-            let items = super::response::headers_items(space, def, fields, std);
-            Some(items_file(def, items))
-        }
+        TypeKind::Request(_)
+        | TypeKind::Union(_)
+        | TypeKind::Response(_)
+        | TypeKind::Headers(_) => Some(items_file(def, super::model::tree_items(space, id)?)),
         TypeKind::Enum(e) => {
             let parts = super::enums::parts(def, e, Std::for_type(&def.name));
             enum_file(space, def, parts)

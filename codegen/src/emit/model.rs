@@ -19,20 +19,11 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
         TypeKind::FilePart => return emit_file_part(space, def, std),
         TypeKind::Enum(e) => return super::enums::emit(space, def, e, std),
-        TypeKind::Request(r) => {
-            let items = super::operation::request_items(space, def, r, default, std);
-            quote!(#(#items)*)
-        }
-        TypeKind::Response(r) => {
-            let items = super::response::response_items(space, def, r, std);
-            quote!(#(#items)*)
-        }
-        TypeKind::Headers(fields) => {
-            let items = super::response::headers_items(space, def, fields, std);
-            quote!(#(#items)*)
-        }
-        TypeKind::Union(u) => {
-            let items = super::unions::items(space, def, u, std);
+        TypeKind::Request(_)
+        | TypeKind::Response(_)
+        | TypeKind::Headers(_)
+        | TypeKind::Union(_) => {
+            let items = tree_items(space, id).expect("a kind built as a tree");
             quote!(#(#items)*)
         }
         TypeKind::Alias(target) => {
@@ -57,6 +48,23 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
         }
     };
     (tokens, Vec::new())
+}
+
+/// The items of the file of a request, a response, response headers or a union, which are
+/// built only as syntax trees (their tokens, where wanted, are the trees'); `None` for any
+/// other kind.
+pub fn tree_items(space: &TypeSpace, id: TypeId) -> Option<Vec<syn::Item>> {
+    let def = space.get(id);
+    let std = Std::for_type(&def.name);
+    Some(match &def.kind {
+        TypeKind::Request(r) => {
+            super::operation::request_items(space, def, r, space.derives_default(id), std)
+        }
+        TypeKind::Response(r) => super::response::response_items(space, def, r, std),
+        TypeKind::Headers(fields) => super::response::headers_items(space, def, fields, std),
+        TypeKind::Union(u) => super::unions::items(space, def, u, std),
+        _ => return None,
+    })
 }
 
 /// The two lines documenting the field that keeps undeclared properties, as doc attributes
