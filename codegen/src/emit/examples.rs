@@ -5,7 +5,7 @@
 
 use super::syntax::{
     attribute, block, call, doc_attribute, doc_attributes, parse, path, path_expr, path_type, semi,
-    span, string,
+    span, string, with_arguments,
 };
 use super::{ident, raw_string};
 use crate::ir::{TypeRef, TypeSpace, Verdict};
@@ -180,15 +180,8 @@ const LEFT_OUT_DOC: &str = " The examples left out of the tests above, each refu
 
 /// `path::<ty>`, a function named with its type argument.
 fn turbofish(words: &[&str], ty: syn::Type) -> syn::Expr {
-    let mut path = path(words, false);
-    let last = path.segments.last_mut().expect("a path has a segment");
-    last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-        colon2_token: Some(syn::token::PathSep(span())),
-        lt_token: syn::token::Lt(span()),
-        args: std::iter::once(syn::GenericArgument::Type(ty)).collect(),
-        gt_token: syn::token::Gt(span()),
-    });
-    path_expr(path)
+    let args = vec![syn::GenericArgument::Type(ty)];
+    path_expr(with_arguments(path(words, false), args, true))
 }
 
 /// `#[test] fn name() { check; }`, under the gate of its operation's tags: a test is compiled

@@ -177,17 +177,7 @@ fn generics_of(param: syn::GenericParam) -> syn::Generics {
 }
 
 /// `path<'lifetime>`.
-pub(in crate::emit) fn with_lifetime(mut path: syn::Path, lifetime: &str) -> syn::Path {
-    let last = path.segments.last_mut().expect("a path has a segment");
-    last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-        colon2_token: None,
-        lt_token: token::Lt(span()),
-        args: std::iter::once(syn::GenericArgument::Lifetime(syn::Lifetime::new(
-            lifetime,
-            span(),
-        )))
-        .collect(),
-        gt_token: token::Gt(span()),
-    });
-    path
+pub(in crate::emit) fn with_lifetime(path: syn::Path, lifetime: &str) -> syn::Path {
+    let lifetime = syn::GenericArgument::Lifetime(syn::Lifetime::new(lifetime, span()));
+    super::types::with_arguments(path, vec![lifetime], false)
 }

@@ -26,7 +26,7 @@ pub(super) use pats::{
 pub(crate) use types::type_tokens;
 pub(super) use types::{
     generic_type, path_type, prelude_type, reference_type, rust_type, slice_type, tuple_type,
-    word_type, OPTION, RESULT, STRING, VEC,
+    with_arguments, word_type, OPTION, RESULT, STRING, VEC,
 };
 
 use super::{ident, Std};

@@ -55,15 +55,26 @@ pub(in crate::emit) fn path_type(path: syn::Path) -> Type {
 }
 
 /// `path<args>`: the path's last segment takes the arguments.
-pub(in crate::emit) fn generic_type(mut path: syn::Path, args: Vec<Type>) -> Type {
+pub(in crate::emit) fn generic_type(path: syn::Path, args: Vec<Type>) -> Type {
+    let args = args.into_iter().map(syn::GenericArgument::Type).collect();
+    path_type(with_arguments(path, args, false))
+}
+
+/// `path<args>`, or `path::<args>` where `turbofish` (a function named with its arguments):
+/// the path's last segment takes the arguments.
+pub(in crate::emit) fn with_arguments(
+    mut path: syn::Path,
+    args: Vec<syn::GenericArgument>,
+    turbofish: bool,
+) -> syn::Path {
     let last = path.segments.last_mut().expect("a path has a segment");
     last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-        colon2_token: None,
+        colon2_token: turbofish.then(|| token::PathSep(span())),
         lt_token: token::Lt(span()),
-        args: args.into_iter().map(syn::GenericArgument::Type).collect(),
+        args: args.into_iter().collect(),
         gt_token: token::Gt(span()),
     });
-    path_type(path)
+    path
 }
 
 /// `&inner`, or `&'static inner`.
