@@ -19,7 +19,8 @@ impl ::std::fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// A response type: decoded from a reply's status, headers and body.
+/// A response type: decoded from a reply's status, headers and body. As with `Operation`,
+/// the generated impls are `#[inline]`, compiled only where they are called.
 pub trait Decode: ::std::marker::Sized {
     /// The variant of a reply: its status picks the case (exact codes, then ranges, then
     /// `default`), a documented body is read by its media type (absent or `null` where it is

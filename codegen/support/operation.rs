@@ -1,6 +1,9 @@
 /// One operation variant's request, ready for any HTTP client: the method, the path with its
 /// parameters filled in, the query pairs, the headers and the encoded body. The crate sends
 /// nothing itself; a client joins these in a few lines.
+///
+/// The generated impls mark their methods `#[inline]`, which has them compiled in the crate
+/// that calls them rather than in this one: a build pays only for the operations it sends.
 pub trait Operation {
     /// `GET`, `POST`, ...
     const METHOD: &'static str;

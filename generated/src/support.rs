@@ -322,6 +322,9 @@ pub(crate) use string_enum;
 /// One operation variant's request, ready for any HTTP client: the method, the path with its
 /// parameters filled in, the query pairs, the headers and the encoded body. The crate sends
 /// nothing itself; a client joins these in a few lines.
+///
+/// The generated impls mark their methods `#[inline]`, which has them compiled in the crate
+/// that calls them rather than in this one: a build pays only for the operations it sends.
 pub trait Operation {
     /// `GET`, `POST`, ...
     const METHOD: &'static str;
@@ -862,7 +865,8 @@ impl ::std::fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// A response type: decoded from a reply's status, headers and body.
+/// A response type: decoded from a reply's status, headers and body. As with `Operation`,
+/// the generated impls are `#[inline]`, compiled only where they are called.
 pub trait Decode: ::std::marker::Sized {
     /// The variant of a reply: its status picks the case (exact codes, then ranges, then
     /// `default`), a documented body is read by its media type (absent or `null` where it is

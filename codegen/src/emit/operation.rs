@@ -8,10 +8,11 @@
 
 use super::syntax::{
     array, binding, boolean, call, character, const_item, declared_field, derive, field, for_loop,
-    function, impl_item, let_, let_else, method, new_of, none, ok, path, path_expr, path_type,
-    prelude, prelude_type, reference, reference_type, return_, self_field, semi, slice_type, some,
-    string, struct_item, support, support_result, tail, try_, tuple_type, type_attributes,
-    type_item, use_support, var, variant_pat, word_type, Function, OPTION, STRING, VEC,
+    function, impl_item, inline_attribute, let_, let_else, method, new_of, none, ok, path,
+    path_expr, path_type, prelude, prelude_type, reference, reference_type, return_, self_field,
+    semi, slice_type, some, string, struct_item, support, support_result, tail, try_, tuple_type,
+    type_attributes, type_item, use_support, var, variant_pat, word_type, Function, OPTION, STRING,
+    VEC,
 };
 use super::{ident, Std};
 use crate::ir::{
@@ -189,7 +190,7 @@ fn operation_impl(
     let bytes = prelude_type(std, VEC, vec![word_type("u8")]);
     let getter = |name, output, body| {
         function(Function {
-            attrs: Vec::new(),
+            attrs: vec![inline_attribute()],
             public: false,
             name,
             generics: syn::Generics::default(),

@@ -4,11 +4,12 @@
 
 use super::syntax::{
     arm, binary, binding, call, closure, declared_field, deref, derive, doc_attributes, enum_item,
-    function, generic_type, impl_item, integer, integer_pat, match_, method, named_field, ok, path,
-    path_expr, path_pat, path_type, prelude_type, reference_type, rust_type, self_variant,
-    slice_type, span, status_and_headers, string, struct_expr, struct_item, struct_rest_pat,
-    struct_variant, support, support_result, tail, try_, tuple_variant, type_attributes,
-    use_support, var, variant_rest_pat, wild, word_type, Function, OPTION, STRING, VEC,
+    function, generic_type, impl_item, inline_attribute, integer, integer_pat, match_, method,
+    named_field, ok, path, path_expr, path_pat, path_type, prelude_type, reference_type, rust_type,
+    self_variant, slice_type, span, status_and_headers, string, struct_expr, struct_item,
+    struct_rest_pat, struct_variant, support, support_result, tail, try_, tuple_variant,
+    type_attributes, use_support, var, variant_rest_pat, wild, word_type, Function, OPTION, STRING,
+    VEC,
 };
 use super::{doc_lines, ident, named_path, Std};
 use crate::ir::{
@@ -127,7 +128,7 @@ pub fn response_items(
     let bytes = reference_type(slice_type(word_type("u8")), false);
     decode_params.push((ident(body_param), bytes));
     let decode = function(Function {
-        attrs: Vec::new(),
+        attrs: vec![inline_attribute()],
         public: false,
         name: "decode",
         generics: syn::Generics::default(),
@@ -137,7 +138,7 @@ pub fn response_items(
         body: vec![tail(decide)],
     });
     let status = function(Function {
-        attrs: Vec::new(),
+        attrs: vec![inline_attribute()],
         public: false,
         name: "status",
         generics: syn::Generics::default(),
@@ -356,8 +357,10 @@ pub fn headers_items(
         " Reads the headers from a reply with status `status`: a header of another type",
         " than the spec says is an error, and a required one must be there.",
     ];
+    let mut from_headers_attrs = doc_attributes(&doc.map(str::to_owned));
+    from_headers_attrs.push(inline_attribute());
     let from_headers = function(Function {
-        attrs: doc_attributes(&doc.map(str::to_owned)),
+        attrs: from_headers_attrs,
         public: true,
         name: "from_headers",
         generics: syn::Generics::default(),

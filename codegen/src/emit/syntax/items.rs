@@ -65,6 +65,20 @@ pub(in crate::emit) fn attribute(name: &str, tokens: TokenStream) -> syn::Attrib
     }
 }
 
+/// `#[inline]`, on the methods of an operation's request, response and response headers.
+/// Without it, every one of them is compiled to machine code with the generated crate,
+/// along with the serde code of every body it encodes or decodes; with it, a method is
+/// compiled in the crate that calls it, so a user's build pays only for the operations it
+/// sends (the inline Authlete spec's crate, from scratch: 8.5 s without, 6.6 s with).
+pub(in crate::emit) fn inline_attribute() -> syn::Attribute {
+    syn::Attribute {
+        pound_token: token::Pound(span()),
+        style: syn::AttrStyle::Outer,
+        bracket_token: token::Bracket(span()),
+        meta: syn::Meta::Path(syn::Path::from(ident("inline"))),
+    }
+}
+
 /// A type's doc comment (see [`crate::emit::type_docs`]) as attributes.
 pub(in crate::emit) fn type_doc_attributes(def: &crate::ir::TypeDef) -> Vec<syn::Attribute> {
     doc_attributes(&crate::emit::doc_lines(Some(&crate::emit::type_docs(def))))

@@ -16,8 +16,8 @@ pub(super) use impls::{
 };
 pub(super) use items::{
     attribute, declared_field, derive, doc_attribute, doc_attributes, enum_item, file_of,
-    named_field, public, struct_item, struct_variant, tuple_variant, type_attributes,
-    type_doc_attributes, type_syntax, use_support,
+    inline_attribute, named_field, public, struct_item, struct_variant, tuple_variant,
+    type_attributes, type_doc_attributes, type_syntax, use_support,
 };
 pub(super) use pats::{
     binding, binding_of, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_rest_pat,

@@ -25,6 +25,7 @@ impl support::Operation for AuthTokenGetListApiRequest {
     const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::AuthTokenGetListApiResponse;
 
+    #[inline]
     fn path(&self) -> String {
         let mut path = String::new();
         path.push_str("/api/");
@@ -39,6 +40,7 @@ impl support::Operation for AuthTokenGetListApiRequest {
         path
     }
 
+    #[inline]
     fn query(&self) -> Vec<(String, String)> {
         let mut query = Vec::new();
         support::query_param(
@@ -66,10 +68,12 @@ impl support::Operation for AuthTokenGetListApiRequest {
         query
     }
 
+    #[inline]
     fn headers(&self) -> Vec<(String, String)> {
         Vec::new()
     }
 
+    #[inline]
     fn body(&self) -> Result<Option<Vec<u8>>, support::EncodeError> {
         Ok(None)
     }

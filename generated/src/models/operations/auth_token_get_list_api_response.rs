@@ -19,6 +19,7 @@ pub enum AuthTokenGetListApiResponse {
 }
 
 impl support::Decode for AuthTokenGetListApiResponse {
+    #[inline]
     fn decode(
         status: u16,
         headers: &dyn support::Headers,
@@ -63,6 +64,7 @@ impl support::Decode for AuthTokenGetListApiResponse {
         }
     }
 
+    #[inline]
     fn status(&self) -> u16 {
         match self {
             Self::Ok(..) => 200,

@@ -18,6 +18,7 @@ impl support::Operation for BackchannelAuthenticationApiFormRequest {
     const SECURITY: &'static [&'static [&'static str]] = &[&["authlete"], &["bearer"]];
     type Response = super::BackchannelAuthenticationApiFormResponse;
 
+    #[inline]
     fn path(&self) -> String {
         let mut path = String::new();
         path.push_str("/api/");
@@ -32,14 +33,17 @@ impl support::Operation for BackchannelAuthenticationApiFormRequest {
         path
     }
 
+    #[inline]
     fn query(&self) -> Vec<(String, String)> {
         Vec::new()
     }
 
+    #[inline]
     fn headers(&self) -> Vec<(String, String)> {
         Vec::new()
     }
 
+    #[inline]
     fn body(&self) -> Result<Option<Vec<u8>>, support::EncodeError> {
         support::form_body(&self.request_body).map(Some)
     }

@@ -19,6 +19,7 @@ pub enum BackchannelAuthenticationApiResponse {
 }
 
 impl support::Decode for BackchannelAuthenticationApiResponse {
+    #[inline]
     fn decode(
         status: u16,
         headers: &dyn support::Headers,
@@ -75,6 +76,7 @@ impl support::Decode for BackchannelAuthenticationApiResponse {
         }
     }
 
+    #[inline]
     fn status(&self) -> u16 {
         match self {
             Self::Ok(..) => 200,

@@ -23,6 +23,7 @@ pub enum BackchannelAuthenticationCompleteApiFormResponse {
 }
 
 impl support::Decode for BackchannelAuthenticationCompleteApiFormResponse {
+    #[inline]
     fn decode(
         status: u16,
         headers: &dyn support::Headers,
@@ -79,6 +80,7 @@ impl support::Decode for BackchannelAuthenticationCompleteApiFormResponse {
         }
     }
 
+    #[inline]
     fn status(&self) -> u16 {
         match self {
             Self::Ok(..) => 200,

@@ -21,6 +21,7 @@ pub enum BackchannelAuthenticationIssueApiResponse {
 }
 
 impl support::Decode for BackchannelAuthenticationIssueApiResponse {
+    #[inline]
     fn decode(
         status: u16,
         headers: &dyn support::Headers,
@@ -77,6 +78,7 @@ impl support::Decode for BackchannelAuthenticationIssueApiResponse {
         }
     }
 
+    #[inline]
     fn status(&self) -> u16 {
         match self {
             Self::Ok(..) => 200,
