@@ -53,3 +53,46 @@ fn a_value_of_one_operation_is_a_value_of_the_other() {
         serde_json::json!({"owner": {"name": "Ada", "kind": "robot"}})
     );
 }
+
+#[test]
+fn the_same_response_headers_are_one_type() {
+    assert!(same::<
+        operations::GetSecondOkHeaders,
+        operations::GetFirstOkHeaders,
+    >());
+    // `X-Rate-Limit` is text there, not an integer.
+    assert!(!same::<
+        operations::GetThirdOkHeaders,
+        operations::GetFirstOkHeaders,
+    >());
+}
+
+#[test]
+fn shared_headers_are_read_for_each_operation_that_documents_them() {
+    use codegen_tests::shared_shapes::Decode;
+    let headers = [("x-rate-limit", "41"), ("x-request-id", "r-7")];
+    let decoded = operations::GetSecondResponse::decode(200, &headers, b"{}").unwrap();
+    let operations::GetSecondResponse::Ok { headers, .. } = decoded else {
+        panic!("a 200 decodes as Ok: {decoded:?}");
+    };
+    assert_eq!(headers.x_rate_limit, Some(41));
+    assert_eq!(headers.x_request_id.as_deref(), Some("r-7"));
+}
+
+#[test]
+fn a_read_only_property_keeps_types_apart() {
+    assert!(!same::<operations::GetFourthItem, operations::GetFifthItem>());
+    // In a request body, the read-only `id` is left out and the other one is sent.
+    let sent = |value: serde_json::Value| value.as_object().unwrap().contains_key("id");
+    let fourth = operations::GetFourthItem {
+        id: Some("a".into()),
+        ..Default::default()
+    };
+    let fifth = operations::GetFifthItem {
+        id: Some("a".into()),
+        ..Default::default()
+    };
+    use codegen_tests::shared_shapes::support::sending;
+    assert!(!sent(sending(|| serde_json::to_value(&fourth).unwrap())));
+    assert!(sent(sending(|| serde_json::to_value(&fifth).unwrap())));
+}

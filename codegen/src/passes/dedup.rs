@@ -5,12 +5,12 @@
 //! it: every name still resolves, code written against either name compiles, and the crate
 //! compiles one struct instead of many.
 //!
-//! Identical means: same kind, same fields (JSON and Rust names, required, docs, and field types
-//! identical in turn), same enum values, same union alternatives. A type's own doc comment is not
+//! Identical means: same kind, same fields (JSON and Rust names, required, read-only, docs, and
+//! field types identical in turn), same enum values, same union alternatives. A type's own doc comment is not
 //! compared, since the alias carries it. Component types are never turned into aliases (they are
 //! the spec's own names), but an operation type may become an alias of one.
 
-use crate::ir::{EnumValue, Module, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{EnumValue, Field, Module, TypeId, TypeKind, TypeRef, TypeSpace};
 use indexmap::{IndexMap, IndexSet};
 use std::fmt::Write;
 
@@ -120,15 +120,7 @@ impl Dedup<'_> {
         match &space.get(id).kind {
             TypeKind::Struct(s) => {
                 out.push('S');
-                for field in &s.fields {
-                    out.push('(');
-                    text(&mut out, &field.json_name);
-                    text(&mut out, &field.rust_name);
-                    opt_text(&mut out, field.docs.as_deref());
-                    out.push(if field.required { '!' } else { '?' });
-                    self.write_ref(&field.ty, &mut out);
-                    out.push(')');
-                }
+                self.write_fields(&s.fields, &mut out);
                 if let Some(extra) = &s.extra {
                     out.push('+');
                     text(&mut out, &extra.rust_name);
@@ -178,10 +170,16 @@ impl Dedup<'_> {
                 out.push('N');
                 self.write_ref(target, &mut out);
             }
-            // Headers come from a response of one variant, and a file part is named after
-            // its parent: never shared.
-            TypeKind::Headers(_) | TypeKind::FilePart => {
-                let _ = write!(out, "H{}", id.0);
+            // The same headers documented on many responses (a rate limit, a request id)
+            // are one struct: its `from_headers` names the type and takes the status, so
+            // nothing in it belongs to one response.
+            TypeKind::Headers(fields) => {
+                out.push('H');
+                self.write_fields(fields, &mut out);
+            }
+            // A file part is named after its parent: never shared.
+            TypeKind::FilePart => {
+                let _ = write!(out, "F{}", id.0);
             }
             TypeKind::Tuple(t) => {
                 let _ = write!(out, "T{}", t.required);
@@ -200,6 +198,20 @@ impl Dedup<'_> {
             }
         }
         out
+    }
+
+    fn write_fields(&mut self, fields: &[Field], out: &mut String) {
+        for field in fields {
+            out.push('(');
+            text(out, &field.json_name);
+            text(out, &field.rust_name);
+            opt_text(out, field.docs.as_deref());
+            out.push(if field.required { '!' } else { '?' });
+            // A `readOnly` property is left out of request bodies: not the same field.
+            out.push(if field.read_only { 'r' } else { 'w' });
+            self.write_ref(&field.ty, out);
+            out.push(')');
+        }
     }
 
     fn write_ref(&mut self, ty: &TypeRef, out: &mut String) {
