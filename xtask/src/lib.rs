@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod bench_crate;
 pub mod bench_wide;
 pub mod codegen_cmd;
 pub mod corpus;
@@ -58,6 +59,9 @@ commands:
                                tests, and print one row per spec
   bench [--quick] [SPEC...]    time the generator per stage on SPECs and synthetic specs
   bench-wide [N...]            time `cargo check` of a struct of N properties against serde derive
+  bench-crate [--runs N] SPEC...
+                               time `cargo build` of each spec's generated crate, from scratch
+                               and after a touch
   wire autorest PACKAGE [SPEC...] | wire prism PRISM SPEC...
                                the generated types and client against real servers
   seed-check SPEC [--page P] [--names L]
@@ -147,6 +151,18 @@ here and as plain serde derive writes it, with the compiler's peak memory.
         // its own.
         flags: &[switch("--probe")],
         operands: Operands { min: 0, max: None },
+    },
+    Command {
+        name: "bench-crate",
+        usage: "\
+usage: cargo xtask bench-crate [--runs N] SPEC...
+
+Generates the crate of each SPEC under target/bench-crate/, builds its dependencies, then
+times N rounds (default 3) of `cargo build` of the crate alone from scratch (`cargo clean -p`)
+and after a touch of src/lib.rs, and prints the median and range of each.
+",
+        flags: &[valued("--runs")],
+        operands: Operands { min: 1, max: None },
     },
     Command {
         name: "seed-check",

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         "corpus" => xtask::corpus::run(&parsed),
         "bench" => xtask::bench::run(&parsed),
         "bench-wide" => xtask::bench_wide::run(&parsed),
+        "bench-crate" => xtask::bench_crate::run(&parsed),
         "seed-check" => xtask::seed_check::run(&parsed),
         "wire" => xtask::wire::run(&parsed.operands),
         _ => unreachable!("every command in COMMANDS is dispatched"),

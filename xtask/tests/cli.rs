@@ -175,7 +175,14 @@ fn xtask(args: &[&str]) -> Output {
 
 #[test]
 fn help_prints_the_usage_and_exits_0_for_the_tool_and_each_command() {
-    let commands = ["codegen", "corpus", "bench", "bench-wide", "seed-check"];
+    let commands = [
+        "codegen",
+        "corpus",
+        "bench",
+        "bench-wide",
+        "bench-crate",
+        "seed-check",
+    ];
     let mut checked = 0;
     for flag in ["--help", "-h"] {
         let run = xtask(&[flag]);
@@ -193,7 +200,7 @@ fn help_prints_the_usage_and_exits_0_for_the_tool_and_each_command() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 10);
+    assert_eq!(checked, 12);
     let run = xtask(&["help"]);
     assert_eq!(run.status.code(), Some(0));
 }
@@ -205,6 +212,7 @@ fn unknown_flags_exit_2_with_the_usage_of_their_command() {
         ("corpus", "--fast"),
         ("bench", "--slow"),
         ("seed-check", "-x"),
+        ("bench-crate", "--rounds"),
     ] {
         let run = xtask(&[command, flag]);
         assert_eq!(run.status.code(), Some(2), "{command} {flag}");
@@ -231,6 +239,12 @@ fn usage_errors_exit_with_status_2() {
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("unknown argument `--bogus`"));
+    // No spec to build, and a round count that is not a count.
+    let run = xtask(&["bench-crate"]);
+    assert_eq!(run.status.code(), Some(2));
+    let run = xtask(&["bench-crate", "--runs", "0", "spec/authlete-ciba.yaml"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("--runs takes a whole number above 0"));
 }
 
 /// `cargo xtask codegen` without `--spec` reads `spec/codegen.toml` where there is one: the
