@@ -6,9 +6,10 @@
 //! compiles one struct instead of many.
 //!
 //! Identical means: same kind, same fields (JSON and Rust names, required, read-only, docs, and
-//! field types identical in turn), same enum values, same union alternatives. A type's own doc comment is not
-//! compared, since the alias carries it. Component types are never turned into aliases (they are
-//! the spec's own names), but an operation type may become an alias of one.
+//! field types identical in turn), same enum values, same union alternatives; for the types of
+//! response headers, the same headers. A type's own doc comment is not compared, since the
+//! alias carries it. Component types are never turned into aliases (they are the spec's own
+//! names), but an operation type may become an alias of one.
 
 use crate::ir::{EnumValue, Field, Module, TypeId, TypeKind, TypeRef, TypeSpace};
 use indexmap::{IndexMap, IndexSet};
