@@ -5,7 +5,7 @@
 
 use super::syntax::{
     attribute, block, call, doc_attribute, doc_attributes, parse, path, path_expr, path_type, semi,
-    span, string, with_arguments,
+    span, string, with_arguments, word_attribute,
 };
 use super::{ident, raw_string};
 use crate::ir::{TypeRef, TypeSpace, Verdict};
@@ -192,12 +192,7 @@ fn test_item(space: &TypeSpace, operation_id: &str, name: &str, check: syn::Expr
             .map(|predicate| attribute("cfg", predicate))
             .into_iter()
             .collect();
-    attrs.push(syn::Attribute {
-        pound_token: syn::token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: syn::token::Bracket(span()),
-        meta: syn::Meta::Path(path(&["test"], false)),
-    });
+    attrs.push(word_attribute("test"));
     syn::Item::Fn(syn::ItemFn {
         attrs,
         vis: syn::Visibility::Inherited,

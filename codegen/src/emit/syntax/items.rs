@@ -51,18 +51,28 @@ pub(in crate::emit) fn derive(paths: TokenStream) -> syn::Attribute {
     attribute("derive", paths)
 }
 
-/// `#[name(tokens)]`.
-pub(in crate::emit) fn attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
+/// `#[meta]`.
+fn outer_attribute(meta: syn::Meta) -> syn::Attribute {
     syn::Attribute {
         pound_token: token::Pound(span()),
         style: syn::AttrStyle::Outer,
         bracket_token: token::Bracket(span()),
-        meta: syn::Meta::List(syn::MetaList {
-            path: syn::Path::from(ident(name)),
-            delimiter: syn::MacroDelimiter::Paren(token::Paren(span())),
-            tokens,
-        }),
+        meta,
     }
+}
+
+/// `#[name(tokens)]`.
+pub(in crate::emit) fn attribute(name: &str, tokens: TokenStream) -> syn::Attribute {
+    outer_attribute(syn::Meta::List(syn::MetaList {
+        path: syn::Path::from(ident(name)),
+        delimiter: syn::MacroDelimiter::Paren(token::Paren(span())),
+        tokens,
+    }))
+}
+
+/// `#[name]`: `#[test]`, `#[inline]`.
+pub(in crate::emit) fn word_attribute(name: &str) -> syn::Attribute {
+    outer_attribute(syn::Meta::Path(syn::Path::from(ident(name))))
 }
 
 /// `#[inline]`, on the methods of an operation's request, response and response headers.
@@ -71,12 +81,7 @@ pub(in crate::emit) fn attribute(name: &str, tokens: TokenStream) -> syn::Attrib
 /// compiled in the crate that calls it, so a user's build pays only for the operations it
 /// sends (the inline Authlete spec's crate, from scratch: 8.7 s without, 7.1 s with).
 pub(in crate::emit) fn inline_attribute() -> syn::Attribute {
-    syn::Attribute {
-        pound_token: token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: token::Bracket(span()),
-        meta: syn::Meta::Path(syn::Path::from(ident("inline"))),
-    }
+    word_attribute("inline")
 }
 
 /// A type's doc comment (see [`crate::emit::type_docs`]) as attributes.
@@ -118,16 +123,11 @@ pub(in crate::emit) fn doc_attributes(lines: &[String]) -> Vec<syn::Attribute> {
 
 /// `#[doc = lit]`.
 pub(in crate::emit) fn doc_attribute(lit: syn::Lit) -> syn::Attribute {
-    syn::Attribute {
-        pound_token: token::Pound(span()),
-        style: syn::AttrStyle::Outer,
-        bracket_token: token::Bracket(span()),
-        meta: syn::Meta::NameValue(syn::MetaNameValue {
-            path: syn::Path::from(ident("doc")),
-            eq_token: token::Eq(span()),
-            value: literal(lit),
-        }),
-    }
+    outer_attribute(syn::Meta::NameValue(syn::MetaNameValue {
+        path: syn::Path::from(ident("doc")),
+        eq_token: token::Eq(span()),
+        value: literal(lit),
+    }))
 }
 
 /// A field of a struct or of a variant with named fields: docs, `pub` where `public`.

@@ -17,7 +17,7 @@ pub(super) use impls::{
 pub(super) use items::{
     attribute, declared_field, derive, doc_attribute, doc_attributes, enum_item, file_of,
     inline_attribute, named_field, public, struct_item, struct_variant, tuple_variant,
-    type_attributes, type_doc_attributes, type_syntax, use_support,
+    type_attributes, type_doc_attributes, type_syntax, use_support, word_attribute,
 };
 pub(super) use pats::{
     binding, binding_of, integer_pat, or_pat, path_pat, reference_pat, string_pat, struct_rest_pat,
