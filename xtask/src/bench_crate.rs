@@ -48,10 +48,7 @@ pub fn run(parsed: &crate::args::Parsed) -> ExitCode {
 /// rounds of a build from scratch and a build after a touch; the table row.
 fn measure(spec: &Path, scratch: &Path, runs: usize) -> Result<String, String> {
     let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
-    let crate_name = format!(
-        "bench-{}",
-        codegen::naming::snake_case(&stem).replace('_', "-")
-    );
+    let crate_name = format!("bench-{}", crate::codegen_cmd::kebab_stem(spec));
     let options = codegen::Options::new(crate_name.clone(), spec.display().to_string());
     let output = codegen::generate(spec, &options).map_err(|e| e.to_string())?;
     let out = scratch.join(&crate_name);
@@ -107,7 +104,7 @@ fn touch(path: &Path) -> Result<(), String> {
 
 /// `7.33 s (7.18-7.41)`.
 fn summary(samples: &mut [Duration]) -> String {
-    samples.sort();
+    // `median` sorts the samples, so the range is their ends.
     let median = crate::bench::median(samples).as_secs_f64();
     let low = samples.first().map_or(0.0, Duration::as_secs_f64);
     let high = samples.last().map_or(0.0, Duration::as_secs_f64);

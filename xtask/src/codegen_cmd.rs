@@ -210,13 +210,15 @@ pub fn workspace_root() -> PathBuf {
         .to_owned()
 }
 
-/// `specs/Pet Store.yaml` → `pet-store`.
+/// `specs/Pet Store.yaml` → `pet-store`: a spec's file name as a crate name's words.
+pub fn kebab_stem(spec: &Path) -> String {
+    let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
+    codegen::naming::snake_case(&stem).replace('_', "-")
+}
+
+/// [`kebab_stem`], made to start with a letter as a package name must.
 fn default_crate_name(spec: &str) -> String {
-    let stem = Path::new(spec)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = codegen::naming::snake_case(&stem).replace('_', "-");
+    let name = kebab_stem(Path::new(spec));
     if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         name
     } else {

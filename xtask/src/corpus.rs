@@ -128,15 +128,7 @@ fn check_spec(
     out_root: &Path,
     target_dir: &Path,
 ) -> Result<Row, String> {
-    let stem = spec
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let crate_name = format!(
-        "corpus-{}",
-        codegen::naming::snake_case(&stem).replace('_', "-")
-    );
+    let crate_name = format!("corpus-{}", crate::codegen_cmd::kebab_stem(spec));
     // Each example left out gets a test that its model refuses it: the examples pass and the
     // models must agree on every example of every spec.
     let options = Options {
