@@ -226,6 +226,10 @@ pub struct NameHint {
     /// Named as its parent's name followed by the base, whatever else wants the base: the
     /// seed generator's rule for the file parts of a multipart body (`RotatePDFRequestFileInput`).
     pub after_parent: bool,
+    /// Where the type is an alternative of a union (or the items of an array alternative), its
+    /// position there, counted from 1: the seed's generator calls such a type by the number's
+    /// word (`One`, `Two`) where no other type of its module wants that word.
+    pub position: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

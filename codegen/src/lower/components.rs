@@ -25,6 +25,7 @@ impl<'a> Lowerer<'a> {
                     parent: None,
                     preferred: None,
                     after_parent: false,
+                    position: None,
                 },
                 module: Module::Components,
                 docs: None,

@@ -72,6 +72,7 @@ impl<'a> Lowerer<'a> {
                     parent: None,
                     preferred: None,
                     after_parent: false,
+                    position: None,
                 },
                 module: crate::ir::Module::Components,
                 docs: Some(format!(

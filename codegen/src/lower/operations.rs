@@ -152,6 +152,7 @@ impl<'a> Lowerer<'a> {
                 parent: None,
                 preferred: None,
                 after_parent: false,
+                position: None,
             },
             module: Module::Operations,
             docs,
@@ -187,6 +188,7 @@ impl<'a> Lowerer<'a> {
             parent: None,
             preferred: None,
             after_parent: false,
+            position: None,
         };
         let ctx = Ctx {
             hint: hint.clone(),
@@ -218,6 +220,7 @@ impl<'a> Lowerer<'a> {
             let unnamed = NameHint {
                 preferred: None,
                 after_parent: false,
+                position: None,
                 ..def.hint.clone()
             };
             if unnamed == hint {

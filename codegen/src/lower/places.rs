@@ -253,6 +253,7 @@ fn hint_for(segments: &[String]) -> (Module, NameHint) {
             parent: None,
             preferred: None,
             after_parent: false,
+            position: None,
         },
     )
 }

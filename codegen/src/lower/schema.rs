@@ -44,6 +44,7 @@ impl Ctx {
                 parent: parent.or(self.hint.parent),
                 preferred: None,
                 after_parent: false,
+                position: None,
             },
             module: self.module,
             slot: None,
@@ -145,6 +146,11 @@ impl<'a> Lowerer<'a> {
                 // name of their own even where the singular is the plural.
                 let root = ctx.hint.parent.is_none();
                 let mut item_ctx = ctx.nested(None, naming::bases::item_base(&ctx.hint.base, root));
+                // An array alternative of a union is no type of its own: where its items keep
+                // its name, they are the alternative the position names (`Three`).
+                if item_ctx.hint.base == ctx.hint.base {
+                    item_ctx.hint.position = ctx.hint.position;
+                }
                 // The items of a part are parts too: a list of files.
                 if ctx.files == Files::Part {
                     item_ctx.files = Files::Part;

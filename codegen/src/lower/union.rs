@@ -83,7 +83,9 @@ impl<'a> Lowerer<'a> {
         let mut declared: Vec<Vec<String>> = Vec::with_capacity(shaped.len());
         for (n, (i, alt)) in shaped.iter().enumerate() {
             let alt_at = pointer_join(&list_at, &i.to_string());
-            let alt_ctx = ctx.nested(Some(id), naming::bases::positional(&ctx.hint.base, n + 1));
+            let mut alt_ctx =
+                ctx.nested(Some(id), naming::bases::positional(&ctx.hint.base, n + 1));
+            alt_ctx.hint.position = Some(n + 1);
             let ty = self.lower_schema_ref(alt, alt_ctx, &alt_at);
             let (name_hint, tags) = match alt {
                 ReferenceOr::Reference { reference } => {

@@ -48,6 +48,42 @@ pub fn positional(parent_base: &str, position: usize) -> String {
     format!("{parent_base}{position}")
 }
 
+/// The English word of a union alternative's position (`1` is `One`, `21` `TwentyOne`), the
+/// name the seed's generator gives an alternative that nothing else in its module wants; none
+/// past 99, where a word would be longer than the positional base it stands for.
+pub fn number_word(position: usize) -> Option<String> {
+    const UNITS: [&str; 20] = [
+        "",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+        "Thirteen",
+        "Fourteen",
+        "Fifteen",
+        "Sixteen",
+        "Seventeen",
+        "Eighteen",
+        "Nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+    ];
+    match position {
+        1..=19 => Some(UNITS[position].to_owned()),
+        20..=99 => Some(format!("{}{}", TENS[position / 10], UNITS[position % 10])),
+        _ => None,
+    }
+}
+
 /// The base of the type of a response's headers: its status, then `Headers`.
 pub fn headers_base(status: StatusKey) -> String {
     format!("{}Headers", super::status_variant(status))

@@ -317,3 +317,27 @@ fn words_of_a_pointer() {
         assert_eq!(bases::pointer_words(&segments), expected, "{segments:?}");
     }
 }
+
+#[test]
+fn positions_have_their_english_words() {
+    let cases = [
+        (1, Some("One")),
+        (2, Some("Two")),
+        (10, Some("Ten")),
+        (13, Some("Thirteen")),
+        (19, Some("Nineteen")),
+        (20, Some("Twenty")),
+        (21, Some("TwentyOne")),
+        (40, Some("Forty")),
+        (99, Some("NinetyNine")),
+        (0, None),
+        (100, None),
+    ];
+    for (position, word) in cases {
+        assert_eq!(
+            super::bases::number_word(position).as_deref(),
+            word,
+            "position {position}"
+        );
+    }
+}

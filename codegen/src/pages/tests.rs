@@ -12,6 +12,7 @@ fn def(name: &str, scope: &str, kind: TypeKind, docs: Option<&str>) -> TypeDef {
             parent: None,
             preferred: None,
             after_parent: false,
+            position: None,
         },
         module: Module::Operations,
         docs: docs.map(str::to_owned),

@@ -93,6 +93,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
                 parent: None,
                 preferred: None,
                 after_parent: false,
+                position: None,
             },
             module: Module::Operations,
             docs,

@@ -3,6 +3,9 @@
 //!
 //! - A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes
 //!   that name where it is free.
+//! - A union's alternative (or the items of an array alternative) that no other type of its
+//!   module wants the word of takes its position's word, where it is free once the others are
+//!   named (the enum that is the first alternative of `function_call` is `One`).
 //! - The shortest name: a nested type that no other nested type of its module wants the base
 //!   of takes the base alone, where it is free once the others are named (`keys` items are
 //!   `Key`).
@@ -143,10 +146,10 @@ pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<Strin
             renamed[id.0] = !keeps;
         }
     }
-    let alone = alone_with_their_base(types);
+    let Shortest { word, alone } = shortest_names(types);
     // Components in arena order, then each scope's types nearest the body first; in each
-    // module the types that may go by their base alone come last, so that a shortened name
-    // never takes a name some other type is built to have.
+    // module the types that may go by a word or their base alone come last, so that a
+    // shortened name never takes a name some other type is built to have.
     let mut order: Vec<TypeId> = ids().collect();
     let mut first_of_scope: IndexMap<&str, usize> = IndexMap::new();
     for id in ids() {
@@ -156,7 +159,7 @@ pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<Strin
     }
     order.sort_by_key(|id| {
         let def = get(*id);
-        let last = usize::from(alone[id.0]);
+        let last = usize::from(alone[id.0] || word[id.0].is_some());
         match def.module {
             Module::Components => (0, last, id.0, 0, 0),
             Module::Operations => (
@@ -189,11 +192,13 @@ pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<Strin
             .as_deref()
             .map(naming::type_name)
             .filter(|name| !taken.is_taken(name));
+        // Else, for an alternative no other type of its module wants the word of, the word.
+        let word = word[id.0].clone().filter(|name| !taken.is_taken(name));
         // Else, for a nested type no other one in its module wants the base of, the base
         // alone (the shortest name its context gives), where free.
         let bare =
             Some(naming::type_name(&hint.base)).filter(|name| alone[id.0] && !taken.is_taken(name));
-        if let Some(name) = preferred.or(bare) {
+        if let Some(name) = preferred.or(word).or(bare) {
             taken.claim_numbered(&name, "");
             short[id.0] = name.clone();
             names[id.0] = name;
@@ -275,27 +280,56 @@ fn module_index(module: Module) -> usize {
     }
 }
 
-/// For each type, whether it is nested (in a component or a body), names no name of its
-/// own, and is the only such type of its module whose base makes that type name (case
-/// aside): the seed's generator then calls it by its base alone (`keys` items are `Key`),
-/// and gives every type of a base several want the prefix of its context.
-fn alone_with_their_base(types: &[Wanted]) -> Vec<bool> {
-    // Each candidate's module and wanted name, case aside.
-    let keys: Vec<Option<(Module, String)>> = types
+/// The shorter names a type may go by, where nothing else of its module wants them.
+struct Shortest {
+    /// An alternative's position word (`One`), for the types that alone want it.
+    word: Vec<Option<String>>,
+    /// Whether the type may go by its base alone.
+    alone: Vec<bool>,
+}
+
+/// For each type nested (in a component or a body) that names no name of its own, the
+/// shorter names it wants: its position's word, where it is a union's alternative, and its
+/// base alone, where that is a name. A name that only one such type of its module wants (case aside) is that
+/// type's; the seed's generator gives every type of a name several want a longer one (the
+/// next of these, else the prefix of its context). A word and a base that make one name
+/// want the same name.
+fn shortest_names(types: &[Wanted]) -> Shortest {
+    let candidate = |t: &Wanted| t.hint.parent.is_some() && t.hint.preferred.is_none();
+    let key = |t: &Wanted, name: &str| (t.module, name.to_ascii_lowercase());
+    let words: Vec<Option<String>> = types
         .iter()
         .map(|t| {
-            let candidate = t.hint.parent.is_some() && t.hint.preferred.is_none();
-            let name = naming::type_name(&t.hint.base).to_ascii_lowercase();
-            candidate.then_some((t.module, name))
+            let word = t.hint.position.and_then(naming::bases::number_word);
+            word.filter(|_| candidate(t))
         })
         .collect();
-    let mut wanting: IndexMap<&(Module, String), usize> = IndexMap::new();
-    for key in keys.iter().flatten() {
-        *wanting.entry(key).or_default() += 1;
+    // A base that is a position alone (the `8` of a component union's eighth alternative) is
+    // no name: such a type keeps its component's.
+    let named = |t: &Wanted| t.hint.base.starts_with(|c: char| c.is_ascii_alphabetic());
+    let bases: Vec<Option<String>> = types
+        .iter()
+        .map(|t| (candidate(t) && named(t)).then(|| naming::type_name(&t.hint.base)))
+        .collect();
+    let mut wanting: IndexMap<(Module, String), usize> = IndexMap::new();
+    for (t, names) in types.iter().zip(words.iter().zip(&bases)) {
+        for name in [names.0, names.1].into_iter().flatten() {
+            *wanting.entry(key(t, name)).or_default() += 1;
+        }
     }
-    keys.iter()
-        .map(|key| key.as_ref().is_some_and(|key| wanting[key] == 1))
-        .collect()
+    let alone = |t: &Wanted, name: &String| wanting[&key(t, name)] == 1;
+    Shortest {
+        word: types
+            .iter()
+            .zip(words.iter())
+            .map(|(t, word)| word.clone().filter(|w| alone(t, w)))
+            .collect(),
+        alone: types
+            .iter()
+            .zip(&bases)
+            .map(|(t, base)| base.as_ref().is_some_and(|b| alone(t, b)))
+            .collect(),
+    }
 }
 
 /// The name parts of the types enclosing `id` below its body (or component), outermost first.

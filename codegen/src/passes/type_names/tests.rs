@@ -12,6 +12,7 @@ struct Row {
     parent: Option<usize>,
     preferred: Option<&'static str>,
     after_parent: bool,
+    position: Option<usize>,
     place: Option<(usize, Side)>,
 }
 
@@ -25,6 +26,7 @@ fn op(scope: &'static str, base: &'static str, parent: Option<usize>, place: (us
         parent,
         preferred: None,
         after_parent: false,
+        position: None,
         place: Some(place),
     }
 }
@@ -37,7 +39,24 @@ fn component(base: &'static str, parent: Option<usize>) -> Row {
         parent,
         preferred: None,
         after_parent: false,
+        position: None,
         place: None,
+    }
+}
+
+/// A type nested in a component: the component's name is its scope.
+fn in_component(scope: &'static str, base: &'static str, parent: usize) -> Row {
+    Row {
+        scope,
+        ..component(base, Some(parent))
+    }
+}
+
+/// `row` as the alternative at `position` (from 1) of a union.
+fn alternative(row: Row, position: usize) -> Row {
+    Row {
+        position: Some(position),
+        ..row
     }
 }
 
@@ -58,6 +77,7 @@ fn name(rows: &[Row], shared: &[(usize, usize)]) -> (Vec<String>, Vec<(usize, St
             parent: r.parent.map(TypeId),
             preferred: r.preferred.map(str::to_owned),
             after_parent: r.after_parent,
+            position: r.position,
         })
         .collect();
     let types: Vec<Wanted> = rows
@@ -377,4 +397,80 @@ fn the_same_types_give_the_same_names() {
         ]
     };
     assert_eq!(name(&rows(), &[]), name(&rows(), &[]));
+}
+
+#[test]
+fn an_alternative_alone_with_its_word_goes_by_the_word() {
+    let rows = [
+        op("CreatePet", "RequestBody", None, (0, REQ)),
+        op("CreatePet", "Payment", Some(0), (0, REQ)),
+        alternative(op("CreatePet", "Payment1", Some(1), (0, REQ)), 1),
+        alternative(op("CreatePet", "Payment2", Some(1), (0, REQ)), 2),
+        // The alternatives of a component's union: the words are free in that module too.
+        component("Shape", None),
+        alternative(in_component("Shape", "1", 4), 1),
+        // A name of its own goes before the word.
+        preferring(alternative(in_component("Shape", "2", 4), 2), "Square"),
+    ];
+    let (names, numbered) = name(&rows, &[]);
+    assert_eq!(
+        names,
+        [
+            "CreatePetRequestBody",
+            "Payment",
+            "One",
+            "Two",
+            "Shape",
+            "One",
+            "Square"
+        ]
+    );
+    assert!(numbered.is_empty());
+}
+
+#[test]
+fn alternatives_that_want_one_word_keep_their_positional_names() {
+    let rows = [
+        op("CreatePet", "RequestBody", None, (0, REQ)),
+        alternative(op("CreatePet", "Payment1", Some(0), (0, REQ)), 1),
+        op("UpdatePet", "RequestBody", None, (1, REQ)),
+        alternative(op("UpdatePet", "Owner1", Some(2), (1, REQ)), 1),
+        // A property called `one` wants the word as its base.
+        op("UpdatePet", "One", Some(2), (1, REQ)),
+        // In a component, a base that is the position alone is no name: the component's
+        // name and the position.
+        component("Shape", None),
+        alternative(in_component("Shape", "1", 5), 1),
+        component("Form", None),
+        alternative(in_component("Form", "1", 7), 1),
+    ];
+    let (names, numbered) = name(&rows, &[]);
+    assert_eq!(
+        names,
+        [
+            "CreatePetRequestBody",
+            "Payment1",
+            "UpdatePetRequestBody",
+            "Owner1",
+            "UpdatePetOne",
+            "Shape",
+            "Shape1",
+            "Form",
+            "Form1"
+        ]
+    );
+    assert!(numbered.is_empty());
+}
+
+#[test]
+fn a_word_yields_to_a_name_built_to_be_it() {
+    let rows = [
+        // A component called `One`, and a union whose first alternative would take the word.
+        component("One", None),
+        component("Shape", None),
+        alternative(in_component("Shape", "1", 1), 1),
+    ];
+    let (names, numbered) = name(&rows, &[]);
+    assert_eq!(names, ["One", "Shape", "Shape1"]);
+    assert!(numbered.is_empty());
 }
