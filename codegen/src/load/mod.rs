@@ -18,7 +18,9 @@ pub mod normalize;
 pub mod position;
 mod repair;
 pub mod select;
+mod shallow;
 mod typed;
+pub use typed::check_fast_conversion;
 mod walk;
 
 /// A parsed spec, with the warnings its repairs produced.
@@ -83,27 +85,45 @@ pub fn convert(
     }
     let deep_references = deep_references(&mut value);
     // Converting by value moves the document's strings into the typed spec instead of copying
-    // them. The value is gone after a failure, so explaining one parses the text again: a cost
-    // paid only by specs that do not load.
-    match typed::to_openapi(value) {
-        Some(spec) => Ok(Loaded {
+    // them.
+    if let Some(spec) = typed::to_openapi(value) {
+        return Ok(Loaded {
             spec,
             warnings,
             deep_references,
             provenance,
-        }),
-        None => {
-            let (value, mut provenance) =
-                normalize_version(reparse()?.value, label, &mut Vec::new())?;
-            let mut value = repair::repair(value, label, &mut Vec::new());
-            if let Some(root) = value.as_object_mut() {
-                kinds::read_compatible_kinds(root, label, &mut Vec::new(), &mut provenance);
-            }
-            let mut errors = explain_failure(&value, label);
-            provenance.map_back(&mut errors.0);
-            Err(errors)
-        }
+        });
     }
+    // The fast conversion declined: a part did not convert, or a schema it took out could not
+    // be put back. The value is gone, so the text is read again and converting the document
+    // whole decides, explaining a failure: a cost paid only by specs that do not load (or one
+    // the fast conversion cannot vouch for).
+    let (value, again_provenance) = prepared_again(reparse()?.value, label)?;
+    if let Ok(spec) = <OpenAPI as serde::Deserialize>::deserialize(&value) {
+        return Ok(Loaded {
+            spec,
+            warnings,
+            deep_references,
+            provenance,
+        });
+    }
+    let mut errors = explain_failure(&value, label);
+    again_provenance.map_back(&mut errors.0);
+    Err(errors)
+}
+
+/// `value` normalised, repaired and with its compatible kinds read, as [`convert`] prepares it,
+/// its warnings left out: they were given the first time.
+pub(super) fn prepared_again(
+    value: Value,
+    label: &str,
+) -> Result<(Value, normalize::Provenance), Errors> {
+    let (value, mut provenance) = normalize_version(value, label, &mut Vec::new())?;
+    let mut value = repair::repair(value, label, &mut Vec::new());
+    if let Some(root) = value.as_object_mut() {
+        kinds::read_compatible_kinds(root, label, &mut Vec::new(), &mut provenance);
+    }
+    Ok((value, provenance))
 }
 
 /// The normalisation stage alone, for the benchmark: the document in the 3.0 form and the

@@ -1,18 +1,30 @@
 //! The generic value → `openapiv3::OpenAPI`, spread over the cores.
 //!
-//! `openapiv3` reads every schema through untagged and flattened serde types, which copy each
-//! subtree once per level of nesting: for a spec with deep inline schemas this is the costliest
-//! step of loading. Path items do not depend on each other, nor on the components, so each is
-//! converted on its own by whichever core is free, and the rest of the document is converted as
-//! before. The result is the value that converting the whole document at once gives.
+//! `openapiv3` reads every schema through flattened serde types, which copy each subtree once
+//! per level of nesting: for a spec with deep inline schemas this is the costliest step of
+//! loading. So the schemas are taken out of the document and converted one level at a time
+//! ([`shallow`](super::shallow)), each on whichever core is free; of what is left, the path
+//! items (which do not depend on each other, nor on the components) are each converted on
+//! their own, and the rest of the document as before. The result is the value that converting
+//! the whole document at once gives.
 
+use super::shallow;
 use openapiv3::{Components, OpenAPI, PathItem, ReferenceOr};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::sync::{Mutex, MutexGuard};
 
-/// Converts `value`; `None` if any part does not convert (the caller explains why).
+/// Converts `value`; `None` if any part does not convert, or if the schemas taken out could not
+/// all be put back (the caller then converts the document whole, and explains a failure).
 pub fn to_openapi(mut value: Value) -> Option<OpenAPI> {
+    let taken = shallow::take(&mut value);
+    let spec = split(value)?;
+    let schemas = shallow::convert(taken)?;
+    shallow::put_back(spec, schemas)
+}
+
+/// Converts `value` with its path items and its components each on its own.
+fn split(mut value: Value) -> Option<OpenAPI> {
     let Some((keys, items, components)) = take_parts(&mut value) else {
         return OpenAPI::deserialize(value).ok();
     };
@@ -47,6 +59,33 @@ pub fn to_openapi(mut value: Value) -> Option<OpenAPI> {
         spec.paths.paths.insert(key, *item);
     }
     Some(spec)
+}
+
+/// Checks that the fast conversion of the spec in `bytes` gives exactly what converting the
+/// document whole gives (both nothing, for a document that does not convert), for the checks
+/// of determinism; the error says how they differ.
+pub fn check_fast_conversion(bytes: &[u8], label: &str) -> Result<(), String> {
+    // A spec refused before the conversion has nothing to compare.
+    let Ok(parsed) = super::parse(bytes, label) else {
+        return Ok(());
+    };
+    let Ok((value, _)) = super::prepared_again(parsed.value, label) else {
+        return Ok(());
+    };
+    let whole = OpenAPI::deserialize(&value).ok();
+    let fast = to_openapi(value);
+    match (&fast, &whole) {
+        _ if fast == whole => Ok(()),
+        (None, Some(_)) => Err(format!(
+            "{label}: the fast conversion declined a document that converts whole"
+        )),
+        (Some(_), None) => Err(format!(
+            "{label}: the fast conversion accepted a document that does not convert whole"
+        )),
+        _ => Err(format!(
+            "{label}: the fast conversion differs from converting the document whole"
+        )),
+    }
 }
 
 enum Part {
