@@ -46,6 +46,10 @@ pub mod components_refs;
 pub mod all_of;
 
 #[rustfmt::skip]
+#[path = "../fixtures/models_only/src/lib.rs"]
+pub mod models_only;
+
+#[rustfmt::skip]
 #[path = "../fixtures/one_of/src/lib.rs"]
 pub mod one_of;
 

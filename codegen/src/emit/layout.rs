@@ -90,7 +90,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             pub use servers::SERVERS;
         }
     });
-    let security = (!space.security_schemes.is_empty()).then(|| {
+    let security = super::support::has_security(space).then(|| {
         quote! {
             #[rustfmt::skip]
             pub mod security;

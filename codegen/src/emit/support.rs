@@ -46,6 +46,8 @@ pub struct Needs {
     pub file_part: bool,
     /// The `Operation` trait and its encoders, for request and response types.
     pub operation: bool,
+    /// `Server`, for the servers the spec lists (and the clients, which choose one).
+    pub servers: bool,
     /// The string formats whose types (`DateTime`, `Uuid`, ...) the crate uses.
     pub text: BTreeSet<TextFormat>,
     /// The strict format types the crate uses (which are not in the support module).
@@ -62,6 +64,7 @@ impl Needs {
             || self.tuple
             || self.file_part
             || self.operation
+            || self.servers
             || !self.text.is_empty()
     }
 }
@@ -76,6 +79,7 @@ pub fn needs(space: &TypeSpace) -> Needs {
         tuple: false,
         file_part: false,
         operation: false,
+        servers: false,
         text: BTreeSet::new(),
         strict: BTreeSet::new(),
     };
@@ -102,7 +106,14 @@ pub fn needs(space: &TypeSpace) -> Needs {
             _ => {}
         }
     }
+    needs.servers = needs.operation || !space.servers.is_empty();
     needs
+}
+
+/// Whether the crate has `security.rs`: where there are security schemes and operations
+/// whose requests carry the credentials (a spec of models alone has nothing to send them with).
+pub fn has_security(space: &TypeSpace) -> bool {
+    !space.security_schemes.is_empty() && !space.operations.is_empty()
 }
 
 /// The text of the support module; planned only when [`needs`] says it is used.
@@ -128,6 +139,7 @@ pub fn text(space: &TypeSpace) -> String {
         (needs.operation, MULTIPART),
         (needs.file_part, FILE_PART),
         (needs.operation, DECODE),
+        (needs.servers, SERVERS),
         (needs.operation, CREDENTIALS),
         (needs.operation, REDIRECT),
         (needs.operation, CLIENT),
@@ -187,8 +199,9 @@ const MULTIPART: &str = include_str!("../../support/multipart.rs");
 const FILE_PART: &str = include_str!("../../support/file_part.rs");
 /// `Decode`: how a response type is read from a reply's status, headers and body.
 const DECODE: &str = include_str!("../../support/decode.rs");
-/// Servers, credentials, and the clients behind the `blocking` and `async` features.
-/// Servers, credentials and how a request carries them.
+/// `Server`: where the API is, as the spec lists it.
+const SERVERS: &str = include_str!("../../support/servers.rs");
+/// Credentials and how a request carries them.
 const CREDENTIALS: &str = include_str!("../../support/credentials.rs");
 /// Where a redirect sends a request next, and the cookies a reply sets.
 const REDIRECT: &str = include_str!("../../support/redirect.rs");
@@ -218,6 +231,7 @@ mod tests {
             MULTIPART,
             FILE_PART,
             DECODE,
+            SERVERS,
             CREDENTIALS,
             REDIRECT,
             CLIENT,

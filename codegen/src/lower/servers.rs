@@ -94,5 +94,13 @@ impl Lowerer<'_> {
                 docs: docs.clone(),
             });
         }
+        if !self.space.security_schemes.is_empty() && self.space.operations.is_empty() {
+            self.diagnostics.push(Diagnostic::warning(
+                Kind::Unsupported,
+                self.label,
+                "there is no operation whose requests the security schemes would go on, so the crate has no `Security` type".to_owned(),
+            )
+            .at(&pointer(&["components", "securitySchemes"])));
+        }
     }
 }
