@@ -23,7 +23,8 @@ use serde_json::{Map, Value};
 use std::sync::{Mutex, MutexGuard};
 
 /// The beginning of a stub's `$ref`: the rest is the schema's index in the table. A document
-/// that holds such a reference itself is still read right: its stub would be found twice.
+/// that writes such a reference itself is still read right: a stub found twice (or one past
+/// the table) sends it to the plain conversion.
 const STUB: &str = "\u{0}schema/";
 
 /// The schemas taken out of a document, in the order they were taken.
