@@ -8,6 +8,7 @@
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// How the stages that run on several cores share out their pieces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,6 +102,22 @@ pub fn map_indices<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// `f(0, items[0])`, `f(1, items[1])`, … in that order, each item moved into its call, computed
+/// as [`map_indices`] computes: for pieces that are values to consume (a document's parts),
+/// without cloning them.
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(usize, T) -> R + Sync) -> Vec<R> {
+    // Each piece in a slot of its own, taken out by the one worker that draws its index.
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    map_indices(slots.len(), |i| {
+        let item = slots[i]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+            .expect("each index is drawn once");
+        f(i, item)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +133,19 @@ mod tests {
                     let squares = with_schedule(schedule, || map_indices(n, |i| i * i));
                     assert_eq!(squares, expected[..n], "{schedule:?}, {n} pieces");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn owned_pieces_come_back_in_index_order_under_every_schedule() {
+        for workers in [None, Some(1), Some(2), Some(5)] {
+            for order in [Order::Forward, Order::Reverse, Order::Interleaved] {
+                let items: Vec<String> = (0..100).map(|i| i.to_string()).collect();
+                let schedule = Schedule { workers, order };
+                let out = with_schedule(schedule, || map_owned(items, |i, s| format!("{i}:{s}")));
+                let expected: Vec<String> = (0..100).map(|i| format!("{i}:{i}")).collect();
+                assert_eq!(out, expected, "{schedule:?}");
             }
         }
     }

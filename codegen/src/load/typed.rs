@@ -12,7 +12,6 @@ use super::shallow;
 use openapiv3::{Components, OpenAPI, PathItem, ReferenceOr};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::sync::{Mutex, MutexGuard};
 
 /// Converts `value`; `None` if any part does not convert, or if the schemas taken out could not
 /// all be put back (the caller then converts the document whole, and explains a failure).
@@ -30,12 +29,8 @@ fn split(mut value: Value) -> Option<OpenAPI> {
     };
     // Job 0 is the components, the largest single piece of a spec written with references;
     // job i > 0 is path item i - 1.
-    let jobs: Vec<Mutex<Value>> = std::iter::once(components)
-        .chain(items)
-        .map(Mutex::new)
-        .collect();
-    let parts = crate::parallel::map_indices(jobs.len(), |i| {
-        let part = std::mem::take(&mut *lock(&jobs[i]));
+    let jobs: Vec<Value> = std::iter::once(components).chain(items).collect();
+    let parts = crate::parallel::map_owned(jobs, |i, part| {
         if i == 0 {
             Option::<Components>::deserialize(part)
                 .map(|components| Part::Components(Box::new(components)))
@@ -115,12 +110,6 @@ fn take_parts(value: &mut Value) -> Option<(Vec<String>, Vec<Value>, Value)> {
     *paths = rest;
     let components = doc.remove("components").unwrap_or(Value::Null);
     Some((keys, items, components))
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ use back::Back;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::sync::{Mutex, MutexGuard};
 
 /// The beginning of a stub's `$ref`: the rest is the schema's index in the table. A document
 /// that writes such a reference itself is still read right: a stub found twice (or one past
@@ -51,9 +50,7 @@ pub fn take(doc: &mut Value) -> Taken {
 
 /// Converts every schema taken, spread over the cores; `None` if one does not convert.
 pub fn convert(taken: Taken) -> Option<Vec<Schema>> {
-    let slots: Vec<Mutex<Value>> = taken.0.into_iter().map(Mutex::new).collect();
-    crate::parallel::map_indices(slots.len(), |i| {
-        let schema = std::mem::take(&mut *lock(&slots[i]));
+    crate::parallel::map_owned(taken.0, |_, schema| {
         if read::known(&schema) {
             Some(read::read(schema))
         } else {
@@ -81,12 +78,6 @@ pub fn put_back(mut spec: OpenAPI, schemas: Vec<Schema>) -> Option<OpenAPI> {
         back.components(components);
     }
     (!back.wrong && back.found == back.schemas.len()).then_some(spec)
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The schemas taken so far.
