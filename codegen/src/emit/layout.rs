@@ -90,7 +90,7 @@ fn lib_rs(space: &TypeSpace, examples: bool) -> RustFile {
             pub use servers::SERVERS;
         }
     });
-    let security = super::support::has_security(space).then(|| {
+    let security = space.has_security().then(|| {
         quote! {
             #[rustfmt::skip]
             pub mod security;

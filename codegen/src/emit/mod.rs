@@ -121,7 +121,7 @@ pub fn plan(space: &TypeSpace, left_out_tests: bool) -> Vec<FileJob> {
     if !space.servers.is_empty() {
         jobs.push(FileJob::Servers);
     }
-    if support::has_security(space) {
+    if space.has_security() {
         jobs.push(FileJob::Security);
     }
     if examples {

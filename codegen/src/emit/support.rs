@@ -110,12 +110,6 @@ pub fn needs(space: &TypeSpace) -> Needs {
     needs
 }
 
-/// Whether the crate has `security.rs`: where there are security schemes and operations
-/// whose requests carry the credentials (a spec of models alone has nothing to send them with).
-pub fn has_security(space: &TypeSpace) -> bool {
-    !space.security_schemes.is_empty() && !space.operations.is_empty()
-}
-
 /// The text of the support module; planned only when [`needs`] says it is used.
 ///
 /// The helpers are the same in every crate, so they are kept as Rust source in `codegen/support/`

@@ -62,6 +62,13 @@ pub struct Extras {
 }
 
 impl TypeSpace {
+    /// Whether the crate has a `Security` type (`security.rs`): where there are security
+    /// schemes and operations whose requests carry the credentials (a spec of models alone has
+    /// nothing to send them with).
+    pub fn has_security(&self) -> bool {
+        !self.security_schemes.is_empty() && !self.operations.is_empty()
+    }
+
     pub fn add(&mut self, def: TypeDef) -> TypeId {
         self.types.push(def);
         TypeId(self.types.len() - 1)

@@ -94,7 +94,7 @@ impl Lowerer<'_> {
                 docs: docs.clone(),
             });
         }
-        if !self.space.security_schemes.is_empty() && self.space.operations.is_empty() {
+        if !self.space.security_schemes.is_empty() && !self.space.has_security() {
             self.diagnostics.push(Diagnostic::warning(
                 Kind::Unsupported,
                 self.label,
