@@ -1,7 +1,8 @@
-//! Passes over the IR, run in order after lowering: naming; dedup of identical types; one
-//! shared type per status for error bodies that operations share; cycle
-//! breaking (which needs to know which types are aliases); derive inference (which needs the
-//! boxes cycle breaking adds).
+//! Passes over the IR, run in order after lowering: the members' names (fields, variants),
+//! which dedup compares; dedup of identical types; one shared type per status for error bodies
+//! that operations share; then the types' names, once those relations are decided (no pass
+//! renames a type after it); cycle breaking (which needs to know which types are aliases);
+//! derive inference (which needs the boxes cycle breaking adds).
 
 mod cycles;
 mod dedup;
@@ -20,10 +21,11 @@ use crate::ir::TypeSpace;
 
 /// Runs every pass; returns the warnings they raised.
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
-    let mut warnings = type_names::assign(space, label);
-    warnings.extend(names::assign_members(space, label));
+    let collisions = names::assign_members(space);
     dedup::alias_identical_types(space);
-    shared_errors::share_error_bodies(space);
+    let shared = shared_errors::share_error_bodies(space);
+    let mut warnings = type_names::assign(space, &shared, label);
+    warnings.extend(collisions.iter().map(|c| c.warning(space, label)));
     warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
     warnings.extend(examples::check(space, label));

@@ -2,29 +2,54 @@
 //! (the types themselves are named by [`super::type_names`]).
 
 use crate::error::{Diagnostic, Kind};
-use crate::ir::{EnumValue, Field, TypeKind, TypeSpace};
+use crate::ir::{EnumValue, Field, TypeId, TypeKind, TypeSpace};
 use crate::naming::{self, UniqueNames};
 
+/// A field that could not have the Rust name its property, header or parameter maps to and was
+/// numbered. Members are named before the types (dedup compares them), so the warning, which
+/// quotes the type's name, is written once the types have theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldCollision {
+    owner: TypeId,
+    /// `property`, `header` or `parameter`.
+    what: &'static str,
+    json_name: String,
+    wanted: String,
+    given: String,
+}
+
+impl FieldCollision {
+    /// The warning, naming the type by the name the type-name pass gave it.
+    pub fn warning(&self, space: &TypeSpace, label: &str) -> Diagnostic {
+        let owner = space.get(self.owner);
+        let message = format!(
+            "{} `{}` maps to the Rust field `{}`, which another field of `{}` already has; naming it `{}`",
+            self.what, self.json_name, self.wanted, owner.name, self.given
+        );
+        Diagnostic::warning(Kind::NameCollision, label, message).at(&owner.pointer)
+    }
+}
+
 /// Names the members of every type (fields, variants) and the example tests: everything but
-/// the types themselves, which [`super::type_names`] names.
-pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
-    for def in &mut space.types {
-        // The name and pointer that warnings quote, borrowed beside the members being named.
-        let owner = (def.name.as_str(), def.pointer.as_str());
+/// the types themselves, which [`super::type_names`] names. Returns the fields numbered for
+/// want of a free name, in order.
+pub fn assign_members(space: &mut TypeSpace) -> Vec<FieldCollision> {
+    let mut collisions = Vec::new();
+    for (index, def) in space.types.iter_mut().enumerate() {
+        let owner = TypeId(index);
         match &mut def.kind {
             // Positions need no names, and a file part's fields are fixed.
             TypeKind::Tuple(_) | TypeKind::FilePart => {}
             TypeKind::Headers(fields) => {
                 let mut taken = UniqueNames::default();
                 for field in fields {
-                    warnings.extend(name_field(&mut taken, field, "header", owner, label));
+                    collisions.extend(name_field(&mut taken, field, "header", owner));
                 }
             }
             TypeKind::Struct(s) => {
                 let mut taken = UniqueNames::default();
                 for field in &mut s.fields {
-                    warnings.extend(name_field(&mut taken, field, "property", owner, label));
+                    collisions.extend(name_field(&mut taken, field, "property", owner));
                 }
                 if let Some(extra) = &mut s.extra {
                     extra.rust_name = claim_field(&mut taken, "additional_properties");
@@ -61,7 +86,7 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
                 let body = r.body.as_mut().map(|b| &mut b.field);
                 let parameters = r.parameters.iter_mut().map(|p| &mut p.field);
                 for field in body.into_iter().chain(parameters) {
-                    warnings.extend(name_field(&mut taken, field, "parameter", owner, label));
+                    collisions.extend(name_field(&mut taken, field, "parameter", owner));
                 }
             }
             TypeKind::Response(r) => {
@@ -93,19 +118,18 @@ pub fn assign_members(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
             claim_field(&mut tests, &wanted)
         })
         .collect();
-    warnings
+    collisions
 }
 
-/// Names the field of a property or parameter (`what`) of the type `owner` (by its name and
-/// pointer): its plain field name; where another has that, the name with its symbols spelled
-/// (`StartTime<` beside `StartTime` is `start_time_lt`); else a number, with a warning.
+/// Names the field of a property or parameter (`what`) of the type `owner`: its plain field
+/// name; where another has that, the name with its symbols spelled (`StartTime<` beside
+/// `StartTime` is `start_time_lt`); else a number, reported.
 fn name_field(
     taken: &mut UniqueNames,
     field: &mut Field,
-    what: &str,
-    owner: (&str, &str),
-    label: &str,
-) -> Option<Diagnostic> {
+    what: &'static str,
+    owner: TypeId,
+) -> Option<FieldCollision> {
     let wanted = naming::field_name(&field.json_name);
     if taken.try_claim(&wanted) {
         field.rust_name = wanted;
@@ -118,12 +142,13 @@ fn name_field(
         }
     }
     field.rust_name = claim_field(taken, &wanted);
-    let (name, pointer) = owner;
-    let message = format!(
-        "{what} `{}` maps to the Rust field `{wanted}`, which another field of `{name}` already has; naming it `{}`",
-        field.json_name, field.rust_name
-    );
-    Some(Diagnostic::warning(Kind::NameCollision, label, message).at(pointer))
+    Some(FieldCollision {
+        owner,
+        what,
+        json_name: field.json_name.clone(),
+        wanted,
+        given: field.rust_name.clone(),
+    })
 }
 
 /// `self_` numbers as `self_2`: a doubled underscore is not snake case.

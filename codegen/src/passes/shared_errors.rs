@@ -6,9 +6,14 @@
 //! The rule: for each error status (4xx, 5xx, a range of them, `default`) in the order the
 //! responses were lowered, the bodies of that status are grouped by the type they stand for in
 //! the end. A group from two operations or more, whose type is an operation type used by no
-//! success response, gets the status's shared name if no type has it yet: the first such group
-//! takes the definition over, and a later status whose bodies are that same type becomes an
-//! alias of it. Component types keep their spec names and are left alone.
+//! success response, is shared under the status's name if no earlier group of that name was:
+//! the first such group takes the definition over, and a later status whose bodies are that
+//! same type becomes an alias of it. Component types keep their spec names and are left alone.
+//!
+//! The pass runs before the types are named: what it decides is a relation between types (the
+//! bodies and the one they now stand for), and the shared types it adds are handed to the
+//! type-name pass, which gives them their status names before any other operation type is
+//! named.
 
 use crate::ir::{
     Module, NameHint, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace,
@@ -16,7 +21,8 @@ use crate::ir::{
 use indexmap::IndexSet;
 use std::collections::BTreeMap;
 
-pub fn share_error_bodies(space: &mut TypeSpace) {
+/// Shares the error bodies by the rule above; returns the shared types it added, in order.
+pub fn share_error_bodies(space: &mut TypeSpace) -> Vec<TypeId> {
     let mut success = IndexSet::new();
     // (status, the type it stands for) → the group of bodies documenting it.
     let mut groups: BTreeMap<(usize, TypeId), Group> = BTreeMap::new();
@@ -50,13 +56,9 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             group.bodies.push(*body);
         }
     }
-    // The shared types live among the operation types, whose names they must not take.
-    let mut taken: IndexSet<String> = space
-        .types
-        .iter()
-        .filter(|d| d.module == Module::Operations)
-        .map(|d| d.name.to_ascii_lowercase())
-        .collect();
+    // The shared names given so far: one group per name.
+    let mut taken: IndexSet<String> = IndexSet::new();
+    let mut added: Vec<TypeId> = Vec::new();
     let mut created: IndexSet<TypeId> = IndexSet::new();
     for ((_, target), group) in groups {
         let status = group.status;
@@ -101,6 +103,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             kind,
         };
         let id = space.add(shared);
+        added.push(id);
         if !already_shared {
             space.get_mut(target).kind = TypeKind::Alias(TypeRef::Named(id));
             created.insert(id);
@@ -112,6 +115,7 @@ pub fn share_error_bodies(space: &mut TypeSpace) {
             }
         }
     }
+    added
 }
 
 struct Group {

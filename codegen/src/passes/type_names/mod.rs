@@ -1,6 +1,8 @@
 //! Type names: each type's [`NameHint`](crate::ir::NameHint) made a unique Rust name, by the
 //! rules of the seed's generator.
 //!
+//! - A type named by a rule of its own before naming (the shared error bodies, named by their
+//!   status) has that name, given before any other type of its module is named.
 //! - A type whose schema names itself (`x-speakeasy-name-override`, `title`, `$anchor`) takes
 //!   that name where it is free.
 //! - A union's alternative (or the items of an array alternative) that no other type of its
@@ -38,6 +40,9 @@ pub struct Wanted<'a> {
     pub module: Module,
     pub hint: &'a NameHint,
     pub place: Option<Place>,
+    /// Its base is its whole name, given before any other type of its module is named (a
+    /// shared error body: see [`super::shared_errors`]).
+    pub reserved: bool,
 }
 
 /// A type that could not have the name it wanted and was numbered instead.
@@ -50,17 +55,18 @@ pub struct Numbered {
     pub after_parent: bool,
 }
 
-/// Names every type of `space` by [`unique_names`], with a warning for each one numbered.
-pub fn assign(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+/// Names every type of `space` by [`unique_names`], the `reserved` ones first, with a warning
+/// for each one numbered.
+pub fn assign(space: &mut TypeSpace, reserved: &[TypeId], label: &str) -> Vec<Diagnostic> {
     let places = placement::of_every_type(space);
     let types: Vec<Wanted> = space
-        .types
-        .iter()
+        .ids()
         .zip(&places)
-        .map(|(def, place)| Wanted {
-            module: def.module,
-            hint: &def.hint,
+        .map(|(id, place)| Wanted {
+            module: space.get(id).module,
+            hint: &space.get(id).hint,
             place: *place,
+            reserved: reserved.contains(&id),
         })
         .collect();
     let shared: Vec<(TypeId, TypeId)> = space.requests_that_are_bodies().collect();
@@ -147,12 +153,12 @@ pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<Strin
         }
     }
     let Shortest { word, alone } = shortest_names(types);
-    // Components in arena order, then each scope's types nearest the body first; in each
-    // module the types that may go by a word or their base alone come last, so that a
-    // shortened name never takes a name some other type is built to have.
+    // Components in arena order; then the reserved types, then each scope's types nearest the
+    // body first; in each module the types that may go by a word or their base alone come
+    // last, so that a shortened name never takes a name some other type is built to have.
     let mut order: Vec<TypeId> = ids().collect();
     let mut first_of_scope: IndexMap<&str, usize> = IndexMap::new();
-    for id in ids() {
+    for id in ids().filter(|&id| !get(id).reserved) {
         first_of_scope
             .entry(get(id).hint.scope.as_str())
             .or_insert(id.0);
@@ -161,10 +167,11 @@ pub fn unique_names(types: &[Wanted], shared: &[(TypeId, TypeId)]) -> (Vec<Strin
         let def = get(*id);
         let last = usize::from(alone[id.0] || word[id.0].is_some());
         match def.module {
+            _ if def.reserved => (1, 0, 0, 0, id.0),
             Module::Components => (0, last, id.0, 0, 0),
             Module::Operations => (
                 1,
-                last,
+                1 + last,
                 first_of_scope[def.hint.scope.as_str()],
                 contexts[id.0].len(),
                 id.0,

@@ -14,6 +14,7 @@ struct Row {
     after_parent: bool,
     position: Option<usize>,
     place: Option<(usize, Side)>,
+    reserved: bool,
 }
 
 /// A type of the operations module, nested in `parent` (or a body, without one), on
@@ -28,6 +29,7 @@ fn op(scope: &'static str, base: &'static str, parent: Option<usize>, place: (us
         after_parent: false,
         position: None,
         place: Some(place),
+        reserved: false,
     }
 }
 
@@ -41,6 +43,7 @@ fn component(base: &'static str, parent: Option<usize>) -> Row {
         after_parent: false,
         position: None,
         place: None,
+        reserved: false,
     }
 }
 
@@ -87,6 +90,7 @@ fn name(rows: &[Row], shared: &[(usize, usize)]) -> (Vec<String>, Vec<(usize, St
             module: r.module,
             hint,
             place: r.place.map(|(variant, side)| Place { variant, side }),
+            reserved: r.reserved,
         })
         .collect();
     let shared: Vec<(TypeId, TypeId)> = shared
@@ -473,4 +477,64 @@ fn a_word_yields_to_a_name_built_to_be_it() {
     let (names, numbered) = name(&rows, &[]);
     assert_eq!(names, ["One", "Shape", "Shape1"]);
     assert!(numbered.is_empty());
+}
+
+/// A shared error body as the shared-errors pass adds it: no scope, its status name as base,
+/// not nested, and reserved.
+fn shared_error(base: &'static str) -> Row {
+    Row {
+        module: Module::Operations,
+        scope: "",
+        base,
+        parent: None,
+        preferred: None,
+        after_parent: false,
+        position: None,
+        place: None,
+        reserved: true,
+    }
+}
+
+#[test]
+fn a_reserved_name_is_given_before_any_other_of_its_module() {
+    let rows = [
+        // Earlier in the arena, and built to have the same name: numbered, with a warning.
+        op("NotFound", "Error", None, (0, RESP)),
+        op("Get", "ResponseBody", None, (1, RESP)),
+        // Nested, and alone in wanting its base: the bare name yields to the reserved one.
+        op("Get", "NotFoundError", Some(1), (1, RESP)),
+        // A component of the same name is in another module, so keeps it.
+        component("NotFoundError", None),
+        shared_error("NotFoundError"),
+    ];
+    let (names, numbered) = name(&rows, &[]);
+    assert_eq!(
+        names,
+        [
+            "NotFoundError2",
+            "GetResponseBody",
+            "GetNotFoundError",
+            "NotFoundError",
+            "NotFoundError"
+        ]
+    );
+    assert_eq!(
+        numbered,
+        [(0, "NotFoundError".to_owned(), "NotFoundError2".to_owned())]
+    );
+}
+
+#[test]
+fn reserved_types_are_named_in_arena_order() {
+    let rows = [
+        shared_error("BadRequestError"),
+        op("A", "ResponseBody", None, (0, RESP)),
+        shared_error("Badrequesterror"),
+    ];
+    let (names, numbered) = name(&rows, &[]);
+    assert_eq!(
+        names,
+        ["BadRequestError", "AResponseBody", "Badrequesterror2"]
+    );
+    assert_eq!(numbered.len(), 1);
 }
