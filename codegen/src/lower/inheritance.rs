@@ -68,7 +68,7 @@ impl<'a> Lowerer<'a> {
                 name: String::new(),
                 hint: NameHint {
                     scope: naming::component_name(name),
-                    base: "Any".to_owned(),
+                    base: naming::bases::ANY.to_owned(),
                     parent: None,
                     preferred: None,
                     after_parent: false,

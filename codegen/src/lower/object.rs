@@ -25,7 +25,7 @@ impl<'a> Lowerer<'a> {
             // No declared properties: a map of whatever the object holds.
             return match view.additional {
                 Some(AdditionalProperties::Schema(schema)) => {
-                    let value_ctx = ctx.nested(None, format!("{}Value", ctx.hint.base));
+                    let value_ctx = ctx.nested(None, naming::bases::map_value(&ctx.hint.base));
                     let value = self.lower_schema_ref(
                         schema,
                         value_ctx,
@@ -138,7 +138,7 @@ impl<'a> Lowerer<'a> {
             });
         }
         if let Some((schema, schema_at)) = extra_schema {
-            let value_ctx = ctx.nested(Some(id), format!("{}Value", ctx.hint.base));
+            let value_ctx = ctx.nested(Some(id), naming::bases::map_value(&ctx.hint.base));
             extra = Some(self.lower_schema_ref(schema, value_ctx, &schema_at));
         }
         self.space.get_mut(id).kind = TypeKind::Struct(StructDef {

@@ -99,13 +99,17 @@ impl<'a> Lowerer<'a> {
                 // as base64 text where the schema says so).
                 let root = match encoding {
                     BodyEncoding::Binary | BodyEncoding::Base64 => {
-                        self.bytes_body(media, scope, "RequestBody", &media_at)
+                        self.bytes_body(media, scope, naming::bases::REQUEST_BODY, &media_at)
                     }
                     // The files of a multipart body are parts with a file name.
-                    BodyEncoding::Multipart => {
-                        self.lower_body_with(media, scope, "RequestBody", &media_at, Files::Body)
-                    }
-                    _ => self.lower_body(media, scope, "RequestBody", &media_at),
+                    BodyEncoding::Multipart => self.lower_body_with(
+                        media,
+                        scope,
+                        naming::bases::REQUEST_BODY,
+                        &media_at,
+                        Files::Body,
+                    ),
+                    _ => self.lower_body(media, scope, naming::bases::REQUEST_BODY, &media_at),
                 };
                 request_body = Some(super::requests::Body {
                     ty: root,

@@ -128,8 +128,8 @@ impl<'a> Lowerer<'a> {
                 kind: TypeKind::Alias(TypeRef::Json),
             })
         };
-        let request = reserve("Request", at.to_owned());
-        let response = reserve("Response", pointer_join(at, "responses"));
+        let request = reserve(naming::bases::REQUEST, at.to_owned());
+        let response = reserve(naming::bases::RESPONSE, pointer_join(at, "responses"));
         (request, response)
     }
 

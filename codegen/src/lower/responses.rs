@@ -13,27 +13,6 @@ use crate::naming;
 use crate::pointer::pointer_join;
 use openapiv3::{MediaType, ReferenceOr, Schema, StatusCode};
 
-/// The name base of a response body: the first 2xx is `ResponseBody`; error bodies are named by
-/// status, as Speakeasy names them.
-fn response_base(status: &StatusCode, first_success: bool) -> String {
-    match status {
-        StatusCode::Code(code) if (200..300).contains(code) => {
-            if first_success {
-                "ResponseBody".to_owned()
-            } else {
-                format!("Status{code}ResponseBody")
-            }
-        }
-        StatusCode::Code(400) => "BadRequestError".to_owned(),
-        StatusCode::Code(401) => "UnauthorizedError".to_owned(),
-        StatusCode::Code(403) => "ForbiddenError".to_owned(),
-        StatusCode::Code(404) => "NotFoundError".to_owned(),
-        StatusCode::Code(500) => "InternalServerError".to_owned(),
-        StatusCode::Code(code) => format!("Status{code}Error"),
-        StatusCode::Range(range) => format!("Status{range}XxError"),
-    }
-}
-
 /// Whether a schema says its value is bytes (`format: binary`, Swagger 2.0's `type: file`).
 pub(super) fn is_binary(schema: Option<&ReferenceOr<Schema>>) -> bool {
     format_of(schema).as_deref() == Some("binary")
@@ -76,13 +55,15 @@ impl<'a> Lowerer<'a> {
         let successes = in_order.clone().filter(|(_, (s, _))| is_success(s));
         let others = in_order.filter(|(_, (s, _))| !is_success(s));
         for (order, (status, response)) in successes.chain(others) {
-            let base = response_base(status, first_success && is_success(status));
+            let key = status_key(status);
+            let base = naming::bases::response_body(key, first_success && is_success(status));
             first_success &= !is_success(status);
-            listed.push((order, status_key(status), base, response));
+            listed.push((order, key, base, response));
         }
         if let Some(default) = &op.responses.default {
             let last = op.responses.responses.len();
-            listed.push((last, StatusKey::Default, "DefaultError".to_owned(), default));
+            let base = naming::bases::response_body(StatusKey::Default, false);
+            listed.push((last, StatusKey::Default, base, default));
         }
         let mut roots = Vec::new();
         let mut cases = Vec::new();

@@ -49,7 +49,8 @@ impl<'a> Lowerer<'a> {
             _ if closed => None,
             Some(ReferenceOr::Item(schema)) if is_never(schema) => None,
             Some(schema) => {
-                let rest_ctx = ctx.nested(Some(id), format!("{}Item", ctx.hint.base));
+                let rest_ctx =
+                    ctx.nested(Some(id), crate::naming::bases::rest_item(&ctx.hint.base));
                 Some(self.lower_schema_ref(schema, rest_ctx, &pointer_join(at, "items")))
             }
             None => Some(TypeRef::Json),

@@ -84,6 +84,51 @@ pub fn number_word(position: usize) -> Option<String> {
     }
 }
 
+/// The base of a variant's request body.
+pub const REQUEST_BODY: &str = "RequestBody";
+/// The base of a variant's request type (its parameters and body).
+pub const REQUEST: &str = "Request";
+/// The base of a variant's response type (a variant per documented status).
+pub const RESPONSE: &str = "Response";
+/// The base of the type a discriminated union's parent holds for values of no known subtype.
+pub const ANY: &str = "Any";
+
+/// The base of a response body, as the seed's generator names them: the first 2xx body of a
+/// variant is `ResponseBody` and a later one `Status{code}ResponseBody`; an error body is its
+/// status's reason phrase and `Error` for the five statuses it names so (`BadRequestError`,
+/// `UnauthorizedError`, `ForbiddenError`, `NotFoundError`, `InternalServerError`), else
+/// `Status{code}Error`, `Status{digit}XxError` for a range (a success range too), and
+/// `DefaultError`.
+pub fn response_body(status: StatusKey, first_success: bool) -> String {
+    match status {
+        StatusKey::Code(code) if (200..300).contains(&code) => {
+            if first_success {
+                "ResponseBody".to_owned()
+            } else {
+                format!("Status{code}ResponseBody")
+            }
+        }
+        StatusKey::Code(400) => "BadRequestError".to_owned(),
+        StatusKey::Code(401) => "UnauthorizedError".to_owned(),
+        StatusKey::Code(403) => "ForbiddenError".to_owned(),
+        StatusKey::Code(404) => "NotFoundError".to_owned(),
+        StatusKey::Code(500) => "InternalServerError".to_owned(),
+        StatusKey::Code(code) => format!("Status{code}Error"),
+        StatusKey::Range(digit) => format!("Status{digit}XxError"),
+        StatusKey::Default => "DefaultError".to_owned(),
+    }
+}
+
+/// The base of the values of a map (`additionalProperties`): the map's base and `Value`.
+pub fn map_value(base: &str) -> String {
+    format!("{base}Value")
+}
+
+/// The base of the items of a tuple after its positional ones: the tuple's base and `Item`.
+pub fn rest_item(base: &str) -> String {
+    format!("{base}Item")
+}
+
 /// The base of the type of a response's headers: its status, then `Headers`.
 pub fn headers_base(status: StatusKey) -> String {
     format!("{}Headers", super::status_variant(status))

@@ -6,10 +6,10 @@
 //! identifier; the original spelling is kept elsewhere for serde.
 //!
 //! [`bases`] holds the rules that compose a name base from where a type stands (an operation
-//! without an operationId, a variant per content type, a union's alternative, a response's
-//! headers, an array's items, a place known only by its pointer); lowering calls them with the
-//! data it found rather than composing names itself. Making the bases unique is the type-name
-//! pass's (`passes::type_names`).
+//! without an operationId, a variant per content type, a request, a response body by its
+//! status, a union's alternative, a response's headers, an array's items, a map's values, a
+//! place known only by its pointer); lowering calls them with the data it found and writes no
+//! name of its own. Making the bases unique is the type-name pass's (`passes::type_names`).
 
 use indexmap::IndexSet;
 

@@ -242,6 +242,37 @@ fn positional_headers_and_item_bases() {
     for (base, root, expected) in items {
         assert_eq!(bases::item_base(base, root), expected, "{base} {root}");
     }
+    assert_eq!(bases::map_value("Labels"), "LabelsValue");
+    assert_eq!(bases::rest_item("Row"), "RowItem");
+}
+
+#[test]
+fn response_bodies_are_named_by_status() {
+    use crate::ir::StatusKey::{Code, Default, Range};
+    let cases = [
+        (Code(200), true, "ResponseBody"),
+        (Code(201), true, "ResponseBody"),
+        (Code(201), false, "Status201ResponseBody"),
+        (Code(299), false, "Status299ResponseBody"),
+        (Code(400), false, "BadRequestError"),
+        (Code(401), false, "UnauthorizedError"),
+        (Code(403), false, "ForbiddenError"),
+        (Code(404), false, "NotFoundError"),
+        (Code(500), false, "InternalServerError"),
+        // Other statuses by their code, whatever their reason phrase.
+        (Code(409), false, "Status409Error"),
+        (Code(302), false, "Status302Error"),
+        (Range(4), false, "Status4XxError"),
+        (Range(2), true, "Status2XxError"),
+        (Default, false, "DefaultError"),
+    ];
+    for (status, first_success, expected) in cases {
+        assert_eq!(
+            bases::response_body(status, first_success),
+            expected,
+            "{status:?} {first_success}"
+        );
+    }
 }
 
 #[test]
