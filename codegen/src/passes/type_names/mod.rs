@@ -358,3 +358,5 @@ fn context<'a>(types: &[Wanted<'a>], id: TypeId) -> Vec<&'a str> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod word_and_reserved_tests;
