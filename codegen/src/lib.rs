@@ -1,8 +1,9 @@
 //! OpenAPI (3.0, 3.1, 3.2) and Swagger 2.0 → Rust serde models, requests, responses and clients.
 //!
 //! The pipeline, one module per stage: [`load`] (text → `openapiv3`) → [`lower`] (spec → IR, see
-//! [`ir`]) → [`passes`] (naming, dedup, derives) → [`emit`] (IR → tokens) → [`render`] (tokens →
-//! text) → [`sync`] (text → files on disk, or a check against them). Beside emit and render,
+//! [`ir`]) → [`passes`] (member names, dedup, shared errors, type names, derives) → [`emit`]
+//! (IR → tokens) → [`render`] (tokens → text) → [`sync`] (text → files on disk, or a check
+//! against them). Beside emit and render,
 //! [`pages`] writes a Markdown page per type from the same IR. Only `sync` touches the file
 //! system for writing.
 //!

@@ -13,7 +13,7 @@ use super::syntax::{
     use_support,
 };
 use super::{doc_lines, ident, FileJob, ListCall, Std};
-use crate::ir::{TypeDef, TypeKind, TypeSpace};
+use crate::ir::{Named, TypeKind, TypeSpace};
 use quote::quote;
 
 /// A file built as a syntax tree, with the support macro calls printed after it.
@@ -40,7 +40,7 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
         }
         _ => return None,
     };
-    let def = space.get(id);
+    let def = space.named(id);
     match &def.kind {
         TypeKind::Alias(target) => {
             // An alias of a format's type names the support module, which the printed form
@@ -48,13 +48,13 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             if def.mentions_text() {
                 return None;
             }
-            let std = Std::for_type(&def.name);
+            let std = Std::for_type(def.name);
             let ty = rust_type(space, target, def.module, std);
             let item = syn::ItemType {
                 attrs: type_doc_attributes(def),
                 vis: public(),
                 type_token: syn::token::Type(span()),
-                ident: ident(&def.name),
+                ident: ident(def.name),
                 generics: syn::Generics::default(),
                 eq_token: syn::token::Eq(span()),
                 ty: Box::new(ty),
@@ -70,9 +70,9 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
             let parts = super::model::struct_parts(space, def, s, space.derives_default(id));
             let mut file = struct_file(space, def, parts)?;
             // A body that is its request carries the request's impl.
-            if let Some(request) = request.map(|r| space.get(r)) {
+            if let Some(request) = request.map(|r| space.named(r)) {
                 if let TypeKind::Request(r) = &request.kind {
-                    let std = Std::for_type(&def.name);
+                    let std = Std::for_type(def.name);
                     let item = super::operation::own_body_impl(space, request, r, std);
                     file.syntax.items.push(item);
                 }
@@ -84,7 +84,7 @@ pub fn file(space: &TypeSpace, job: FileJob) -> Option<DirectFile> {
         | TypeKind::Response(_)
         | TypeKind::Headers(_) => Some(items_file(def, super::model::tree_items(space, id)?)),
         TypeKind::Enum(e) => {
-            let parts = super::enums::parts(def, e, Std::for_type(&def.name));
+            let parts = super::enums::parts(def, e, Std::for_type(def.name));
             enum_file(space, def, parts)
         }
         _ => None,
@@ -148,7 +148,7 @@ fn module_file(space: &TypeSpace, index: usize) -> Option<DirectFile> {
 }
 
 /// A type's file of the given items, with no macro calls after them.
-fn items_file(def: &TypeDef, items: Vec<syn::Item>) -> DirectFile {
+fn items_file(def: Named<'_>, items: Vec<syn::Item>) -> DirectFile {
     DirectFile {
         path: super::type_file_path(def),
         syntax: file_of(items),
@@ -156,7 +156,7 @@ fn items_file(def: &TypeDef, items: Vec<syn::Item>) -> DirectFile {
     }
 }
 
-fn enum_file(space: &TypeSpace, def: &TypeDef, parts: EnumParts) -> Option<DirectFile> {
+fn enum_file(space: &TypeSpace, def: Named<'_>, parts: EnumParts) -> Option<DirectFile> {
     let mut variants: Vec<syn::Variant> = parts
         .variants
         .iter()
@@ -179,7 +179,7 @@ fn enum_file(space: &TypeSpace, def: &TypeDef, parts: EnumParts) -> Option<Direc
     })
 }
 
-fn struct_file(space: &TypeSpace, def: &TypeDef, parts: StructParts) -> Option<DirectFile> {
+fn struct_file(space: &TypeSpace, def: Named<'_>, parts: StructParts) -> Option<DirectFile> {
     let mut fields = Vec::with_capacity(parts.fields.len() + 1);
     for field in parts.fields {
         let docs = doc_attributes(&doc_lines(field.docs));

@@ -7,7 +7,7 @@
 //! makes the crate cheaper to generate and to compile.
 
 use super::{ident, support, ListCall, ListItem, Std};
-use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, TypeDef, TypeSpace};
+use crate::ir::{EnumDef, EnumRepr, EnumValue, IntegerType, Named, TypeSpace};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -29,7 +29,7 @@ pub struct EnumParts {
 /// The enum's tokens, and the support macro call that implements it, a value a line.
 pub fn emit(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     e: &EnumDef,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
@@ -58,8 +58,8 @@ pub fn emit(
 }
 
 /// An enum's parts.
-pub fn parts(def: &TypeDef, e: &EnumDef, std: Std) -> EnumParts {
-    let name = ident(&def.name);
+pub fn parts(def: Named<'_>, e: &EnumDef, std: Std) -> EnumParts {
+    let name = ident(def.name);
     let other = ident(&e.other_name);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<TokenStream> = e

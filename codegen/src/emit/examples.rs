@@ -18,12 +18,12 @@ pub fn file(space: &TypeSpace, left_out: bool) -> syn::File {
     // root from there).
     let type_of = |example: &crate::ir::Example, root: &[&str]| match &example.ty {
         TypeRef::Named(id) => {
-            let def = space.get(*id);
+            let def = space.named(*id);
             let mut path = path(root, false);
             for word in ["models", def.module.dir()] {
                 path.segments.push(syn::PathSegment::from(ident(word)));
             }
-            path.segments.push(syn::PathSegment::from(ident(&def.name)));
+            path.segments.push(syn::PathSegment::from(ident(def.name)));
             path_type(path)
         }
         _ => path_type(path(&["serde_json", "Value"], true)),

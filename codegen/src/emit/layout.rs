@@ -202,9 +202,9 @@ fn module_entries(space: &TypeSpace, module: Module) -> Vec<(String, &str, TypeI
     let mut entries: Vec<(String, &str, TypeId)> = space
         .ids()
         .filter(|&id| space.has_own_file(id))
-        .map(|id| (space.get(id), id))
-        .filter(|(t, _)| t.module == module)
-        .map(|(t, id)| (naming::module_name(&t.name), t.name.as_str(), id))
+        .map(|id| space.named(id))
+        .filter(|t| t.module == module)
+        .map(|t| (naming::module_name(t.name), t.name, t.id))
         .collect();
     entries.sort();
     entries

@@ -137,12 +137,12 @@ pub fn emit_file(space: &TypeSpace, job: FileJob) -> RustFile {
     match job {
         FileJob::Layout { index, examples } => layout::file(space, index, examples),
         FileJob::Type { id, request } => {
-            let def = space.get(id);
+            let def = space.named(id);
             let (mut tokens, calls) = model::emit_type(space, id);
             // A body that is its variant's request carries the request's impl.
-            if let Some(request) = request.map(|r| space.get(r)) {
+            if let Some(request) = request.map(|r| space.named(r)) {
                 if let crate::ir::TypeKind::Request(r) = &request.kind {
-                    let std = Std::for_type(&def.name);
+                    let std = Std::for_type(def.name);
                     let item = operation::own_body_impl(space, request, r, std);
                     tokens.extend(quote::ToTokens::into_token_stream(item));
                 }
@@ -182,10 +182,10 @@ pub fn support_source(space: &TypeSpace) -> String {
     support::text(space)
 }
 
-fn type_file_path(def: &crate::ir::TypeDef) -> String {
+fn type_file_path(def: crate::ir::Named<'_>) -> String {
     format!(
         "src/models/{}/{}.rs",
         def.module.dir(),
-        naming::module_name(&def.name)
+        naming::module_name(def.name)
     )
 }

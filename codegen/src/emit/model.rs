@@ -3,17 +3,17 @@
 
 use super::syntax::{prelude_type, rust_type, OPTION};
 use super::{doc_attrs, ident, raw_string, support, type_tokens, ListCall, ListItem, Std};
-use crate::ir::{StructDef, TupleDef, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{Named, StructDef, TupleDef, TypeId, TypeKind, TypeRef, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 /// A type's tokens, and the support macro calls that follow them (for a struct).
 pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) {
-    let def = space.get(id);
+    let def = space.named(id);
     let default = space.derives_default(id);
-    let std = Std::for_type(&def.name);
+    let std = Std::for_type(def.name);
     let docs = super::type_attrs(space, def);
-    let name = ident(&def.name);
+    let name = ident(def.name);
     let tokens = match &def.kind {
         TypeKind::Struct(s) => return emit_struct(space, def, s, default),
         TypeKind::Tuple(t) => return emit_tuple(space, def, t, std),
@@ -54,8 +54,8 @@ pub fn emit_type(space: &TypeSpace, id: TypeId) -> (TokenStream, Vec<ListCall>) 
 /// built only as syntax trees (their tokens, where wanted, are the trees'); `None` for any
 /// other kind.
 pub fn tree_items(space: &TypeSpace, id: TypeId) -> Option<Vec<syn::Item>> {
-    let def = space.get(id);
-    let std = Std::for_type(&def.name);
+    let def = space.named(id);
+    let std = Std::for_type(def.name);
     Some(match &def.kind {
         TypeKind::Request(r) => {
             super::operation::request_items(space, def, r, space.derives_default(id), std)
@@ -94,12 +94,12 @@ pub struct FieldParts<'a> {
 /// A struct's parts, deriving `Default` where `default` (the derives pass's word) says so.
 pub fn struct_parts<'a>(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     s: &'a StructDef,
     default: bool,
 ) -> StructParts<'a> {
-    let std = Std::for_type(&def.name);
-    let name = ident(&def.name);
+    let std = Std::for_type(def.name);
+    let name = ident(def.name);
     let mut properties = Vec::new();
     let sends = !space.operations.is_empty();
     let fields: Vec<FieldParts> = s
@@ -203,7 +203,7 @@ pub fn struct_parts<'a>(
 /// A struct's tokens and its support macro calls.
 fn emit_struct(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     s: &StructDef,
     default: bool,
 ) -> (TokenStream, Vec<ListCall>) {
@@ -247,12 +247,12 @@ fn emit_struct(
 /// serde impls from one call of `tuple_serde!`.
 fn emit_tuple(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     t: &TupleDef,
     std: Std,
 ) -> (TokenStream, Vec<ListCall>) {
     let docs = super::type_attrs(space, def);
-    let name = ident(&def.name);
+    let name = ident(def.name);
     let option = std.option();
     let vec = std.vec();
     let mut fields = Vec::new();
@@ -299,9 +299,9 @@ fn emit_tuple(
 
 /// A file of a multipart body: its name, media type and bytes, sent as a part with a
 /// `filename` (`support::Multipart::file`).
-fn emit_file_part(space: &TypeSpace, def: &TypeDef, std: Std) -> (TokenStream, Vec<ListCall>) {
+fn emit_file_part(space: &TypeSpace, def: Named<'_>, std: Std) -> (TokenStream, Vec<ListCall>) {
     let docs = super::type_attrs(space, def);
-    let name = ident(&def.name);
+    let name = ident(def.name);
     let string = std.string();
     let option = std.option();
     let vec = std.vec();

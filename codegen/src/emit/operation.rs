@@ -16,8 +16,8 @@ use super::syntax::{
 };
 use super::{ident, Std};
 use crate::ir::{
-    BodyEncoding, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
-    RequestParameter, TypeDef, TypeRef, TypeSpace,
+    BodyEncoding, Named, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
+    RequestParameter, TypeRef, TypeSpace,
 };
 use quote::quote;
 use syn::{Expr, Stmt};
@@ -27,7 +27,7 @@ use syn::{Expr, Stmt};
 /// webhook, its `Operation` impl.
 pub fn request_items(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     r: &RequestDef,
     default: bool,
     std: Std,
@@ -50,7 +50,7 @@ pub fn request_items(
     });
     items.push(syn::Item::Struct(struct_item(
         attrs,
-        ident(&def.name),
+        ident(def.name),
         fields,
     )));
     items.extend(operation);
@@ -59,7 +59,7 @@ pub fn request_items(
 
 /// The `Operation` impl of a request whose body is the request itself (see
 /// `RequestDef::body_is_request`), for the body's struct: no parameters, and the body is `self`.
-pub fn own_body_impl(space: &TypeSpace, request: &TypeDef, r: &RequestDef, std: Std) -> syn::Item {
+pub fn own_body_impl(space: &TypeSpace, request: Named<'_>, r: &RequestDef, std: Std) -> syn::Item {
     let body = match (r.encoding(), struct_body(space, r)) {
         (Some(BodyEncoding::Multipart), Some(s)) => {
             let mut stmts = vec![let_("body", false, var("self"))];
@@ -151,7 +151,7 @@ fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
 
 fn operation_impl(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     r: &RequestDef,
     body: Vec<Stmt>,
     std: Std,
@@ -224,7 +224,7 @@ fn operation_impl(
         ),
     ];
     let operation = path(&["support", "Operation"], false);
-    impl_item(Some(operation), ident(&def.name), items)
+    impl_item(Some(operation), ident(def.name), items)
 }
 
 /// `support::Style::…`.

@@ -13,8 +13,7 @@ use super::syntax::{
 };
 use super::{doc_lines, ident, named_path, Std};
 use crate::ir::{
-    Field, ResponseBody, ResponseCase, ResponseDef, StatusKey, TypeDef, TypeKind, TypeRef,
-    TypeSpace,
+    Field, Named, ResponseBody, ResponseCase, ResponseDef, StatusKey, TypeKind, TypeRef, TypeSpace,
 };
 use quote::quote;
 use syn::token::{EqEq, Slash};
@@ -35,11 +34,11 @@ struct Case {
 /// The items of a response's file: the support import, the enum and its `Decode` impl.
 pub fn response_items(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     r: &ResponseDef,
     std: Std,
 ) -> Vec<syn::Item> {
-    let name = ident(&def.name);
+    let name = ident(def.name);
     let other = ident(&r.other_name);
     let mut variants = Vec::with_capacity(r.cases.len() + 1);
     let mut exact = Vec::new();
@@ -180,7 +179,7 @@ fn case_doc(case: &ResponseCase) -> String {
 /// without one.
 fn body_syntax(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     body: &ResponseBody,
     std: Std,
 ) -> Option<(syn::Type, Expr)> {
@@ -222,7 +221,7 @@ fn body_syntax(
     })
 }
 
-fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) -> Case {
+fn case_syntax(space: &TypeSpace, def: Named<'_>, case: &ResponseCase, std: Std) -> Case {
     let variant = ident(&case.rust_name);
     let this = || self_variant(&variant);
     let fixed = matches!(case.status, StatusKey::Code(_));
@@ -311,7 +310,7 @@ fn case_syntax(space: &TypeSpace, def: &TypeDef, case: &ResponseCase, std: Std) 
 /// The name of a body's type, for decode errors.
 fn body_name(space: &TypeSpace, ty: &TypeRef) -> String {
     match ty {
-        TypeRef::Named(id) => space.get(*id).name.clone(),
+        TypeRef::Named(id) => space.name(*id).to_owned(),
         TypeRef::Nullable(inner) => body_name(space, inner),
         other => format!("{other:?}"),
     }
@@ -321,11 +320,11 @@ fn body_name(space: &TypeSpace, ty: &TypeRef) -> String {
 /// with a field per header, and `from_headers`, which reads them from a reply.
 pub fn headers_items(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     fields: &[Field],
     std: Std,
 ) -> Vec<syn::Item> {
-    let name = ident(&def.name);
+    let name = ident(def.name);
     let declared = fields
         .iter()
         .map(|field| declared_field(space, def, field, strip_nullable(&field.ty), std))
@@ -341,7 +340,7 @@ pub fn headers_items(
             let shape = header_shape(space, strip_nullable(&field.ty));
             let args = [
                 var("status"),
-                string(&def.name),
+                string(def.name),
                 var("headers"),
                 string(&field.json_name),
                 path_expr(path(&["support", "HeaderShape", shape], false)),

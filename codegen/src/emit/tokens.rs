@@ -27,7 +27,7 @@ pub const REPLACED: &str = "Not generated: this crate uses";
 
 /// A type's doc comment: the spec's description, then the place in the spec the type comes
 /// from, so that a reader can go from the code to the spec.
-pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
+pub(crate) fn type_docs(def: crate::ir::Named<'_>) -> String {
     let tick = if def.pointer.contains('`') { "``" } else { "`" };
     let mut place = format!("From {tick}{}{tick} in the spec.", def.pointer);
     if let crate::ir::TypeKind::Alias(TypeRef::External(path)) = &def.kind {
@@ -42,15 +42,15 @@ pub(crate) fn type_docs(def: &crate::ir::TypeDef) -> String {
 }
 
 /// A type's doc comment, then the derives and attributes the configuration adds to it.
-pub(crate) fn type_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef) -> TokenStream {
+pub(crate) fn type_attrs(space: &crate::ir::TypeSpace, def: crate::ir::Named<'_>) -> TokenStream {
     let docs = doc_attrs(Some(&type_docs(def)));
     let extras = extra_attrs(space, def);
     quote!(#docs #extras)
 }
 
 /// The derives and attributes the configuration adds to a type, empty where it adds none.
-pub(crate) fn extra_attrs(space: &crate::ir::TypeSpace, def: &crate::ir::TypeDef) -> TokenStream {
-    let Some(extras) = space.extras.get(&def.name) else {
+pub(crate) fn extra_attrs(space: &crate::ir::TypeSpace, def: crate::ir::Named<'_>) -> TokenStream {
+    let Some(extras) = space.extras.get(def.name) else {
         return TokenStream::new();
     };
     // Both were parsed when the configuration was read; a failure here is a bug.
@@ -236,13 +236,13 @@ fn clean_doc_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// The path to a named type from a type file of `from`: `super::Name` for a type of the same
 /// module, `super::super::<module>::Name` for one of the other.
 pub(crate) fn named_path(space: &TypeSpace, id: TypeId, from: Module) -> Vec<Ident> {
-    let def = space.get(id);
+    let def = space.named(id);
     let mut path = vec![ident("super")];
     if def.module != from {
         path.push(ident("super"));
         path.push(ident(def.module.dir()));
     }
-    path.push(ident(&def.name));
+    path.push(ident(def.name));
     path
 }
 

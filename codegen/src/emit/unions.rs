@@ -17,7 +17,7 @@ use super::syntax::{
     Function, OPTION, RESULT,
 };
 use super::{ident, named_path, support, Std};
-use crate::ir::{Fit, IntegerType, TypeDef, TypeSpace, UnionDef};
+use crate::ir::{Fit, IntegerType, Named, TypeSpace, UnionDef};
 use proc_macro2::Ident;
 use quote::quote;
 use syn::{BinOp, Expr, Stmt};
@@ -169,8 +169,8 @@ fn by_tag(u: &UnionDef, names: &[Ident], other: &Ident, std: Std) -> Option<Stmt
 
 /// The items of a union's file: the support import where the file uses it, the enum, and its
 /// `Serialize` and `Deserialize` impls.
-pub fn items(space: &TypeSpace, def: &TypeDef, u: &UnionDef, std: Std) -> Vec<syn::Item> {
-    let name = ident(&def.name);
+pub fn items(space: &TypeSpace, def: Named<'_>, u: &UnionDef, std: Std) -> Vec<syn::Item> {
+    let name = ident(def.name);
     let other = ident(&u.other_name);
     let names: Vec<_> = u.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let value = path_type(path(&["serde_json", "Value"], true));
@@ -245,7 +245,7 @@ fn serialize_impl(name: &Ident, names: &[Ident], other: &Ident, std: Std) -> syn
 /// alternative in order of how well it fits, else the value kept as it is.
 fn deserialize_impl(
     space: &TypeSpace,
-    def: &TypeDef,
+    def: Named<'_>,
     u: &UnionDef,
     names: &[Ident],
     std: Std,
@@ -344,7 +344,7 @@ fn deserialize_impl(
     generic_impl_item(
         lifetime_generics("'de"),
         Some(trait_),
-        ident(&def.name),
+        ident(def.name),
         vec![function],
     )
 }

@@ -16,6 +16,9 @@ pub struct TypeSpace {
     /// Version of the API document, for the crate version where it is valid semver.
     pub version: String,
     pub types: Vec<TypeDef>,
+    /// By type id: the Rust name, decided by the type-name pass (empty before it runs) and
+    /// changed only by the configuration's renames.
+    pub type_names: Vec<String>,
     pub operations: Vec<Operation>,
     pub examples: Vec<Example>,
     /// By example (the index of `examples`): its test function's name, from the naming pass.
@@ -76,6 +79,20 @@ impl TypeSpace {
 
     pub fn get(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0]
+    }
+
+    /// The Rust name of the type `id` (empty before the type-name pass has run).
+    pub fn name(&self, id: TypeId) -> &str {
+        self.type_names.get(id.0).map_or("", String::as_str)
+    }
+
+    /// The type `id` with its name, as emitting and rendering read it.
+    pub fn named(&self, id: TypeId) -> Named<'_> {
+        Named {
+            id,
+            name: self.name(id),
+            def: self.get(id),
+        }
     }
 
     pub fn get_mut(&mut self, id: TypeId) -> &mut TypeDef {
@@ -169,12 +186,28 @@ impl Module {
     }
 }
 
-/// One named type.
+/// A type with the name the type-name pass gave it, read as its definition (through `Deref`)
+/// wherever the definition is all that is needed.
+#[derive(Debug, Clone, Copy)]
+pub struct Named<'a> {
+    pub id: TypeId,
+    pub name: &'a str,
+    def: &'a TypeDef,
+}
+
+impl std::ops::Deref for Named<'_> {
+    type Target = TypeDef;
+
+    fn deref(&self) -> &TypeDef {
+        self.def
+    }
+}
+
+/// One type, as lowering found it.
 #[derive(Debug, Clone)]
 pub struct TypeDef {
-    /// The Rust name, assigned by the naming pass; empty until then.
-    pub name: String,
-    /// Where the name comes from.
+    /// Where the name comes from (the name itself is the type-name pass's: see
+    /// [`TypeSpace::name`]).
     pub hint: NameHint,
     pub module: Module,
     pub docs: Option<String>,

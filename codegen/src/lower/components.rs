@@ -18,7 +18,6 @@ impl<'a> Lowerer<'a> {
         };
         for (name, schema) in &components.schemas {
             let id = self.space.add(TypeDef {
-                name: String::new(),
                 hint: NameHint {
                     scope: naming::component_name(name),
                     base: String::new(),

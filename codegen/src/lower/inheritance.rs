@@ -65,7 +65,6 @@ impl<'a> Lowerer<'a> {
                 continue;
             };
             let union = self.space.add(TypeDef {
-                name: String::new(),
                 hint: NameHint {
                     scope: naming::component_name(name),
                     base: naming::bases::ANY.to_owned(),

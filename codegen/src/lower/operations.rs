@@ -149,7 +149,6 @@ impl<'a> Lowerer<'a> {
             _ => None,
         };
         self.space.add(TypeDef {
-            name: String::new(),
             hint: NameHint {
                 scope: scope.to_owned(),
                 base: base.to_owned(),
@@ -234,7 +233,6 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.space.add(TypeDef {
-            name: String::new(),
             hint,
             module: Module::Operations,
             docs: None,

@@ -279,7 +279,6 @@ impl<'a> Lowerer<'a> {
             };
             let (module, hint) = hint_for(&segments);
             let id = self.space.add(TypeDef {
-                name: String::new(),
                 hint,
                 module,
                 docs: None,

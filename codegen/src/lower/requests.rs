@@ -113,7 +113,6 @@ impl<'a> Lowerer<'a> {
     pub(super) fn reserve_request(&mut self, scope: &str, at: &str) -> (TypeId, TypeId) {
         let mut reserve = |base: &str, pointer: String| {
             self.space.add(TypeDef {
-                name: String::new(),
                 hint: NameHint {
                     scope: scope.to_owned(),
                     base: base.to_owned(),

@@ -149,7 +149,6 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let id = self.space.add(TypeDef {
-            name: String::new(),
             hint: NameHint {
                 scope: scope.to_owned(),
                 base: naming::bases::headers_base(status),

@@ -192,7 +192,6 @@ impl<'a> Lowerer<'a> {
         let mut hint = ctx.hint.clone();
         hint.preferred = view.and_then(|v| preferred_name(v.schema));
         self.space.add(TypeDef {
-            name: String::new(),
             hint,
             module: ctx.module,
             docs,

@@ -56,9 +56,8 @@ pub struct Pages {
 impl Pages {
     pub fn new(space: TypeSpace, spec_label: &str) -> Pages {
         let stems: Vec<String> = space
-            .types
-            .iter()
-            .map(|def| crate::naming::page_stem(&def.name))
+            .ids()
+            .map(|id| crate::naming::page_stem(space.name(id)))
             .collect();
         let mut local = IndexMap::new();
         for id in space.ids() {
@@ -146,11 +145,11 @@ impl Pages {
             if let TypeKind::Alias(TypeRef::External(path)) = &self.space.get(target).kind {
                 return (cells::external_cell(path), String::new());
             }
-            (self.space.get(target).name.clone(), self.href(target))
+            (self.space.name(target).to_owned(), self.href(target))
         };
         let docs = def.docs.as_deref().or(content.docs.as_deref());
         out.push_str("# ");
-        out.push_str(&def.name);
+        out.push_str(self.space.name(id));
         out.push_str("\n\n");
         if let Some(docs) = docs {
             out.push_str(docs.trim_end_matches(['\n', '\r']));
@@ -182,10 +181,9 @@ impl Pages {
             }
             out.push_str(&format!("\n## {heading}\n\n"));
             for id in ids {
-                let def = self.space.get(id);
                 out.push_str(&format!(
                     "* [{}]({}/{}.md)\n",
-                    def.name,
+                    self.space.name(id),
                     module.dir(),
                     self.stems[id.0]
                 ));

@@ -63,6 +63,7 @@ fn turn_self_referring_aliases_into_newtypes(
             continue;
         }
         let degenerate = alias_reaches_by_value(space, id);
+        let name = space.name(id).to_owned();
         let def = space.get_mut(id);
         if degenerate {
             def.kind = TypeKind::Alias(TypeRef::Json);
@@ -70,7 +71,7 @@ fn turn_self_referring_aliases_into_newtypes(
                 Diagnostic::warning(
                     Kind::Schema,
                     label,
-                    format!("`{}` is defined as itself, which describes no value; typed as `serde_json::Value`", def.name),
+                    format!("`{name}` is defined as itself, which describes no value; typed as `serde_json::Value`"),
                 )
                 .at(&def.pointer),
             );

@@ -21,12 +21,11 @@ pub struct FieldCollision {
 impl FieldCollision {
     /// The warning, naming the type by the name the type-name pass gave it.
     pub fn warning(&self, space: &TypeSpace, label: &str) -> Diagnostic {
-        let owner = space.get(self.owner);
         let message = format!(
             "{} `{}` maps to the Rust field `{}`, which another field of `{}` already has; naming it `{}`",
-            self.what, self.json_name, self.wanted, owner.name, self.given
+            self.what, self.json_name, self.wanted, space.name(self.owner), self.given
         );
-        Diagnostic::warning(Kind::NameCollision, label, message).at(&owner.pointer)
+        Diagnostic::warning(Kind::NameCollision, label, message).at(&space.get(self.owner).pointer)
     }
 }
 

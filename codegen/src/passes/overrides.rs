@@ -42,7 +42,7 @@ pub fn apply(space: &mut TypeSpace, overrides: &Overrides) -> Result<(), Errors>
         let has_extras = !entry.extras.derives.is_empty() || !entry.extras.attributes.is_empty();
         if has_extras {
             if let TypeKind::Alias(_) = space.get(id).kind {
-                let name = &space.get(id).name;
+                let name = space.name(id);
                 errors.push(error(format!(
                     "`{name}` is an alias of another type, which has the derives and attributes; name that one"
                 )));
@@ -72,7 +72,7 @@ pub fn apply(space: &mut TypeSpace, overrides: &Overrides) -> Result<(), Errors>
 }
 
 fn add(space: &mut TypeSpace, id: TypeId, more: &Extras) {
-    let name = space.get(id).name.clone();
+    let name = space.name(id).to_owned();
     let extras = space.extras.entry(name).or_default();
     extras.derives.extend(more.derives.iter().cloned());
     extras.attributes.extend(more.attributes.iter().cloned());
@@ -80,7 +80,7 @@ fn add(space: &mut TypeSpace, id: TypeId, more: &Extras) {
 
 /// The type named `key`, else the first type with a file of its own from the schema at `key`.
 fn find(space: &TypeSpace, key: &str) -> Option<TypeId> {
-    let by_name = space.ids().find(|&id| space.get(id).name == key);
+    let by_name = space.ids().find(|&id| space.name(id) == key);
     by_name.or_else(|| {
         space
             .ids()
@@ -97,23 +97,23 @@ fn rename_type(space: &mut TypeSpace, id: TypeId, entry: &TypeOverride) -> Resul
     let file = naming::module_name(new);
     let page = naming::page_stem(new);
     let taken = space.ids().filter(|&other| other != id).find(|&other| {
-        let def = space.get(other);
-        def.name == *new
-            || (def.module == module
-                && (naming::module_name(&def.name) == file || naming::page_stem(&def.name) == page))
+        let name = space.name(other);
+        name == new
+            || (space.get(other).module == module
+                && (naming::module_name(name) == file || naming::page_stem(name) == page))
     });
     if let Some(other) = taken {
         return Err(format!(
             "`{new}` is taken: `{}` has that name or the same file",
-            space.get(other).name
+            space.name(other)
         ));
     }
-    space.get_mut(id).name = new.clone();
+    space.type_names[id.0] = new.clone();
     Ok(())
 }
 
 fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Result<(), String> {
-    let name = space.get(id).name.clone();
+    let name = space.name(id).to_owned();
     let mut fields: Vec<&mut crate::ir::Field> = match &mut space.get_mut(id).kind {
         TypeKind::Struct(s) if s.extra.as_ref().is_some_and(|e| e.rust_name == rust) => {
             return Err(format!(
@@ -154,7 +154,7 @@ fn replace(space: &mut TypeSpace, id: TypeId, replacement: &Replacement) -> Resu
     ) {
         return Err(format!(
             "`{}` is a request, a response or a part of one, which the generator writes; only models are replaced",
-            def.name
+            space.name(id)
         ));
     }
     if let Some((krate, version)) = &replacement.dependency {

@@ -88,7 +88,6 @@ pub fn share_error_bodies(space: &mut TypeSpace) -> Vec<TypeId> {
             original.kind.clone()
         };
         let shared = TypeDef {
-            name: name.clone(),
             hint: NameHint {
                 scope: String::new(),
                 base: name,

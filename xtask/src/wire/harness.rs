@@ -62,7 +62,7 @@ pub fn module(
     for (o, v) in order {
         let op = &space.operations[o];
         let variant = &op.variants[v];
-        let def = space.get(variant.request);
+        let def = space.named(variant.request);
         let TypeKind::Request(r) = &def.kind else {
             continue;
         };
@@ -125,7 +125,7 @@ pub fn module(
                 let known = Known {
                     contradicted: contradicted(space, &op.operation_id),
                     path_params: path_params(r),
-                    response: space.get(r.response).name.clone(),
+                    response: space.name(r.response).to_owned(),
                 };
                 let expect = expect_tokens(response, &run, prefer, &known);
                 let client = match prefer {
@@ -394,9 +394,9 @@ fn expect_tokens(
 }
 
 /// The path of a generated type from the harness: `krate::models::<module>::<Name>`.
-pub(super) fn type_path(krate: &Ident, def: &codegen::ir::TypeDef) -> TokenStream {
+pub(super) fn type_path(krate: &Ident, def: codegen::ir::Named<'_>) -> TokenStream {
     let module = ident(def.module.dir());
-    let name = ident(&def.name);
+    let name = ident(def.name);
     quote!(#krate::models::#module::#name)
 }
 
@@ -404,14 +404,14 @@ pub(super) fn type_path(krate: &Ident, def: &codegen::ir::TypeDef) -> TokenStrea
 /// the model read it.
 fn inspect_fn(
     space: &TypeSpace,
-    def: &codegen::ir::TypeDef,
+    def: codegen::ir::Named<'_>,
     response: &ResponseDef,
     krate: &Ident,
 ) -> TokenStream {
     let TypeKind::Request(r) = &def.kind else {
         return quote!(|_| (true, Read::Nothing));
     };
-    let path = type_path(krate, space.get(r.response));
+    let path = type_path(krate, space.named(r.response));
     let other = ident(&response.other_name);
     let arms = response.cases.iter().map(|case| {
         let variant = ident(&case.rust_name);

@@ -65,8 +65,8 @@ fn server_fault(failure: &Value, spaces: &[(String, TypeSpace)]) -> Option<Strin
     let space = &spaces.iter().find(|(name, _)| name == spec)?.1;
     let response_name = decode.get("response")?.as_str()?;
     let status = u16::try_from(decode.get("status")?.as_u64()?).ok()?;
-    let response = space.types.iter().find_map(|def| match &def.kind {
-        TypeKind::Response(r) if def.name == response_name => Some(r),
+    let response = space.ids().find_map(|id| match &space.get(id).kind {
+        TypeKind::Response(r) if space.name(id) == response_name => Some(r),
         _ => None,
     })?;
     let case = case_of(response, status)?;

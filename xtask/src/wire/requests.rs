@@ -24,7 +24,7 @@ pub enum Values {
 pub fn request_value(
     sampler: &Sampler,
     doc: &Value,
-    def: &codegen::ir::TypeDef,
+    def: codegen::ir::Named<'_>,
     r: &RequestDef,
     run: &Expectation,
     krate: &proc_macro2::Ident,
@@ -42,7 +42,7 @@ pub fn request_value(
         other => other,
     };
     let path = type_path(krate, def);
-    let label = &def.name;
+    let label = def.name;
     let path_item = doc
         .get("paths")
         .and_then(|paths| paths.get(r.path.as_str()));

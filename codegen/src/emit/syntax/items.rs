@@ -85,7 +85,7 @@ pub(in crate::emit) fn inline_attribute() -> syn::Attribute {
 }
 
 /// A type's doc comment (see [`crate::emit::type_docs`]) as attributes.
-pub(in crate::emit) fn type_doc_attributes(def: &crate::ir::TypeDef) -> Vec<syn::Attribute> {
+pub(in crate::emit) fn type_doc_attributes(def: crate::ir::Named<'_>) -> Vec<syn::Attribute> {
     doc_attributes(&crate::emit::doc_lines(Some(&crate::emit::type_docs(def))))
 }
 
@@ -94,10 +94,10 @@ pub(in crate::emit) fn type_doc_attributes(def: &crate::ir::TypeDef) -> Vec<syn:
 /// configuration was read).
 pub(in crate::emit) fn type_attributes(
     space: &crate::ir::TypeSpace,
-    def: &crate::ir::TypeDef,
+    def: crate::ir::Named<'_>,
 ) -> Vec<syn::Attribute> {
     let mut attrs = type_doc_attributes(def);
-    if space.extras.contains_key(&def.name) {
+    if space.extras.contains_key(def.name) {
         let extras = crate::emit::tokens::extra_attrs(space, def);
         attrs.extend(parse::<AttributeList>(extras).0);
     }
@@ -228,7 +228,7 @@ pub(in crate::emit) fn enum_item(
 /// own, or what it holds), in an `Option` where it is not required.
 pub(in crate::emit) fn declared_field(
     space: &crate::ir::TypeSpace,
-    def: &crate::ir::TypeDef,
+    def: crate::ir::Named<'_>,
     field: &crate::ir::Field,
     ty: &crate::ir::TypeRef,
     std: crate::emit::Std,

@@ -90,9 +90,7 @@ pub fn assign(space: &mut TypeSpace, reserved: &[TypeId], label: &str) -> Vec<Di
             }
         })
         .collect();
-    for (def, name) in space.types.iter_mut().zip(names) {
-        def.name = name;
-    }
+    space.type_names = names;
     warnings
 }
 
