@@ -189,6 +189,15 @@ pub enum StatusKey {
 }
 
 impl StatusKey {
+    /// Whether the status is a success: a 2xx code or the `2XX` range.
+    pub fn is_success(self) -> bool {
+        match self {
+            StatusKey::Code(code) => (200..300).contains(&code),
+            StatusKey::Range(digit) => digit == 2,
+            StatusKey::Default => false,
+        }
+    }
+
     /// As the spec writes it: `200`, `4XX`, `default`.
     pub fn spec_text(self) -> String {
         match self {

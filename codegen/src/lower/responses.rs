@@ -56,7 +56,7 @@ impl<'a> Lowerer<'a> {
         let others = in_order.filter(|(_, (s, _))| !is_success(s));
         for (order, (status, response)) in successes.chain(others) {
             let key = status_key(status);
-            let base = naming::bases::response_body(key, first_success && is_success(status));
+            let base = naming::bases::response_body(key, first_success);
             first_success &= !is_success(status);
             listed.push((order, key, base, response));
         }
@@ -293,8 +293,5 @@ fn status_key(status: &StatusCode) -> StatusKey {
 }
 
 fn is_success(status: &StatusCode) -> bool {
-    match status {
-        StatusCode::Code(code) => (200..300).contains(code),
-        StatusCode::Range(range) => *range == 2,
-    }
+    status_key(status).is_success()
 }

@@ -93,21 +93,19 @@ pub const RESPONSE: &str = "Response";
 /// The base of the type a discriminated union's parent holds for values of no known subtype.
 pub const ANY: &str = "Any";
 
-/// The base of a response body, as the seed's generator names them: the first 2xx body of a
-/// variant is `ResponseBody` and a later one `Status{code}ResponseBody`; an error body is its
-/// status's reason phrase and `Error` for the five statuses it names so (`BadRequestError`,
+/// The base of a response body, as the seed's generator names them: the first success body
+/// (a 2xx code or the `2XX` range) of a variant is `ResponseBody` and a later one
+/// `Status{code}ResponseBody` (`Status2XxResponseBody`); an error body is its status's reason
+/// phrase and `Error` for the five statuses it names so (`BadRequestError`,
 /// `UnauthorizedError`, `ForbiddenError`, `NotFoundError`, `InternalServerError`), else
-/// `Status{code}Error`, `Status{digit}XxError` for a range (a success range too), and
-/// `DefaultError`.
+/// `Status{code}Error`, `Status{digit}XxError` for a range, and `DefaultError`.
 pub fn response_body(status: StatusKey, first_success: bool) -> String {
     match status {
+        _ if first_success && status.is_success() => "ResponseBody".to_owned(),
         StatusKey::Code(code) if (200..300).contains(&code) => {
-            if first_success {
-                "ResponseBody".to_owned()
-            } else {
-                format!("Status{code}ResponseBody")
-            }
+            format!("Status{code}ResponseBody")
         }
+        StatusKey::Range(2) => "Status2XxResponseBody".to_owned(),
         StatusKey::Code(400) => "BadRequestError".to_owned(),
         StatusKey::Code(401) => "UnauthorizedError".to_owned(),
         StatusKey::Code(403) => "ForbiddenError".to_owned(),

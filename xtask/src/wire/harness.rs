@@ -356,11 +356,7 @@ fn expect_tokens(
         path_params,
         response: response_name,
     } = known;
-    let success = response.cases.iter().any(|case| match case.status {
-        StatusKey::Code(code) => (200..300).contains(&code),
-        StatusKey::Range(digit) => digit == 2,
-        StatusKey::Default => false,
-    });
+    let success = response.cases.iter().any(|case| case.status.is_success());
     let status = match run.status.or(prefer) {
         Some(code) if !run.documented => quote!(Status::Undocumented(#code)),
         Some(code) => quote!(Status::Exactly(#code)),
