@@ -57,7 +57,7 @@ impl<'a> Lowerer<'a> {
         for (order, (status, response)) in successes.chain(others) {
             let key = status_key(status);
             let base = naming::bases::response_body(key, first_success);
-            first_success &= !is_success(status);
+            first_success &= !key.is_success();
             listed.push((order, key, base, response));
         }
         if let Some(default) = &op.responses.default {

@@ -100,20 +100,26 @@ pub const ANY: &str = "Any";
 /// `UnauthorizedError`, `ForbiddenError`, `NotFoundError`, `InternalServerError`), else
 /// `Status{code}Error`, `Status{digit}XxError` for a range, and `DefaultError`.
 pub fn response_body(status: StatusKey, first_success: bool) -> String {
+    // The status as the numbered names spell it.
+    let numbered = match status {
+        StatusKey::Code(code) => format!("Status{code}"),
+        StatusKey::Range(digit) => format!("Status{digit}Xx"),
+        StatusKey::Default => "Default".to_owned(),
+    };
+    if status.is_success() {
+        return if first_success {
+            "ResponseBody".to_owned()
+        } else {
+            format!("{numbered}ResponseBody")
+        };
+    }
     match status {
-        _ if first_success && status.is_success() => "ResponseBody".to_owned(),
-        StatusKey::Code(code) if (200..300).contains(&code) => {
-            format!("Status{code}ResponseBody")
-        }
-        StatusKey::Range(2) => "Status2XxResponseBody".to_owned(),
         StatusKey::Code(400) => "BadRequestError".to_owned(),
         StatusKey::Code(401) => "UnauthorizedError".to_owned(),
         StatusKey::Code(403) => "ForbiddenError".to_owned(),
         StatusKey::Code(404) => "NotFoundError".to_owned(),
         StatusKey::Code(500) => "InternalServerError".to_owned(),
-        StatusKey::Code(code) => format!("Status{code}Error"),
-        StatusKey::Range(digit) => format!("Status{digit}XxError"),
-        StatusKey::Default => "DefaultError".to_owned(),
+        _ => format!("{numbered}Error"),
     }
 }
 
