@@ -60,8 +60,8 @@ pub fn emit(
 /// An enum's parts.
 pub fn parts(def: Named<'_>, e: &EnumDef, std: Std) -> EnumParts {
     let name = ident(def.name);
-    let other = ident(&e.other_name);
-    let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let other = ident(&def.members.other);
+    let variants: Vec<_> = def.members.iter().map(ident).collect();
     let values: Vec<TokenStream> = e
         .variants
         .iter()

@@ -105,8 +105,9 @@ pub fn struct_parts<'a>(
     let fields: Vec<FieldParts> = s
         .fields
         .iter()
-        .map(|field| {
-            let rust = ident(&field.rust_name);
+        .zip(def.members.iter())
+        .map(|(field, rust)| {
+            let rust = ident(rust);
             let inner = rust_type(space, &field.ty, def.module, std);
             let nullable = matches!(field.ty, TypeRef::Nullable(_));
             // How the property is read and written: see `object_serde!` in the support module.
@@ -143,7 +144,7 @@ pub fn struct_parts<'a>(
     let extra = s.extra.as_ref().map(|extra| {
         let map = TypeRef::Map(Box::new(extra.ty.clone()));
         (
-            ident(&extra.rust_name),
+            ident(&def.members.other),
             rust_type(space, &map, def.module, std),
         )
     });
@@ -161,11 +162,7 @@ pub fn struct_parts<'a>(
     }];
     // A struct too wide for the derived `PartialEq` gets one written a field a statement.
     let partial_eq = if support::derives_no_partial_eq(s) {
-        let compared = s
-            .fields
-            .iter()
-            .map(|f| ident(&f.rust_name))
-            .chain(extra_name);
+        let compared = def.members.iter().map(ident).chain(extra_name);
         calls.push(ListCall {
             path: support_macro("object_eq"),
             head: name.clone(),

@@ -16,8 +16,8 @@ use super::syntax::{
 };
 use super::{ident, Std};
 use crate::ir::{
-    BodyEncoding, Named, ParameterLocation, ParameterStyle, PathPiece, RequestBody, RequestDef,
-    RequestParameter, TypeRef, TypeSpace,
+    BodyEncoding, MemberNames, Named, ParameterLocation, ParameterStyle, PathPiece, RequestBody,
+    RequestDef, RequestParameter, TypeRef, TypeSpace,
 };
 use quote::quote;
 use syn::{Expr, Stmt};
@@ -34,10 +34,11 @@ pub fn request_items(
 ) -> Vec<syn::Item> {
     let fields = r
         .fields()
-        .map(|field| declared_field(space, def, field, &field.ty, std))
+        .zip(def.members.iter())
+        .map(|(field, rust)| declared_field(space, def, field, rust, &field.ty, std))
         .collect();
     let operation =
-        (!r.webhook).then(|| operation_impl(space, def, r, body_stmts(space, r, std), std));
+        (!r.webhook).then(|| operation_impl(space, def, r, body_stmts(space, def, r, std), std));
     let mut items = Vec::with_capacity(3);
     if operation.is_some() || def.mentions_text() {
         items.push(use_support());
@@ -61,9 +62,9 @@ pub fn request_items(
 /// `RequestDef::body_is_request`), for the body's struct: no parameters, and the body is `self`.
 pub fn own_body_impl(space: &TypeSpace, request: Named<'_>, r: &RequestDef, std: Std) -> syn::Item {
     let body = match (r.encoding(), struct_body(space, r)) {
-        (Some(BodyEncoding::Multipart), Some(s)) => {
+        (Some(BodyEncoding::Multipart), Some((s, names))) => {
             let mut stmts = vec![let_("body", false, var("self"))];
-            stmts.extend(multipart_parts(space, s));
+            stmts.extend(multipart_parts(space, s, names));
             stmts.push(tail(finished_form(std)));
             stmts
         }
@@ -87,11 +88,15 @@ fn finished_form(std: Std) -> Expr {
     )
 }
 
-/// The struct a request's body is, seen through aliases.
-fn struct_body<'s>(space: &'s TypeSpace, r: &RequestDef) -> Option<&'s crate::ir::StructDef> {
+/// The struct a request's body is, seen through aliases, with its fields' names.
+fn struct_body<'s>(
+    space: &'s TypeSpace,
+    r: &RequestDef,
+) -> Option<(&'s crate::ir::StructDef, &'s MemberNames)> {
     let field = &r.body.as_ref()?.field;
-    match &space.get(space.resolve_alias_ref(&field.ty)?).kind {
-        crate::ir::TypeKind::Struct(s) => Some(s),
+    let id = space.resolve_alias_ref(&field.ty)?;
+    match &space.get(id).kind {
+        crate::ir::TypeKind::Struct(s) => Some((s, space.members(id))),
         _ => None,
     }
 }
@@ -99,12 +104,12 @@ fn struct_body<'s>(space: &'s TypeSpace, r: &RequestDef) -> Option<&'s crate::ir
 /// The statements that write a struct body (`body`) as `multipart/form-data` into `form`: a
 /// part per property, a file part per file (a list of files a part each), then the undeclared
 /// properties.
-fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
+fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef, names: &MemberNames) -> Vec<Stmt> {
     let form_new = path_expr(path(&["support", "Multipart", "new"], false));
     let mut statements = vec![let_("form", true, call(form_new, []))];
     let of_body = |rust: &str| reference(field(var("body"), &ident(rust)), false);
     let add = |what: &str, args: Vec<Expr>| semi(try_(method(var("form"), what, args)));
-    for field in &s.fields {
+    for (field, rust) in s.fields.iter().zip(names.iter()) {
         let name = string(&field.json_name);
         // The wrappers around a file, outermost first: an `Option` where the property is
         // optional, and each `Option` (nullable) and `Vec` of its type.
@@ -127,11 +132,11 @@ fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
             }
         };
         let statement = match (file, wrappers) {
-            (false, _) => add("field", vec![name, of_body(&field.rust_name)]),
-            (true, 0) => add("file", vec![name, of_body(&field.rust_name)]),
+            (false, _) => add("field", vec![name, of_body(rust)]),
+            (true, 0) => add("file", vec![name, of_body(rust)]),
             (true, n) => {
                 let once = path_expr(path(&["std", "iter", "once"], true));
-                let files = (0..n).fold(call(once, [of_body(&field.rust_name)]), |files, _| {
+                let files = (0..n).fold(call(once, [of_body(rust)]), |files, _| {
                     method(files, "flatten", [])
                 });
                 for_loop(
@@ -143,8 +148,8 @@ fn multipart_parts(space: &TypeSpace, s: &crate::ir::StructDef) -> Vec<Stmt> {
         };
         statements.push(statement);
     }
-    if let Some(extra) = &s.extra {
-        statements.push(add("extra", vec![of_body(&extra.rust_name)]));
+    if s.extra.is_some() {
+        statements.push(add("extra", vec![of_body(&names.other)]));
     }
     statements
 }
@@ -171,7 +176,7 @@ fn operation_impl(
             .map(syn::PathSegment::from)
             .collect(),
     };
-    let (query, headers) = parameter_bodies(r, std);
+    let (query, headers) = parameter_bodies(r, def.members, std);
     // The operation's own requirements, else the document's.
     let requirements = r.security.as_ref().unwrap_or(&space.security);
     let security = requirements.iter().map(|schemes| {
@@ -214,7 +219,7 @@ fn operation_impl(
             reference(array(security.collect()), false),
         ),
         type_item("Response", path_type(response)),
-        getter("path", string_type(), path_body(r, std)),
+        getter("path", string_type(), path_body(r, def.members, std)),
         getter("query", pairs(), query),
         getter("headers", pairs(), headers),
         getter(
@@ -252,7 +257,7 @@ fn parameter_call(helper: &str, list: &str, name: &str, more: Vec<Expr>, field: 
 
 /// The path: the template's text as written, each `{name}` of a path parameter replaced by
 /// the parameter's value.
-fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
+fn path_body(r: &RequestDef, names: &MemberNames, std: Std) -> Vec<Stmt> {
     let mut statements = vec![let_(
         "path",
         true,
@@ -278,15 +283,11 @@ fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
             }
             PathPiece::Placeholder(name) => name.as_str(),
         };
-        let found = r
-            .parameters
-            .iter()
-            .find(|p| p.how.location == ParameterLocation::Path && p.field.json_name == name);
-        let Some(RequestParameter {
-            field,
-            how: parameter,
-        }) = found
-        else {
+        let found =
+            r.parameters.iter().zip(names.iter()).find(|(p, _)| {
+                p.how.location == ParameterLocation::Path && p.field.json_name == name
+            });
+        let Some((RequestParameter { how: parameter, .. }, rust)) = found else {
             text.push_str(&format!("{{{name}}}"));
             statements.push(push(&std::mem::take(&mut text)));
             continue;
@@ -295,13 +296,7 @@ fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
             statements.push(push(&std::mem::take(&mut text)));
         }
         let style = vec![style_expr(parameter.style), boolean(parameter.explode)];
-        statements.push(parameter_call(
-            "path_param",
-            "path",
-            name,
-            style,
-            &field.rust_name,
-        ));
+        statements.push(parameter_call("path_param", "path", name, style, rust));
     }
     if !text.is_empty() {
         statements.push(push(&text));
@@ -311,17 +306,19 @@ fn path_body(r: &RequestDef, std: Std) -> Vec<Stmt> {
 }
 
 /// The bodies of `query` and `headers`: one helper call per parameter, cookies joined last.
-fn parameter_bodies(r: &RequestDef, std: Std) -> (Vec<Stmt>, Vec<Stmt>) {
+fn parameter_bodies(r: &RequestDef, names: &MemberNames, std: Std) -> (Vec<Stmt>, Vec<Stmt>) {
     let mut query = Vec::new();
     let mut headers = Vec::new();
     let mut cookies = Vec::new();
-    for RequestParameter {
-        field,
-        how: parameter,
-    } in &r.parameters
+    for (
+        RequestParameter {
+            field,
+            how: parameter,
+        },
+        rust,
+    ) in r.parameters.iter().zip(names.iter())
     {
         let name = field.json_name.as_str();
-        let rust = field.rust_name.as_str();
         let explode = boolean(parameter.explode);
         match parameter.location {
             ParameterLocation::Path => {}
@@ -374,7 +371,9 @@ fn parameter_bodies(r: &RequestDef, std: Std) -> (Vec<Stmt>, Vec<Stmt>) {
     (query, headers)
 }
 
-fn body_stmts(space: &TypeSpace, r: &RequestDef, std: Std) -> Vec<Stmt> {
+/// The body of `body`: the request's body field (named last in `request`'s members, after
+/// the parameters), encoded.
+fn body_stmts(space: &TypeSpace, request: Named<'_>, r: &RequestDef, std: Std) -> Vec<Stmt> {
     let Some(RequestBody {
         field, encoding, ..
     }) = &r.body
@@ -382,8 +381,8 @@ fn body_stmts(space: &TypeSpace, r: &RequestDef, std: Std) -> Vec<Stmt> {
         return vec![tail(call(ok(std), [none(std)]))];
     };
     let encoding = *encoding;
-    let rust = ident(&field.rust_name);
-    if let (BodyEncoding::Multipart, Some(s)) = (encoding, struct_body(space, r)) {
+    let rust = ident(request.members.get(r.parameters.len()));
+    if let (BodyEncoding::Multipart, Some((s, names))) = (encoding, struct_body(space, r)) {
         let take = if field.required {
             let_("body", false, reference(self_field(&rust), false))
         } else {
@@ -392,7 +391,7 @@ fn body_stmts(space: &TypeSpace, r: &RequestDef, std: Std) -> Vec<Stmt> {
             let_else(pattern, reference(self_field(&rust), false), vec![give_up])
         };
         let mut stmts = vec![take];
-        stmts.extend(multipart_parts(space, s));
+        stmts.extend(multipart_parts(space, s, names));
         stmts.push(tail(finished_form(std)));
         return stmts;
     }

@@ -39,19 +39,19 @@ pub fn response_items(
     std: Std,
 ) -> Vec<syn::Item> {
     let name = ident(def.name);
-    let other = ident(&r.other_name);
+    let other = ident(&def.members.other);
     let mut variants = Vec::with_capacity(r.cases.len() + 1);
     let mut exact = Vec::new();
     let mut ranges = Vec::new();
     let mut default = None;
     let mut statuses = Vec::new();
-    for case in &r.cases {
+    for (case, rust) in r.cases.iter().zip(def.members.iter()) {
         let Case {
             mut declared,
             build,
             pattern,
             fixed,
-        } = case_syntax(space, def, case, std);
+        } = case_syntax(space, def, case, rust, std);
         declared.attrs = doc_attributes(&doc_lines(Some(&case_doc(case))));
         variants.push(declared);
         let status_of = match case.status {
@@ -221,8 +221,15 @@ fn body_syntax(
     })
 }
 
-fn case_syntax(space: &TypeSpace, def: Named<'_>, case: &ResponseCase, std: Std) -> Case {
-    let variant = ident(&case.rust_name);
+/// The variant `rust` of the response `def` for `case`, and how it is built and matched.
+fn case_syntax(
+    space: &TypeSpace,
+    def: Named<'_>,
+    case: &ResponseCase,
+    rust: &str,
+    std: Std,
+) -> Case {
+    let variant = ident(rust);
     let this = || self_variant(&variant);
     let fixed = matches!(case.status, StatusKey::Code(_));
     let body = body_syntax(space, def, &case.body, std);
@@ -327,11 +334,15 @@ pub fn headers_items(
     let name = ident(def.name);
     let declared = fields
         .iter()
-        .map(|field| declared_field(space, def, field, strip_nullable(&field.ty), std))
+        .zip(def.members.iter())
+        .map(|(field, rust)| {
+            declared_field(space, def, field, rust, strip_nullable(&field.ty), std)
+        })
         .collect();
     let reads = fields
         .iter()
-        .map(|field| {
+        .zip(def.members.iter())
+        .map(|(field, rust)| {
             let helper = if field.required {
                 "required_header"
             } else {
@@ -346,7 +357,7 @@ pub fn headers_items(
                 path_expr(path(&["support", "HeaderShape", shape], false)),
             ];
             let read = try_(call(support(helper), args));
-            (ident(&field.rust_name), Some(read))
+            (ident(rust), Some(read))
         })
         .collect();
     let mut attrs = type_attributes(space, def);

@@ -51,8 +51,8 @@ pub fn servers(space: &TypeSpace) -> RustFile {
 
 /// `src/security.rs`: `Security`, a credential per security scheme.
 pub fn security(space: &TypeSpace) -> RustFile {
-    let fields = space.security_schemes.iter().map(|scheme| {
-        let field = ident(&scheme.rust_name);
+    let fields = space.schemes().map(|(scheme, field)| {
+        let field = ident(field);
         let what = match &scheme.kind {
             SchemeKind::Bearer => "the bearer token",
             SchemeKind::Basic => "the user name and the password",
@@ -79,9 +79,9 @@ pub fn security(space: &TypeSpace) -> RustFile {
             pub #field: #ty,
         }
     });
-    let arms = space.security_schemes.iter().map(|scheme| {
+    let arms = space.schemes().map(|(scheme, field)| {
         let key = &scheme.key;
-        let field = ident(&scheme.rust_name);
+        let field = ident(field);
         let credential = match &scheme.kind {
             SchemeKind::Bearer => quote!(support::Credential::Bearer),
             SchemeKind::Authorization => quote!(support::Credential::Authorization),

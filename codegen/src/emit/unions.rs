@@ -171,8 +171,8 @@ fn by_tag(u: &UnionDef, names: &[Ident], other: &Ident, std: Std) -> Option<Stmt
 /// `Serialize` and `Deserialize` impls.
 pub fn items(space: &TypeSpace, def: Named<'_>, u: &UnionDef, std: Std) -> Vec<syn::Item> {
     let name = ident(def.name);
-    let other = ident(&u.other_name);
-    let names: Vec<_> = u.variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let other = ident(&def.members.other);
+    let names: Vec<_> = def.members.iter().map(ident).collect();
     let value = path_type(path(&["serde_json", "Value"], true));
     let mut variants: Vec<syn::Variant> = u
         .variants
@@ -250,7 +250,7 @@ fn deserialize_impl(
     names: &[Ident],
     std: Std,
 ) -> syn::Item {
-    let other = ident(&u.other_name);
+    let other = ident(&def.members.other);
     let ok = || path_expr(result_ok(std));
     let value_type = || path_type(path(&["serde_json", "Value"], true));
     let deserialize = path(&["serde", "Deserialize"], true);

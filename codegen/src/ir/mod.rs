@@ -19,6 +19,12 @@ pub struct TypeSpace {
     /// By type id: the Rust name, decided by the type-name pass (empty before it runs) and
     /// changed only by the configuration's renames.
     pub type_names: Vec<String>,
+    /// By type id: the Rust names of the type's members, decided by the member-name pass
+    /// (empty before it runs).
+    pub member_names: Vec<MemberNames>,
+    /// By security scheme (the index of `security_schemes`): the field of the crate's
+    /// `Security` that holds its credential, from the member-name pass.
+    pub scheme_fields: Vec<String>,
     pub operations: Vec<Operation>,
     pub examples: Vec<Example>,
     /// By example (the index of `examples`): its test function's name, from the naming pass.
@@ -86,13 +92,36 @@ impl TypeSpace {
         self.type_names.get(id.0).map_or("", String::as_str)
     }
 
-    /// The type `id` with its name, as emitting and rendering read it.
+    /// The Rust names of the members of the type `id` (none before the member-name pass has
+    /// run).
+    pub fn members(&self, id: TypeId) -> &MemberNames {
+        static NONE: MemberNames = MemberNames {
+            members: Vec::new(),
+            other: String::new(),
+        };
+        self.member_names.get(id.0).unwrap_or(&NONE)
+    }
+
+    /// The type `id` with its names, as emitting and rendering read it.
     pub fn named(&self, id: TypeId) -> Named<'_> {
         Named {
             id,
             name: self.name(id),
+            members: self.members(id),
             def: self.get(id),
         }
+    }
+
+    /// Each security scheme with the field of `Security` that holds its credential.
+    pub fn schemes(&self) -> impl Iterator<Item = (&SecurityScheme, &str)> {
+        assert_eq!(
+            self.scheme_fields.len(),
+            self.security_schemes.len(),
+            "the member-name pass names every scheme's field"
+        );
+        self.security_schemes
+            .iter()
+            .zip(self.scheme_fields.iter().map(String::as_str))
     }
 
     pub fn get_mut(&mut self, id: TypeId) -> &mut TypeDef {
@@ -183,23 +212,6 @@ impl Module {
             Module::Components => "components",
             Module::Operations => "operations",
         }
-    }
-}
-
-/// A type with the name the type-name pass gave it, read as its definition (through `Deref`)
-/// wherever the definition is all that is needed.
-#[derive(Debug, Clone, Copy)]
-pub struct Named<'a> {
-    pub id: TypeId,
-    pub name: &'a str,
-    def: &'a TypeDef,
-}
-
-impl std::ops::Deref for Named<'_> {
-    type Target = TypeDef;
-
-    fn deref(&self) -> &TypeDef {
-        self.def
     }
 }
 
@@ -323,8 +335,6 @@ pub struct StructDef {
 pub struct Field {
     /// The property name exactly as the JSON carries it.
     pub json_name: String,
-    /// The Rust field name, assigned by the naming pass; empty until then.
-    pub rust_name: String,
     pub ty: TypeRef,
     pub required: bool,
     pub docs: Option<String>,
@@ -337,8 +347,6 @@ pub struct Field {
 pub struct Extra {
     /// The type of each value (`Json` unless `additionalProperties` gives a schema).
     pub ty: TypeRef,
-    /// Assigned by the naming pass.
-    pub rust_name: String,
 }
 
 /// An open enum: the listed values plus a variant that keeps any other value as it came.
@@ -346,8 +354,6 @@ pub struct Extra {
 pub struct EnumDef {
     pub repr: EnumRepr,
     pub variants: Vec<EnumVariant>,
-    /// Name of the catch-all variant, assigned by the naming pass.
-    pub other_name: String,
 }
 
 /// What the values of an enum are in JSON.
@@ -361,8 +367,6 @@ pub enum EnumRepr {
 pub struct EnumVariant {
     /// The value: a string, or an integer for integer enums.
     pub value: EnumValue,
-    /// Assigned by the naming pass; empty until then.
-    pub rust_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -414,16 +418,12 @@ pub struct UnionDef {
     /// value of their own) rather than written: then a value its tag's alternative refuses is
     /// kept in the catch-all, where a written one makes it an error.
     pub inferred: bool,
-    /// Name of the catch-all variant, assigned by the naming pass.
-    pub other_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnionVariant {
     /// Where the variant's name comes from: the referenced schema's name, or the JSON type.
     pub name_hint: String,
-    /// Assigned by the naming pass.
-    pub rust_name: String,
     pub ty: TypeRef,
     /// The discriminator values that select this variant.
     pub tags: Vec<String>,
@@ -499,12 +499,14 @@ impl TypeRef {
 }
 
 mod fit;
+mod named;
 mod operation;
 mod path_template;
 mod strict;
 mod text_format;
 
 pub use fit::Fit;
+pub use named::{MemberNames, Named};
 pub use operation::*;
 pub use path_template::{PathPiece, PathTemplate};
 pub use strict::{Strict, StrictCrate};

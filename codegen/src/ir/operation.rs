@@ -164,15 +164,11 @@ impl MediaKind {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponseDef {
     pub cases: Vec<ResponseCase>,
-    /// The variant that keeps any undocumented response, assigned by the naming pass.
-    pub other_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseCase {
     pub status: StatusKey,
-    /// Assigned by the naming pass, from the status (`Ok`, `NotFound`, `Status4Xx`, ...).
-    pub rust_name: String,
     pub body: ResponseBody,
     /// The type of the documented response headers (a [`super::TypeKind::Headers`]), where
     /// the status documents any.
@@ -302,9 +298,6 @@ pub struct ServerVariable {
 pub struct SecurityScheme {
     /// The key in `components/securitySchemes`, as operations name it.
     pub key: String,
-    /// The field of the crate's `Security` that holds its credential, assigned by the naming
-    /// pass.
-    pub rust_name: String,
     pub kind: SchemeKind,
     pub docs: Option<String>,
 }

@@ -82,7 +82,6 @@ impl<'a> Lowerer<'a> {
                     variants: Vec::new(),
                     discriminator: Some(property.clone()),
                     inferred: false,
-                    other_name: String::new(),
                 }),
             });
             let mut variants = Vec::new();
@@ -90,7 +89,6 @@ impl<'a> Lowerer<'a> {
                 let id = self.components[member];
                 variants.push(UnionVariant {
                     name_hint: naming::component_name(member),
-                    rust_name: String::new(),
                     ty: TypeRef::Named(id),
                     tags: self.tags(member, name, &property),
                 });

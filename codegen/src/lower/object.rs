@@ -128,7 +128,6 @@ impl<'a> Lowerer<'a> {
             let (read_only, write_only) = access_of(schema);
             fields.push(Field {
                 json_name: name.clone(),
-                rust_name: String::new(),
                 ty,
                 // A `writeOnly` property is never in a response, so a response that lacks it
                 // must still read: it is optional whatever `required` says.
@@ -143,10 +142,7 @@ impl<'a> Lowerer<'a> {
         }
         self.space.get_mut(id).kind = TypeKind::Struct(StructDef {
             fields,
-            extra: extra.map(|ty| Extra {
-                ty,
-                rust_name: String::new(),
-            }),
+            extra: extra.map(|ty| Extra { ty }),
         });
     }
 

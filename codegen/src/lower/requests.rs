@@ -171,7 +171,6 @@ impl<'a> Lowerer<'a> {
             request_parameters.push(RequestParameter {
                 field: Field {
                     json_name: found.data.name.clone(),
-                    rust_name: String::new(),
                     ty,
                     required,
                     docs: found.data.description.clone(),
@@ -183,7 +182,6 @@ impl<'a> Lowerer<'a> {
         let request_body = body.as_ref().map(|body| RequestBody {
             field: Field {
                 json_name: BODY_FIELD.to_owned(),
-                rust_name: String::new(),
                 ty: TypeRef::Named(body.ty),
                 required: body.required,
                 docs: body.docs.clone(),
@@ -226,10 +224,7 @@ impl<'a> Lowerer<'a> {
                     .collect()
             }),
         });
-        self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef {
-            cases,
-            other_name: String::new(),
-        });
+        self.space.get_mut(response).kind = TypeKind::Response(crate::ir::ResponseDef { cases });
     }
 
     /// Every `{name}` of the path template should be a path parameter; one that is not is

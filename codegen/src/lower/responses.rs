@@ -123,7 +123,6 @@ impl<'a> Lowerer<'a> {
             let headers = self.lower_response_headers(scope, key, response, &response_at);
             let case = ResponseCase {
                 status: key,
-                rust_name: String::new(),
                 body,
                 headers,
                 docs: Some(response.description.clone()).filter(|d| !d.trim().is_empty()),
@@ -198,7 +197,6 @@ impl<'a> Lowerer<'a> {
             let ty = self.lower_format(&header.format, ctx, &header_at);
             fields.push(Field {
                 json_name: name.clone(),
-                rust_name: String::new(),
                 ty,
                 required: header.required,
                 docs: header.description.clone(),

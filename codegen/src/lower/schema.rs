@@ -293,17 +293,10 @@ fn enum_kind(repr: EnumRepr, values: Vec<EnumValue>) -> TypeKind {
     for value in values {
         // A value listed twice is one variant.
         if !variants.iter().any(|v| v.value == value) {
-            variants.push(EnumVariant {
-                value,
-                rust_name: String::new(),
-            });
+            variants.push(EnumVariant { value });
         }
     }
-    TypeKind::Enum(EnumDef {
-        repr,
-        variants,
-        other_name: String::new(),
-    })
+    TypeKind::Enum(EnumDef { repr, variants })
 }
 
 /// A schema with no `type` still says what it is through its other keywords.

@@ -89,7 +89,6 @@ impl Lowerer<'_> {
             };
             self.space.security_schemes.push(SecurityScheme {
                 key: key.clone(),
-                rust_name: String::new(),
                 kind,
                 docs: docs.clone(),
             });

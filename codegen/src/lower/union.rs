@@ -70,7 +70,6 @@ impl<'a> Lowerer<'a> {
                 discriminator: discriminator.map(|d| d.property_name.clone()),
                 inferred: discriminator
                     .is_some_and(|d| d.extensions.contains_key(INFERRED_DISCRIMINATOR)),
-                other_name: String::new(),
             }),
         );
         let mapping = match discriminator {
@@ -111,7 +110,6 @@ impl<'a> Lowerer<'a> {
             };
             variants.push(UnionVariant {
                 name_hint,
-                rust_name: String::new(),
                 ty,
                 tags,
             });

@@ -15,7 +15,7 @@ mod table;
 
 pub use table::{padded_to, width as cell_width};
 
-use crate::ir::{EnumValue, Module, ResponseBody, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{EnumValue, Module, Named, ResponseBody, TypeId, TypeKind, TypeRef, TypeSpace};
 use crate::OutputFile;
 use cells::{description_cell, text_cell, type_cell};
 use indexmap::IndexMap;
@@ -156,7 +156,7 @@ impl Pages {
             out.push_str("\n\n");
         }
         out.push('\n');
-        section(out, content, &link);
+        section(out, self.space.named(shown), &link);
     }
 
     fn index(&self) -> String {
@@ -194,7 +194,8 @@ impl Pages {
 }
 
 /// The section of a page that shows what the type is.
-fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, String)) {
+fn section(out: &mut String, def: Named<'_>, link: &dyn Fn(TypeId) -> (String, String)) {
+    let names = def.members;
     match &def.kind {
         TypeKind::Struct(_) | TypeKind::Request(_) | TypeKind::Headers(_) => {
             let (heading, first, fields): (_, _, Vec<&crate::ir::Field>) = match &def.kind {
@@ -226,17 +227,18 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
             let mut rows: Vec<Vec<String>> = e
                 .variants
                 .iter()
-                .map(|v| {
+                .zip(names.iter())
+                .map(|(v, rust)| {
                     let value = match &v.value {
                         EnumValue::String(s) if s.is_empty() => "\"\"".to_owned(),
                         EnumValue::String(s) => text_cell(s),
                         EnumValue::Integer(n) => n.to_string(),
                     };
-                    vec![format!("`{}`", v.rust_name), value]
+                    vec![format!("`{rust}`"), value]
                 })
                 .collect();
             rows.push(vec![
-                format!("`{}`", e.other_name),
+                format!("`{}`", names.other),
                 "any other value, kept as it came".to_owned(),
             ]);
             out.push_str(&String::from("## Values\n\n"));
@@ -254,7 +256,8 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
             let mut rows: Vec<Vec<String>> = u
                 .variants
                 .iter()
-                .map(|v| {
+                .zip(names.iter())
+                .map(|(v, rust)| {
                     let when = match &u.discriminator {
                         Some(property) if tagged && !v.tags.is_empty() => {
                             let tags: Vec<String> = v
@@ -266,15 +269,11 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
                         }
                         _ => "its shape".to_owned(),
                     };
-                    vec![
-                        format!("`{}`", v.rust_name),
-                        type_cell(&v.ty, false, link),
-                        when,
-                    ]
+                    vec![format!("`{rust}`"), type_cell(&v.ty, false, link), when]
                 })
                 .collect();
             rows.push(vec![
-                format!("`{}`", u.other_name),
+                format!("`{}`", names.other),
                 type_cell(&TypeRef::Json, false, link),
                 "none of the above".to_owned(),
             ]);
@@ -333,7 +332,8 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
             let mut rows: Vec<Vec<String>> = r
                 .cases
                 .iter()
-                .map(|case| {
+                .zip(names.iter())
+                .map(|(case, rust)| {
                     let status = format!("`{}`", case.status.spec_text());
                     let body = match &case.body {
                         ResponseBody::Json(ty) => type_cell(ty, false, link),
@@ -346,7 +346,7 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
                     };
                     vec![
                         status,
-                        format!("`{}`", case.rust_name),
+                        format!("`{rust}`"),
                         body,
                         description_cell(case.docs.as_deref()),
                     ]
@@ -354,7 +354,7 @@ fn section(out: &mut String, def: &TypeDef, link: &dyn Fn(TypeId) -> (String, St
                 .collect();
             rows.push(vec![
                 "any other".to_owned(),
-                format!("`{}`", r.other_name),
+                format!("`{}`", names.other),
                 "*Vec\\<u8>*".to_owned(),
                 "An undocumented response, kept with its status and media type.".to_owned(),
             ]);

@@ -23,7 +23,6 @@ fn def(name: &str, scope: &str, kind: TypeKind, docs: Option<&str>) -> TypeDef {
 fn field(json: &str, ty: TypeRef, required: bool, docs: Option<&str>) -> Field {
     Field {
         json_name: json.to_owned(),
-        rust_name: String::new(),
         ty,
         required,
         docs: docs.map(str::to_owned),
@@ -51,13 +50,15 @@ fn space() -> TypeSpace {
             repr: EnumRepr::String,
             variants: vec![EnumVariant {
                 value: EnumValue::String("NO_ACTION".to_owned()),
-                rust_name: "NoAction".to_owned(),
             }],
-            other_name: "Unknown".to_owned(),
         }),
         Some("What to do.\n"),
     ));
     space.type_names.push("OpAction".to_owned());
+    space.member_names.push(MemberNames {
+        members: vec!["NoAction".to_owned()],
+        other: "Unknown".to_owned(),
+    });
     let body = space.add(def(
         "OpResponseBody",
         "Op",
@@ -76,6 +77,10 @@ fn space() -> TypeSpace {
         None,
     ));
     space.type_names.push("OpResponseBody".to_owned());
+    space.member_names.push(MemberNames {
+        members: ["action", "ids"].map(str::to_owned).to_vec(),
+        other: String::new(),
+    });
     space.add(def(
         "OpFormAction",
         "OpForm",
@@ -91,6 +96,10 @@ fn space() -> TypeSpace {
     space
         .type_names
         .extend(["OpFormAction", "OpFormResponseBody"].map(str::to_owned));
+    // Aliases have no members.
+    space
+        .member_names
+        .extend([MemberNames::default(), MemberNames::default()]);
     space
 }
 

@@ -11,7 +11,7 @@
 //! alias carries it. Component types are never turned into aliases (they are the spec's own
 //! names), but an operation type may become an alias of one.
 
-use crate::ir::{EnumValue, Field, Module, TypeId, TypeKind, TypeRef, TypeSpace};
+use crate::ir::{EnumValue, Field, MemberNames, Module, TypeId, TypeKind, TypeRef, TypeSpace};
 use indexmap::{IndexMap, IndexSet};
 use std::fmt::Write;
 
@@ -73,6 +73,8 @@ fn alias_to_canonical(space: &mut TypeSpace, canonical: &[TypeId]) {
         if !matches!(def.kind, TypeKind::Alias(TypeRef::Named(_))) {
             def.kind = TypeKind::Alias(TypeRef::Named(canonical));
         }
+        // An alias has no members of its own.
+        space.member_names[id.0] = MemberNames::default();
     }
 }
 
@@ -118,38 +120,39 @@ impl Dedup<'_> {
     fn shape(&mut self, id: TypeId) -> String {
         let mut out = String::new();
         let space = self.space;
+        let names = space.members(id);
         match &space.get(id).kind {
             TypeKind::Struct(s) => {
                 out.push('S');
-                self.write_fields(&s.fields, &mut out);
+                self.write_fields(&s.fields, names, &mut out);
                 if let Some(extra) = &s.extra {
                     out.push('+');
-                    text(&mut out, &extra.rust_name);
+                    text(&mut out, &names.other);
                     self.write_ref(&extra.ty, &mut out);
                 }
             }
             TypeKind::Enum(e) => {
                 let _ = write!(out, "E{:?}", e.repr);
-                text(&mut out, &e.other_name);
-                for variant in &e.variants {
+                text(&mut out, &names.other);
+                for (variant, rust) in e.variants.iter().zip(names.iter()) {
                     match &variant.value {
                         EnumValue::String(s) => text(&mut out, s),
                         EnumValue::Integer(n) => {
                             let _ = write!(out, "{n}");
                         }
                     }
-                    text(&mut out, &variant.rust_name);
+                    text(&mut out, rust);
                 }
             }
             TypeKind::Union(u) => {
                 out.push('U');
                 opt_text(&mut out, u.discriminator.as_deref());
                 out.push(if u.inferred { 'i' } else { 'w' });
-                text(&mut out, &u.other_name);
-                for variant in &u.variants {
+                text(&mut out, &names.other);
+                for (variant, rust) in u.variants.iter().zip(names.iter()) {
                     out.push('(');
                     text(&mut out, &variant.name_hint);
-                    text(&mut out, &variant.rust_name);
+                    text(&mut out, rust);
                     for tag in &variant.tags {
                         text(&mut out, tag);
                     }
@@ -176,7 +179,7 @@ impl Dedup<'_> {
             // nothing in it belongs to one response.
             TypeKind::Headers(fields) => {
                 out.push('H');
-                self.write_fields(fields, &mut out);
+                self.write_fields(fields, names, &mut out);
             }
             // A file part is named after its parent: never shared.
             TypeKind::FilePart => {
@@ -201,11 +204,11 @@ impl Dedup<'_> {
         out
     }
 
-    fn write_fields(&mut self, fields: &[Field], out: &mut String) {
-        for field in fields {
+    fn write_fields(&mut self, fields: &[Field], names: &MemberNames, out: &mut String) {
+        for (field, rust) in fields.iter().zip(names.iter()) {
             out.push('(');
             text(out, &field.json_name);
-            text(out, &field.rust_name);
+            text(out, rust);
             opt_text(out, field.docs.as_deref());
             out.push(if field.required { '!' } else { '?' });
             // A `readOnly` property is left out of request bodies: not the same field.

@@ -113,27 +113,29 @@ fn rename_type(space: &mut TypeSpace, id: TypeId, entry: &TypeOverride) -> Resul
 }
 
 fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Result<(), String> {
-    let name = space.name(id).to_owned();
-    let mut fields: Vec<&mut crate::ir::Field> = match &mut space.get_mut(id).kind {
-        TypeKind::Struct(s) if s.extra.as_ref().is_some_and(|e| e.rust_name == rust) => {
+    let name = space.name(id);
+    let fields: Vec<&crate::ir::Field> = match &space.get(id).kind {
+        TypeKind::Struct(s) if s.extra.is_some() && space.members(id).other == rust => {
             return Err(format!(
                 "`{name}` keeps undeclared properties in a field `{rust}`"
             ));
         }
-        TypeKind::Struct(s) => s.fields.iter_mut().collect(),
-        TypeKind::Request(r) => r.fields_mut().collect(),
-        TypeKind::Headers(fields) => fields.iter_mut().collect(),
+        TypeKind::Struct(s) => s.fields.iter().collect(),
+        TypeKind::Request(r) => r.fields().collect(),
+        TypeKind::Headers(fields) => fields.iter().collect(),
         _ => return Err(format!("`{name}` has no fields to rename")),
     };
+    let names = space.members(id);
     if fields
         .iter()
-        .any(|f| f.rust_name == rust && f.json_name != json)
+        .zip(names.iter())
+        .any(|(f, given)| given == rust && f.json_name != json)
     {
         return Err(format!("`{name}` already has a field `{rust}`"));
     }
-    match fields.iter_mut().find(|f| f.json_name == json) {
-        Some(field) => {
-            field.rust_name = rust.to_owned();
+    match fields.iter().position(|f| f.json_name == json) {
+        Some(index) => {
+            space.member_names[id.0].members[index] = rust.to_owned();
             Ok(())
         }
         None => Err(format!("`{name}` has no property `{json}`")),
@@ -170,6 +172,8 @@ fn replace(space: &mut TypeSpace, id: TypeId, replacement: &Replacement) -> Resu
         }
     }
     space.get_mut(id).kind = TypeKind::Alias(TypeRef::External(replacement.path.clone()));
+    // An alias has no members of its own.
+    space.member_names[id.0] = crate::ir::MemberNames::default();
     Ok(())
 }
 

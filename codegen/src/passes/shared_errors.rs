@@ -16,7 +16,8 @@
 //! named.
 
 use crate::ir::{
-    Module, NameHint, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef, TypeSpace,
+    MemberNames, Module, NameHint, ResponseBody, StatusKey, TypeDef, TypeId, TypeKind, TypeRef,
+    TypeSpace,
 };
 use indexmap::IndexSet;
 use std::collections::BTreeMap;
@@ -103,6 +104,19 @@ pub fn share_error_bodies(space: &mut TypeSpace) -> Vec<TypeId> {
         };
         let id = space.add(shared);
         added.push(id);
+        // The shared type takes the original's members and their names with its kind; the
+        // original, now an alias, has none.
+        assert_eq!(
+            space.member_names.len(),
+            id.0,
+            "every earlier type has its members' names"
+        );
+        let members = if already_shared {
+            MemberNames::default()
+        } else {
+            std::mem::take(&mut space.member_names[target.0])
+        };
+        space.member_names.push(members);
         if !already_shared {
             space.get_mut(target).kind = TypeKind::Alias(TypeRef::Named(id));
             created.insert(id);

@@ -408,9 +408,10 @@ fn inspect_fn(
         return quote!(|_| (true, Read::Nothing));
     };
     let path = type_path(krate, space.named(r.response));
-    let other = ident(&response.other_name);
-    let arms = response.cases.iter().map(|case| {
-        let variant = ident(&case.rust_name);
+    let names = space.members(r.response);
+    let other = ident(&names.other);
+    let arms = response.cases.iter().zip(names.iter()).map(|(case, rust)| {
+        let variant = ident(rust);
         let fixed = matches!(case.status, StatusKey::Code(_));
         let has_body = case.body != ResponseBody::Empty;
         let value = match case.body {
@@ -449,8 +450,8 @@ fn security_value(space: &TypeSpace, krate: &Ident) -> TokenStream {
     if space.security_schemes.is_empty() {
         return quote!(());
     }
-    let fields = space.security_schemes.iter().map(|scheme| {
-        let field = ident(&scheme.rust_name);
+    let fields = space.schemes().map(|(scheme, field)| {
+        let field = ident(field);
         match scheme.kind {
             SchemeKind::Basic => quote!(#field: Some(("user".to_owned(), "password".to_owned())),),
             SchemeKind::Authorization => quote!(#field: Some("Digest made-up".to_owned()),),

@@ -53,8 +53,8 @@ pub fn request_value(
         .iter()
         .map(|p| (&p.field, Some(p.how.location)));
     let body = r.body.as_ref().map(|b| (&b.field, None));
-    for (field, location) in parameters.chain(body) {
-        let rust = ident(&field.rust_name);
+    for ((field, location), rust) in parameters.chain(body).zip(def.members.iter()) {
+        let rust = ident(rust);
         let value = if let Some(location) = location {
             parameter_value(
                 sampler,

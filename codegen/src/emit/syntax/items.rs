@@ -224,12 +224,13 @@ pub(in crate::emit) fn enum_item(
     }
 }
 
-/// The public field of a request or of response headers for `field`, of type `ty` (`field`'s
-/// own, or what it holds), in an `Option` where it is not required.
+/// The public field `rust` of a request or of response headers for `field`, of type `ty`
+/// (`field`'s own, or what it holds), in an `Option` where it is not required.
 pub(in crate::emit) fn declared_field(
     space: &crate::ir::TypeSpace,
     def: crate::ir::Named<'_>,
     field: &crate::ir::Field,
+    rust: &str,
     ty: &crate::ir::TypeRef,
     std: crate::emit::Std,
 ) -> syn::Field {
@@ -240,7 +241,7 @@ pub(in crate::emit) fn declared_field(
     } else {
         super::prelude_type(std, super::OPTION, vec![inner])
     };
-    named_field(docs, true, ident(&field.rust_name), ty)
+    named_field(docs, true, ident(rust), ty)
 }
 
 /// `name { fields }`, with its attributes.
