@@ -376,6 +376,26 @@ mod tests {
         assert_eq!(read(&shallow), plain(&shallow).ok());
     }
 
+    /// Documents at the edges of the stream (directives, markers, a root that is no mapping)
+    /// read as on the plain path.
+    #[test]
+    fn documents_at_the_edges_of_the_stream_read_as_on_the_plain_path() {
+        let edges = [
+            "---\n",
+            "--- \n...\n",
+            "~\n",
+            "[]\n",
+            "'a'\n",
+            "--- |\n  text\n",
+            "%YAML 1.2\n---\na: 1\n",
+            "a: 1\n...\n",
+            "\u{feff}a: 1\n",
+        ];
+        for text in edges {
+            assert_eq!(read(text), Some(plain(text).unwrap()), "{text:?}");
+        }
+    }
+
     /// Aliases read as the plain path replays them, the warnings of a replayed node included.
     #[test]
     fn aliases_read_as_the_plain_path_replays_them() {
