@@ -22,9 +22,6 @@ mod shallow;
 mod typed;
 pub use typed::check_fast_conversion;
 mod walk;
-mod yaml_events;
-pub use yaml_events::check_fast_yaml;
-mod yaml_scalar;
 
 /// A parsed spec, with the warnings its repairs produced.
 #[derive(Debug)]
@@ -308,10 +305,14 @@ fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
     } else {
         // One parse of the whole text: a YAML document cannot be cut into pieces by its lines
         // without a scanner of its own (block scalars, comments, anchors), and a cut that
-        // misreads one line changes the data without a word. The fast reader gives the plain path's value and warnings where it reads a text at
-        // all (see `yaml_events`); where it does not, `serde_yaml` reads it, and says what is
-        // wrong where something is.
-        yaml_events::read(text).map_or_else(|| plain_yaml(text, label), Ok)
+        // misreads one line changes the data without a word.
+        lenient::read(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
+            let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
+            if let Some(loc) = e.location() {
+                d = d.at_line_col(loc.line(), loc.column());
+            }
+            Errors::one(d)
+        })
     }?;
     let (value, changes) = read;
     let warnings = changes
@@ -319,18 +320,6 @@ fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
         .map(|change| Diagnostic::warning(Kind::Syntax, label, change.message).at(&change.pointer))
         .collect();
     Ok(Parsed { value, warnings })
-}
-
-/// YAML read by `serde_yaml` (the plain path), with an error naming the line and column of
-/// what it refuses.
-fn plain_yaml(text: &str, label: &str) -> Result<(Value, Vec<lenient::Change>), Errors> {
-    lenient::read(serde_yaml::Deserializer::from_str(text)).map_err(|e| {
-        let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
-        if let Some(loc) = e.location() {
-            d = d.at_line_col(loc.line(), loc.column());
-        }
-        Errors::one(d)
-    })
 }
 
 /// The versions read, each by its own normalisation pass.
