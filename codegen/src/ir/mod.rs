@@ -92,14 +92,11 @@ impl TypeSpace {
         self.type_names.get(id.0).map_or("", String::as_str)
     }
 
-    /// The Rust names of the members of the type `id` (none before the member-name pass has
-    /// run).
+    /// The Rust names of the members of the type `id`, once the member-name pass has named
+    /// them (a missing table is a bug that would otherwise drop every field, not an empty
+    /// type).
     pub fn members(&self, id: TypeId) -> &MemberNames {
-        static NONE: MemberNames = MemberNames {
-            members: Vec::new(),
-            other: String::new(),
-        };
-        self.member_names.get(id.0).unwrap_or(&NONE)
+        &self.member_names[id.0]
     }
 
     /// The type `id` with its names, as emitting and rendering read it.

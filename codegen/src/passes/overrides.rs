@@ -114,8 +114,9 @@ fn rename_type(space: &mut TypeSpace, id: TypeId, entry: &TypeOverride) -> Resul
 
 fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Result<(), String> {
     let name = space.name(id);
+    let names = space.members(id);
     let fields: Vec<&crate::ir::Field> = match &space.get(id).kind {
-        TypeKind::Struct(s) if s.extra.is_some() && space.members(id).other == rust => {
+        TypeKind::Struct(s) if s.extra.is_some() && names.other == rust => {
             return Err(format!(
                 "`{name}` keeps undeclared properties in a field `{rust}`"
             ));
@@ -125,7 +126,6 @@ fn rename_field(space: &mut TypeSpace, id: TypeId, json: &str, rust: &str) -> Re
         TypeKind::Headers(fields) => fields.iter().collect(),
         _ => return Err(format!("`{name}` has no fields to rename")),
     };
-    let names = space.members(id);
     if fields
         .iter()
         .zip(names.iter())

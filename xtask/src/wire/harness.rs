@@ -407,8 +407,9 @@ fn inspect_fn(
     let TypeKind::Request(r) = &def.kind else {
         return quote!(|_| (true, Read::Nothing));
     };
-    let path = type_path(krate, space.named(r.response));
-    let names = space.members(r.response);
+    let response_type = space.named(r.response);
+    let path = type_path(krate, response_type);
+    let names = response_type.members;
     let other = ident(&names.other);
     let arms = response.cases.iter().zip(names.iter()).map(|(case, rust)| {
         let variant = ident(rust);
