@@ -161,12 +161,20 @@ fn generate_with_schedule(bytes: &[u8], options: &Options) -> Result<Output, Err
 }
 
 fn add_positions(text: &str, diagnostics: &mut [Diagnostic]) {
-    let mut locator = None;
-    for d in diagnostics.iter_mut().filter(|d| d.line_col.is_none()) {
-        if let Some(pointer) = &d.pointer {
-            let locator = locator.get_or_insert_with(|| load::position::Locator::new(text));
-            d.line_col = locator.find(pointer);
-        }
+    let unplaced: Vec<&mut Diagnostic> = diagnostics
+        .iter_mut()
+        .filter(|d| d.line_col.is_none() && d.pointer.is_some())
+        .collect();
+    if unplaced.is_empty() {
+        return;
+    }
+    let pointers: Vec<&str> = unplaced
+        .iter()
+        .filter_map(|d| d.pointer.as_deref())
+        .collect();
+    let places = load::position::locate_all(text, &pointers);
+    for (d, place) in unplaced.into_iter().zip(places) {
+        d.line_col = place;
     }
 }
 

@@ -7,12 +7,25 @@
 
 use indexmap::IndexMap;
 
-/// Finds many pointers in one text, from an index built once: for JSON every node by its
-/// pointer; for YAML its content lines with, for each, where its block ends, so that a search
-/// steps from sibling to sibling instead of reading every line below them.
-pub enum Locator<'t> {
-    Json(IndexMap<String, (usize, usize)>),
-    Yaml(YamlLines<'t>),
+/// The line and column (1-based) of each pointer, or of its deepest ancestor found; `None`
+/// for the root, for anything that is not a `#/…` pointer, and where not even the first
+/// segment is found. JSON is scanned once for all of them; YAML's lines are indexed once and
+/// each pointer followed through them.
+pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<(usize, usize)>> {
+    let segments: Vec<Option<Vec<String>>> = pointers.iter().map(|p| pointer_segments(p)).collect();
+    if is_json(text) {
+        let asked: Vec<Vec<String>> = segments.iter().flatten().cloned().collect();
+        let mut found = json::find_all(text, &asked).into_iter();
+        return segments
+            .iter()
+            .map(|s| s.as_ref().and_then(|_| found.next().flatten()))
+            .collect();
+    }
+    let yaml = YamlLines::new(text);
+    segments
+        .iter()
+        .map(|s| s.as_ref().and_then(|s| find_yaml(&yaml, s)))
+        .collect()
 }
 
 /// The content lines of a YAML text (not blank, not a comment): (line number, indent,
@@ -25,11 +38,8 @@ pub struct YamlLines<'t> {
     blocks: std::cell::RefCell<IndexMap<(usize, bool), Block<'t>>>,
 }
 
-impl<'t> Locator<'t> {
-    pub fn new(text: &'t str) -> Self {
-        if is_json(text) {
-            return Locator::Json(index_json(text));
-        }
+impl<'t> YamlLines<'t> {
+    fn new(text: &'t str) -> Self {
         let lines = content_lines(text);
         // One pass from the end: a line's block ends at the first later line indented no
         // deeper, found by following the block ends of the deeper lines in between.
@@ -41,19 +51,10 @@ impl<'t> Locator<'t> {
             }
             block_end[i] = next;
         }
-        Locator::Yaml(YamlLines {
+        YamlLines {
             lines,
             block_end,
             blocks: Default::default(),
-        })
-    }
-
-    /// Line and column (1-based) of the node at `pointer`, or of its deepest ancestor found.
-    pub fn find(&self, pointer: &str) -> Option<(usize, usize)> {
-        let segments = pointer_segments(pointer)?;
-        match self {
-            Locator::Json(index) => find_json(index, &segments),
-            Locator::Yaml(yaml) => find_yaml(yaml, &segments),
         }
     }
 }
@@ -251,106 +252,7 @@ fn unescape_single(inner: &str) -> Option<String> {
     Some(out)
 }
 
-/// Every node of a JSON text by its pointer (segments escaped as in a JSON pointer, joined
-/// by `/`), with the place it starts: the opening quote of an object member's key, the `[`
-/// of an array for its first element and the place after each `,` for the others. Built in
-/// one pass, so that finding any number of pointers costs one scan of the text.
-fn index_json(text: &str) -> IndexMap<String, (usize, usize)> {
-    enum Frame {
-        /// An object; the length of the path of the object itself, and whether a key is next.
-        Object { base: usize, expecting_key: bool },
-        /// An array; the length of its path, and the index of the current element.
-        Array { base: usize, index: usize },
-    }
-    let bytes = text.as_bytes();
-    let mut index = IndexMap::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut path = String::new();
-    let (mut line, mut line_start) = (1, 0);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let here = (line, i - line_start + 1);
-        match b {
-            b'\n' => {
-                line += 1;
-                line_start = i + 1;
-            }
-            b'{' => stack.push(Frame::Object {
-                base: path.len(),
-                expecting_key: true,
-            }),
-            b'[' => {
-                let base = path.len();
-                path.push_str("/0");
-                index.entry(path.clone()).or_insert(here);
-                stack.push(Frame::Array { base, index: 0 });
-            }
-            b'}' | b']' => {
-                if let Some(Frame::Object { base, .. } | Frame::Array { base, .. }) = stack.pop() {
-                    path.truncate(base);
-                }
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array { base, index: n }) => {
-                    *n += 1;
-                    path.truncate(*base);
-                    path.push('/');
-                    path.push_str(&n.to_string());
-                    index
-                        .entry(path.clone())
-                        .or_insert((line, i - line_start + 2));
-                }
-                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
-                None => {}
-            },
-            b'"' => {
-                let start = i;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                if let Some(Frame::Object {
-                    base,
-                    expecting_key,
-                }) = stack.last_mut()
-                {
-                    if *expecting_key {
-                        *expecting_key = false;
-                        let raw = text.get(start..=i.min(bytes.len() - 1)).unwrap_or_default();
-                        let key: String = serde_json::from_str(raw).unwrap_or_default();
-                        path.truncate(*base);
-                        path.push('/');
-                        path.push_str(&escape_segment(&key));
-                        index.entry(path.clone()).or_insert(here);
-                    }
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    index
-}
-
-fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
-}
-
-/// The place of the node at `segments`, or of its deepest ancestor in the index.
-fn find_json(
-    index: &IndexMap<String, (usize, usize)>,
-    segments: &[String],
-) -> Option<(usize, usize)> {
-    let escaped: Vec<String> = segments.iter().map(|s| escape_segment(s)).collect();
-    (1..=escaped.len()).rev().find_map(|depth| {
-        let key: String = escaped[..depth].iter().map(|s| format!("/{s}")).collect();
-        index.get(&key).copied()
-    })
-}
+mod json;
 
 #[cfg(test)]
 mod reference;

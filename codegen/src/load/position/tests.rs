@@ -1,5 +1,6 @@
 //! Tests of finding a pointer's line and column in YAML and JSON text.
 use super::*;
+use reference::escape_segment;
 
 /// Every pointer of a document: each node's, and one past each object's keys.
 fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
@@ -59,13 +60,11 @@ fn tricky_block_keys_are_found_as_the_scan_finds_them() {
     ] {
         all.push(extra.to_owned());
     }
-    let locator = Locator::new(yaml);
-    for pointer in &all {
-        assert_eq!(
-            locator.find(pointer),
-            reference::find(yaml, pointer),
-            "{pointer}"
-        );
+    let asked: Vec<&str> = all.iter().map(String::as_str).collect();
+    let found = locate_all(yaml, &asked);
+    assert_eq!(found.len(), all.len());
+    for (pointer, found) in all.iter().zip(found) {
+        assert_eq!(found, reference::find(yaml, pointer), "{pointer}");
     }
     assert!(all.len() > 20, "{}", all.len());
 }
@@ -76,6 +75,7 @@ fn tricky_block_keys_are_found_as_the_scan_finds_them() {
 fn the_index_finds_what_a_scan_from_the_start_finds() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
     let mut compared = 0;
+    let mut against_index = 0;
     let mut specs = 0;
     for dir in ["fixtures", "hostile/accept", "hostile/reject"] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
@@ -94,20 +94,28 @@ fn the_index_finds_what_a_scan_from_the_start_finds() {
             };
             let json = serde_json::to_string_pretty(&value).unwrap();
             for text in [text.as_str(), json.as_str()] {
-                let locator = Locator::new(text);
                 let mut all = Vec::new();
                 pointers(&value, String::new(), &mut all);
-                // The scan from the start is slow: a large document is sampled evenly.
+                // The scan from the start is slow: a large document is sampled evenly. All
+                // the sampled pointers are asked for at once, as a run asks for its warnings'.
                 let stride = all.len().div_ceil(400);
-                for pointer in all.iter().step_by(stride) {
+                let asked: Vec<&str> = all.iter().step_by(stride).map(String::as_str).collect();
+                let found = locate_all(text, &asked);
+                assert_eq!(found.len(), asked.len());
+                for (pointer, found) in asked.iter().zip(found) {
                     let expected = reference::find(text, pointer);
-                    assert_eq!(
-                        locator.find(pointer),
-                        expected,
-                        "{}: {pointer}",
-                        path.display()
-                    );
+                    assert_eq!(found, expected, "{}: {pointer}", path.display());
                     compared += 1;
+                }
+                if is_json(text) {
+                    // Every pointer, against the index of every node it replaced.
+                    let asked: Vec<&str> = all.iter().map(String::as_str).collect();
+                    let index = reference::full_index(text);
+                    for (pointer, found) in asked.iter().zip(locate_all(text, &asked)) {
+                        let expected = reference::find_in(&index, pointer);
+                        assert_eq!(found, expected, "{}: {pointer}", path.display());
+                        against_index += 1;
+                    }
                 }
                 specs += 1;
             }
@@ -115,10 +123,14 @@ fn the_index_finds_what_a_scan_from_the_start_finds() {
     }
     assert!(specs >= 80, "only {specs} documents compared");
     assert!(compared > 5_000, "only {compared} pointers compared");
+    assert!(
+        against_index > 20_000,
+        "only {against_index} pointers compared with the full index"
+    );
 }
 
 fn find(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    Locator::new(text).find(pointer)
+    locate_all(text, &[pointer])[0]
 }
 
 const YAML: &str = "openapi: 3.0.3\npaths:\n  /a/{id}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                required: 7\ncomponents:\n  schemas:\n    List:\n      allOf:\n        - $ref: '#/x'\n        - type: object\n          properties:\n            n: {type: integer}\n";
@@ -154,4 +166,37 @@ fn json_keys_and_indices() {
     assert_eq!(find(json, "#/paths/~1a/get"), Some((3, 12)));
     assert_eq!(find(json, "#/paths/~1a/get/tags"), Some((3, 20)));
     assert_eq!(find(json, "#/paths/~1b"), Some((2, 3)));
+}
+
+/// Keys with escapes, raw non-ASCII, `/` and `~`, a duplicate key, empty and nested arrays,
+/// written compactly and spread over lines: each found where the index of every node found
+/// it, asked for all at once and one at a time. (The scan from the start reads only `\"` and
+/// `\\` in keys, so it misses `caf\u00e9`.)
+#[test]
+fn tricky_json_keys_are_found_as_the_scan_finds_them() {
+    let compact = r#"{"a":{"q\"uo\\te":1,"caf\u00e9":2,"thé":3,"x/y~z":[[],[1,{"k":[]}],{"d":1,"d":2}],"d":{"e":[0,1]},"d":5,"":{"":6}},"b":[{"c":"v,]"},"w\"}"]}"#;
+    let value: serde_json::Value = serde_json::from_str(compact).unwrap();
+    let spread = compact.replace(',', ",\n  ").replace('{', "{\n");
+    let mut all = Vec::new();
+    pointers(&value, String::new(), &mut all);
+    all.extend(
+        [
+            "#/a/d/e/1",
+            "#/a/x~1y~0z/2/d",
+            "#/a/x~1y~0z/1/1/k/0",
+            "#/b/0/c/x",
+        ]
+        .map(String::from),
+    );
+    for text in [compact, spread.as_str()] {
+        let asked: Vec<&str> = all.iter().map(String::as_str).collect();
+        let together = locate_all(text, &asked);
+        assert_eq!(together.len(), all.len());
+        for (pointer, found) in all.iter().zip(together) {
+            let expected = reference::find_in_full_index(text, pointer);
+            assert_eq!(found, expected, "{pointer} in {text}");
+            assert_eq!(find(text, pointer), expected, "{pointer} alone in {text}");
+        }
+    }
+    assert!(all.len() > 25, "{}", all.len());
 }
