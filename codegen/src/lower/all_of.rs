@@ -59,7 +59,17 @@ impl<'a> Lowerer<'a> {
             plain.all_of = &[];
             return self.lower_view(&plain, ctx, at);
         }
-        if let ([(i, only)], false) = (shaped.as_slice(), own_properties) {
+        // One part that shapes the value: the schema is that part. Not where the part is
+        // the base of a family this schema belongs to: the family's union stands for the base,
+        // and this schema is one of the union's alternatives, so it is a struct of the base's
+        // fields (merged below), as an extension with fields of its own is.
+        let single = match shaped.as_slice() {
+            [(i, only)] if !own_properties && !self.extends_own_family(only, ctx.slot) => {
+                Some((*i, *only))
+            }
+            _ => None,
+        };
+        if let Some((i, only)) = single {
             let ty = self.lower_schema_ref(only, ctx, &pointer_join(&all_of_at, &i.to_string()));
             return match ty {
                 TypeRef::Named(_) if nullable_part => TypeRef::Nullable(Box::new(ty)),
@@ -113,6 +123,22 @@ impl<'a> Lowerer<'a> {
         self.fill_struct(id, &ctx, parts);
         self.merging.truncate(marked);
         TypeRef::Named(id)
+    }
+
+    /// Whether `part` names a component whose family's union has the type `slot` fills as an
+    /// alternative (see [`inheritance`](super::inheritance)).
+    fn extends_own_family(&self, part: &ReferenceOr<Schema>, slot: Option<TypeId>) -> bool {
+        let (ReferenceOr::Reference { reference }, Some(slot)) = (part, slot) else {
+            return false;
+        };
+        let Ok(target) = self.locate(reference) else {
+            return false;
+        };
+        let Some(family) = self.families.get(&target.id) else {
+            return false;
+        };
+        let own = TypeRef::Named(slot);
+        matches!(&self.space.get(family.union).kind, TypeKind::Union(u) if u.variants.iter().any(|v| v.ty == own))
     }
 
     /// Gathers the object parts of an `allOf` part, following references (to a component or to
