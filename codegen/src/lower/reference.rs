@@ -87,6 +87,13 @@ impl<'a> Lowerer<'a> {
                 _ => false,
             };
         if filled {
+            // A slot its own schema did not fill (still the placeholder of `Json`) is a
+            // schema that is only itself (`anyOf: [{$ref: itself}]`): an alias of itself,
+            // which the cycle pass reports as describing no value.
+            let def = self.space.get_mut(id);
+            if def.kind == TypeKind::Alias(TypeRef::Json) {
+                def.kind = TypeKind::Alias(TypeRef::Named(id));
+            }
             return;
         }
         let target = match ty {

@@ -12,6 +12,107 @@ pub fn break_cycles(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
     warnings
 }
 
+/// A union that is one of its own alternatives, directly or through other unions (`X: anyOf:
+/// [$ref X, string]`), reads a value by trying that alternative, which reads the same value by
+/// trying it again: without end, in the examples pass and in the generated crate. Each such
+/// alternative is left out, with a warning; a union left with none describes no value and
+/// becomes `serde_json::Value`. Runs before naming, which then names what is left.
+pub fn drop_alternatives_that_are_their_union(
+    space: &mut TypeSpace,
+    label: &str,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for id in space.ids() {
+        // Whether an alternative leads back does not depend on the union's other
+        // alternatives (a way back ends where it reaches the union), so they are found at once.
+        let looping = alternatives_leading_back(space, id);
+        if looping.is_empty() {
+            continue;
+        }
+        let def = space.get_mut(id);
+        let TypeKind::Union(u) = &mut def.kind else {
+            continue;
+        };
+        let hints: Vec<String> = looping
+            .iter()
+            .rev()
+            .map(|&i| u.variants.remove(i).name_hint)
+            .collect();
+        let empty = u.variants.is_empty();
+        for (&index, hint) in looping.iter().zip(hints.iter().rev()) {
+            let message = format!(
+                "alternative {} of this union (`{hint}`) leads back to the union without reading any deeper into the value, so reading would try it without end; left out{}",
+                index + 1,
+                if empty {
+                    ", and with no other alternative the union describes no value: typed as `serde_json::Value`"
+                } else {
+                    ": the union reads what its other alternatives read"
+                }
+            );
+            warnings.push(Diagnostic::warning(Kind::Schema, label, message).at(&def.pointer));
+        }
+        if empty {
+            def.kind = TypeKind::Alias(TypeRef::Json);
+        }
+    }
+    warnings
+}
+
+/// The alternatives of the union `id` that lead back to it, in order (none for another kind).
+fn alternatives_leading_back(space: &TypeSpace, id: TypeId) -> Vec<usize> {
+    let TypeKind::Union(u) = &space.get(id).kind else {
+        return Vec::new();
+    };
+    let leads_back =
+        |ty: &TypeRef| same_value_target(space, ty).is_some_and(|t| union_reaches(space, t, id));
+    (0..u.variants.len())
+        .filter(|&i| leads_back(&u.variants[i].ty))
+        .collect()
+}
+
+/// The named type that reads the same value as `ty`: through `null`, boxes, aliases and
+/// newtypes, none of which reads deeper into the value.
+fn same_value_target(space: &TypeSpace, ty: &TypeRef) -> Option<TypeId> {
+    let mut ty = ty;
+    for _ in 0..=space.types.len() {
+        match ty {
+            TypeRef::Nullable(inner) | TypeRef::Boxed(inner) => ty = inner,
+            TypeRef::Named(id) => {
+                let id = space.resolve_alias(*id);
+                match &space.get(id).kind {
+                    TypeKind::Newtype(inner) => ty = inner,
+                    _ => return Some(id),
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether the union `goal` is reached from the type `from` through union alternatives that
+/// read the same value.
+fn union_reaches(space: &TypeSpace, from: TypeId, goal: TypeId) -> bool {
+    let mut seen = vec![false; space.types.len()];
+    let mut stack = vec![from];
+    while let Some(at) = stack.pop() {
+        if at == goal {
+            return true;
+        }
+        if std::mem::replace(&mut seen[at.0], true) {
+            continue;
+        }
+        if let TypeKind::Union(u) = &space.get(at).kind {
+            stack.extend(
+                u.variants
+                    .iter()
+                    .filter_map(|v| same_value_target(space, &v.ty)),
+            );
+        }
+    }
+    false
+}
+
 /// A union is as large as its largest alternative; struct alternatives are boxed so that a
 /// union of large structs stays one pointer wide (and clippy's `large_enum_variant` holds).
 fn box_union_structs(space: &mut TypeSpace) {

@@ -1,4 +1,5 @@
-//! Passes over the IR, run in order after lowering: the members' names (fields, variants),
+//! Passes over the IR, run in order after lowering: union alternatives that lead back to their
+//! union are left out (before anything is named); the members' names (fields, variants),
 //! which dedup compares; dedup of identical types; one shared type per status for error bodies
 //! that operations share; then the types' names, once those relations are decided (no pass
 //! renames a type after it); cycle breaking (which needs to know which types are aliases);
@@ -21,10 +22,11 @@ use crate::ir::TypeSpace;
 
 /// Runs every pass; returns the warnings they raised.
 pub fn run(space: &mut TypeSpace, label: &str) -> Vec<Diagnostic> {
+    let mut warnings = cycles::drop_alternatives_that_are_their_union(space, label);
     let collisions = names::assign_members(space);
     dedup::alias_identical_types(space);
     let shared = shared_errors::share_error_bodies(space);
-    let mut warnings = type_names::assign(space, &shared, label);
+    warnings.extend(type_names::assign(space, &shared, label));
     warnings.extend(collisions.iter().map(|c| c.warning(space, label)));
     warnings.extend(cycles::break_cycles(space, label));
     derives::infer_default(space);
