@@ -146,7 +146,7 @@ fn check_rejected(name: &str, bytes: &[u8], message: &str, place: &str) -> Optio
 }
 
 /// How many specs each folder holds; a case added or lost must change these.
-const REJECTED_CASES: usize = 42;
+const REJECTED_CASES: usize = 43;
 const ACCEPTED_CASES: usize = 24;
 
 #[test]

@@ -19,6 +19,7 @@ pub mod position;
 mod repair;
 pub mod select;
 mod shallow;
+mod text;
 mod typed;
 pub use typed::check_fast_conversion;
 mod walk;
@@ -229,51 +230,6 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     (line, prefix.len() - line_start + 1)
 }
 
-/// How deep `{`/`[` brackets may nest. The parsers stop at 128 levels anyway; counting first
-/// turns a pathological input into an error in one pass instead of a long parse that fails.
-const MAX_NESTING: usize = 128;
-
-/// The line and column where bracket nesting first exceeds [`MAX_NESTING`], skipping quoted
-/// strings and comments. Block-style YAML nests by indentation and is bounded by the parser.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut comment = false;
-    let (mut line, mut line_start) = (1, 0);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            line += 1;
-            line_start = i + 1;
-            comment = false;
-        } else if comment {
-        } else if let Some(q) = quote {
-            if b == b'\\' && q == b'"' {
-                i += 1;
-            } else if b == q {
-                quote = None;
-            }
-        } else {
-            match b {
-                b'"' | b'\'' => quote = Some(b),
-                b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => comment = true,
-                b'{' | b'[' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        return Some((line, i - line_start + 1));
-                    }
-                }
-                b'}' | b']' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
 fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
     if text.trim().is_empty() {
         return Err(Errors::one(
@@ -281,12 +237,12 @@ fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
                 .hint("point --spec at an OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document"),
         ));
     }
-    if let Some((line, col)) = too_deep(text) {
+    if let Some((line, col)) = text::too_deep(text) {
         return Err(Errors::one(
             Diagnostic::error(
                 Kind::Syntax,
                 label,
-                format!("brackets nest deeper than {MAX_NESTING} levels"),
+                format!("brackets nest deeper than {} levels", text::MAX_NESTING),
             )
             .at_line_col(line, col)
             .hint("no real spec nests this deep; check the file is what you meant to pass"),
@@ -310,6 +266,12 @@ fn parse_text(text: &str, label: &str) -> Result<Parsed, Errors> {
             let mut d = Diagnostic::error(Kind::Syntax, label, format!("invalid YAML: {e}"));
             if let Some(loc) = e.location() {
                 d = d.at_line_col(loc.line(), loc.column());
+            } else if let Some(line) = text::second_document(text) {
+                // `serde_yaml` says where nothing else is, but not where a second document
+                // starts.
+                d = d.at_line_col(line, 1).hint(
+                    "a spec is one YAML document: remove what starts here, or put it in a file of its own",
+                );
             }
             Errors::one(d)
         })
