@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let mut bytes = data.iter().copied();
     let spec = grammar::spec(&mut || bytes.next().unwrap_or(0));
-    codegen_fuzz_common::run(spec.to_string().as_bytes());
+    let _ = codegen_fuzz_common::run(spec.to_string().as_bytes());
 });
 
 #[path = "../common.rs"]
