@@ -101,6 +101,23 @@ const KEYWORDS: &[&str] = &[
     "example",
 ];
 
+/// The documents of the `.yaml` specs in `dir`, in file-name order.
+pub fn documents_in(dir: &std::path::Path) -> Vec<Value> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            codegen::load::parse(&bytes, "fixture").unwrap().value
+        })
+        .collect()
+}
+
 /// A source of choices: each call takes the next byte (or bytes) of the input.
 pub struct Choices<'a>(pub &'a mut dyn FnMut() -> u8);
 

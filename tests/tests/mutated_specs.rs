@@ -22,26 +22,10 @@ impl Rng {
     }
 }
 
-fn fixtures() -> Vec<serde_json::Value> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            codegen::load::parse(&bytes, "fixture").unwrap().value
-        })
-        .collect()
-}
-
 #[test]
 fn changed_fixtures_never_break_the_generator() {
-    let fixtures = fixtures();
+    let fixtures =
+        mutations::documents_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"));
     assert!(fixtures.len() >= 30, "only {} fixtures", fixtures.len());
     // `MUTATED_SPECS=N` replays more seeds, for a longer local run.
     let count: u64 = std::env::var("MUTATED_SPECS")

@@ -12,20 +12,7 @@ fn fixtures() -> &'static [serde_json::Value] {
     static FIXTURES: OnceLock<Vec<serde_json::Value>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| {
-                codegen::load::parse(&std::fs::read(p).unwrap(), "fixture")
-                    .unwrap()
-                    .value
-            })
-            .collect()
+        mutations::documents_in(std::path::Path::new(dir))
     })
 }
 
